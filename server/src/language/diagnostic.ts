@@ -1,0 +1,64 @@
+import type { SourceRange } from './model';
+
+/** Severities, as CLI.md prints them (and LSP numbers them 1..4 in that order). */
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+
+/** Another place involved in a diagnostic (the other lock of a cycle, the owner's `lock`, …). */
+export interface RelatedInformation {
+  range: SourceRange;
+  message: string;
+}
+
+/**
+ * A diagnostic of the core, host-independent. The language server maps it to LSP one to one;
+ * `threadscape check` prints it compiler style; `run --json` emits it as is.
+ */
+export interface Diagnostic {
+  /** Stable kebab-case code from DIAGNOSTICS.md. */
+  code: string;
+  severity: Severity;
+  message: string;
+  range: SourceRange;
+  /** Simulated tick, for diagnostics from simulation; null otherwise. */
+  time: number | null;
+  relatedInformation: RelatedInformation[];
+  /** Machine-readable details for quick fixes (e.g. the suggested name of `unknown-name`). */
+  data?: Record<string, unknown>;
+}
+
+export const SEVERITY_RANK: Record<Severity, number> = { error: 1, warning: 2, info: 3, hint: 4 };
+
+/** Orders diagnostics by line, column, then code (CLI.md). */
+export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
+  return (
+    a.range.start.line - b.range.start.line ||
+    a.range.start.character - b.range.start.character ||
+    (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)
+  );
+}
+
+/**
+ * Merges diagnostics with the same code and range (the threads of one array share their
+ * statements): the first message is kept unless `merge` says how to combine them.
+ */
+export function mergeSameRange(
+  diags: Diagnostic[],
+  merge?: (a: Diagnostic, b: Diagnostic) => Diagnostic,
+): Diagnostic[] {
+  const byKey = new Map<string, Diagnostic>();
+  const out: Diagnostic[] = [];
+  for (const d of diags) {
+    const r = d.range;
+    const key = `${d.code}|${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}`;
+    const prev = byKey.get(key);
+    if (!prev) {
+      byKey.set(key, d);
+      out.push(d);
+    } else if (merge) {
+      const m = merge(prev, d);
+      byKey.set(key, m);
+      out[out.indexOf(prev)] = m;
+    }
+  }
+  return out;
+}
