@@ -1,9 +1,20 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { OutcomeNotification } from '../../server/src/lsp/protocol';
+import { OutcomeStatusBar } from './status-bar';
 
 let client: LanguageClient | undefined;
 
-/** Starts dist/server.js over IPC for every `threadscape` document. */
+/** The server's own settings, also sent at start as initialization options. */
+function simulationSettings(): Record<string, unknown> {
+  const c = vscode.workspace.getConfiguration('threadscape.simulation');
+  return { simulation: { enabled: c.get('enabled'), delay: c.get('delay'), timeLimit: c.get('timeLimit') } };
+}
+
+/**
+ * Starts dist/server.js over IPC for every `threadscape` document, with the outcome status
+ * bar item. `threadscape.trace.server` is read by LanguageClient itself (from the client's id).
+ */
 export async function startLanguageClient(context: vscode.ExtensionContext): Promise<LanguageClient> {
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
@@ -12,12 +23,17 @@ export async function startLanguageClient(context: vscode.ExtensionContext): Pro
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: 'threadscape' }],
+    initializationOptions: simulationSettings(),
+    synchronize: { configurationSection: 'threadscape' },
   };
   client = new LanguageClient('threadscape', 'Threadscape', serverOptions, clientOptions);
+  const statusBar = new OutcomeStatusBar();
+  context.subscriptions.push(statusBar, client.onNotification(OutcomeNotification, (o) => statusBar.update(o)));
   await client.start();
   return client;
 }
 
+/** Stops the server (deactivation). */
 export async function stopLanguageClient(): Promise<void> {
   const c = client;
   client = undefined;

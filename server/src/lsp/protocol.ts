@@ -1,10 +1,11 @@
 /**
- * Custom requests between the extension (client) and the language server, as typed
- * RequestType constants: the one place both sides take their names and shapes from.
+ * Custom requests and notifications between the extension (client) and the language server, as typed
+ * RequestType / NotificationType constants: the one place both sides take their names and shapes from.
  */
-import { RequestType } from 'vscode-languageserver-protocol';
+import { NotificationType, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
 import type { Diagnostic } from '../language/diagnostic';
 import type { Model } from '../language/model';
+import type { Outcome } from '../simulator/trace';
 
 export interface ModelParams {
   /** The document's URI. */
@@ -25,3 +26,33 @@ export interface ModelResult {
 
 /** `threadscape/model`: the lowered Model of an open document, for the playback panel. */
 export const ModelRequest = new RequestType<ModelParams, ModelResult, void>('threadscape/model');
+
+export interface OutcomeParams {
+  /** The document's URI. */
+  uri: string;
+  /** Version of the document that was simulated. */
+  version: number;
+  /**
+   * How the default run ended (RunResult's outcome); `time-limit` when the server stopped it
+   * at its wall-clock limit; null when the text has errors and nothing was simulated.
+   */
+  outcome: Outcome | 'time-limit' | null;
+  /** The run's endTime (the instant reached, for `time-limit`); null when not simulated. */
+  endTime: number | null;
+}
+
+/** `threadscape/outcome`: sent after each simulation of an open document (status bar). */
+export const OutcomeNotification = new NotificationType<OutcomeParams>('threadscape/outcome');
+
+export interface HeapResult {
+  /** `process.memoryUsage().heapUsed` in bytes, after a forced collection when available. */
+  heapUsed: number;
+  /** True when a collection was forced (the server runs with `--expose-gc`). */
+  collected: boolean;
+}
+
+/**
+ * `threadscape/heap`: the server's heap use, for the benchmark. Answered only when the server
+ * was started with `--bench` or `THREADSCAPE_BENCH=1`; otherwise the method is unknown.
+ */
+export const HeapRequest = new RequestType0<HeapResult, void>('threadscape/heap');

@@ -1,12 +1,51 @@
-import { TextDocuments, TextDocumentSyncKind, type Connection } from 'vscode-languageserver';
+/** The language server: one connection, one file per feature (ARCHITECTURE.md). */
+import { TextDocuments, TextDocumentSyncKind, type Connection, type InitializeResult } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { ServerContext } from './context';
+import { DiagnosticTiers } from './diagnostics';
+import { DocumentStore } from './document-store';
+import { benchEnabled, registerHeapRequest } from './heap-request';
+import { registerModelRequest } from './model-request';
+import { DEFAULT_SETTINGS, parseSettings, type ServerSettings } from './settings';
 
 /** Wires every feature to the connection and starts listening. */
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
-  connection.onInitialize(() => ({
-    capabilities: { textDocumentSync: TextDocumentSyncKind.Incremental },
-  }));
+  let settings: ServerSettings = DEFAULT_SETTINGS;
+  const store = new DocumentStore(documents, (uri, message) =>
+    connection.console.error(`threadscape: internal error on ${uri}: ${message}`),
+  );
+  const tiers = new DiagnosticTiers(connection, store, () => settings);
+  const ctx: ServerContext = { connection, documents, store, tiers, settings: () => settings };
+
+  connection.onInitialize((params): InitializeResult => {
+    settings = parseSettings(params.initializationOptions, settings);
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      },
+      serverInfo: { name: 'threadscape' },
+    };
+  });
+  connection.onDidChangeConfiguration((params) => {
+    const raw: unknown = params.settings;
+    const section = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>).threadscape : undefined;
+    if (section === undefined) return;
+    settings = parseSettings(section, settings);
+    tiers.refresh(documents.keys());
+  });
+
+  // Fired on open too.
+  documents.onDidChangeContent((e) => tiers.changed(e.document.uri));
+  documents.onDidClose((e) => {
+    tiers.closed(e.document.uri);
+    store.forget(e.document.uri);
+  });
+  connection.onShutdown(() => tiers.dispose());
+
+  registerModelRequest(ctx);
+  if (benchEnabled()) registerHeapRequest(ctx);
+
   documents.listen(connection);
   connection.listen();
 }

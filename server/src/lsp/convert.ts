@@ -1,0 +1,44 @@
+/** Translation of core diagnostics into LSP diagnostics (one to one, DIAGNOSTICS.md). */
+import { DiagnosticSeverity, type Diagnostic as LspDiagnostic } from 'vscode-languageserver';
+import type { Diagnostic, Severity } from '../language/diagnostic';
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+/** What a code action needs back from a published diagnostic (kept in its `data`). */
+export interface DiagnosticData {
+  /** The core diagnostic's own `data` (e.g. `suggestion` of `unknown-name`). */
+  [key: string]: unknown;
+  /** Simulated tick for diagnostics from simulation. */
+  time?: number;
+}
+
+/** One core diagnostic as LSP publishes it for the document `uri`. */
+export function toLspDiagnostic(d: Diagnostic, uri: string): LspDiagnostic {
+  const out: LspDiagnostic = {
+    range: d.range,
+    severity: SEVERITY[d.severity],
+    source: 'threadscape',
+    code: d.code,
+    message: d.message,
+  };
+  if (d.relatedInformation.length > 0) {
+    out.relatedInformation = d.relatedInformation.map((r) => ({
+      location: { uri, range: r.range },
+      message: r.message,
+    }));
+  }
+  const data: DiagnosticData = { ...(d.data ?? {}) };
+  if (d.time !== null) data.time = d.time;
+  if (Object.keys(data).length > 0) out.data = data;
+  return out;
+}
+
+/** Every diagnostic of a document, in the core's order. */
+export function toLspDiagnostics(diags: readonly Diagnostic[], uri: string): LspDiagnostic[] {
+  return diags.map((d) => toLspDiagnostic(d, uri));
+}

@@ -1,0 +1,152 @@
+/**
+ * The three tiers of diagnostics, pushed per document version:
+ * 1. text (syntax and checker) and 2. static analysis, on every change (coalesced: a burst of
+ * edits that arrives together is analysed once, for its last version);
+ * 3. simulation, once the text has been quiet for `delay` ms, sliced so it never blocks the
+ * first two, cancelled by any newer edit, and cut at `timeLimit`.
+ * A result is published only while its version is still the document's current one.
+ */
+import type { Connection } from 'vscode-languageserver';
+import { compareDiagnostics, type Diagnostic } from '../language/diagnostic';
+import { toLspDiagnostics } from './convert';
+import type { DocumentStore, TextAnalysis } from './document-store';
+import { OutcomeNotification, type OutcomeParams } from './protocol';
+import type { ServerSettings } from './settings';
+import { runSliced, type SlicedOutcome, type SlicedRun } from './simulation-runner';
+
+/** The code of the note published when the background simulation hit its time limit. */
+export const TIME_LIMIT_CODE = 'simulation-time-limit';
+
+interface Pending {
+  version: number;
+  timer?: ReturnType<typeof setTimeout>;
+  run?: SlicedRun;
+}
+
+/** Observers of the tiers (the benchmark and logs use them). */
+export interface TierHooks {
+  /** Called when the debounce of `version` ends and its simulation starts. */
+  simulationStarted?(uri: string, version: number): void;
+}
+
+/** Schedules and publishes the diagnostics of every open document. */
+export class DiagnosticTiers {
+  private readonly textQueued = new Set<string>();
+  private readonly pending = new Map<string, Pending>();
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly store: DocumentStore,
+    private readonly settings: () => ServerSettings,
+    private readonly hooks: TierHooks = {},
+  ) {}
+
+  /** A document was opened or changed: run the text tiers soon, and simulate once it settles. */
+  changed(uri: string): void {
+    this.cancelSimulation(uri);
+    if (this.textQueued.has(uri)) return;
+    this.textQueued.add(uri);
+    // Deferred by one turn so that edits already received are applied first.
+    setImmediate(() => {
+      this.textQueued.delete(uri);
+      this.textTier(uri);
+    });
+  }
+
+  /** A document was closed: stop its work and clear its diagnostics. */
+  closed(uri: string): void {
+    this.cancelSimulation(uri);
+    this.textQueued.delete(uri);
+    void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+
+  /** Re-runs every tier of the given open documents (after a settings change). */
+  refresh(uris: Iterable<string>): void {
+    for (const uri of uris) this.changed(uri);
+  }
+
+  /** Stops every pending simulation (shutdown). */
+  dispose(): void {
+    for (const uri of [...this.pending.keys()]) this.cancelSimulation(uri);
+  }
+
+  private cancelSimulation(uri: string): void {
+    const p = this.pending.get(uri);
+    if (!p) return;
+    if (p.timer) clearTimeout(p.timer);
+    p.run?.cancel();
+    this.pending.delete(uri);
+  }
+
+  private publish(uri: string, version: number, diags: Diagnostic[]): void {
+    void this.connection.sendDiagnostics({ uri, version, diagnostics: toLspDiagnostics(diags, uri) });
+  }
+
+  private sendOutcome(params: OutcomeParams): void {
+    void this.connection.sendNotification(OutcomeNotification, params);
+  }
+
+  private textTier(uri: string): void {
+    const a = this.store.analysis(uri);
+    if (!a) return;
+    this.publish(uri, a.version, a.diagnostics);
+    const model = a.compilation?.model ?? null;
+    const settings = this.settings();
+    if (!model) {
+      this.sendOutcome({ uri, version: a.version, outcome: null, endTime: null });
+      return;
+    }
+    if (!settings.simulate) return;
+    const pending: Pending = { version: a.version };
+    this.pending.set(uri, pending);
+    pending.timer = setTimeout(() => {
+      pending.timer = undefined;
+      this.simulationTier(a, pending, settings);
+    }, settings.delay);
+  }
+
+  private simulationTier(a: TextAnalysis, pending: Pending, settings: ServerSettings): void {
+    const model = a.compilation?.model;
+    if (!model || !this.store.isCurrent(a.uri, a.version)) return;
+    this.hooks.simulationStarted?.(a.uri, a.version);
+    const run = runSliced(model, a.fileName, settings);
+    pending.run = run;
+    run.done.then(
+      (outcome) => {
+        if (this.pending.get(a.uri) === pending) this.pending.delete(a.uri);
+        if (outcome && this.store.isCurrent(a.uri, a.version)) this.finish(a, outcome, settings);
+      },
+      (e: unknown) => {
+        if (this.pending.get(a.uri) === pending) this.pending.delete(a.uri);
+        const msg = e instanceof Error ? (e.stack ?? e.message) : String(e);
+        this.connection.console.error(`threadscape: simulation of ${a.uri} failed: ${msg}`);
+      },
+    );
+  }
+
+  private finish(a: TextAnalysis, outcome: SlicedOutcome, settings: ServerSettings): void {
+    const { result, stoppedAtLimit } = outcome;
+    this.store.setSimulation(a.uri, { version: a.version, result, stoppedAtLimit });
+    const diags = [...a.diagnostics, ...result.diagnostics];
+    if (stoppedAtLimit) {
+      diags.push({
+        code: TIME_LIMIT_CODE,
+        severity: 'info',
+        message:
+          `the background simulation stopped at its time limit (${settings.timeLimit} ms) at t=${result.endTime}; ` +
+          'simulation diagnostics are those found so far (the playback panel and `threadscape run` go to the end)',
+        range: a.compilation?.model?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        time: result.endTime,
+        relatedInformation: [],
+      });
+    }
+    diags.sort(compareDiagnostics);
+    this.publish(a.uri, a.version, diags);
+    this.sendOutcome({
+      uri: a.uri,
+      version: a.version,
+      outcome: stoppedAtLimit ? 'time-limit' : result.outcome,
+      endTime: result.endTime,
+    });
+  }
+}
