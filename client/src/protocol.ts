@@ -1,0 +1,150 @@
+/**
+ * Messages between the extension host (the panel owner) and the playback webview: one
+ * discriminated union on `type` for each direction, shared by both sides. Every message that
+ * arrives is checked with `isHostMessage` / `isWebviewMessage` first; anything malformed is
+ * ignored, so a stale or hostile message can never reach a handler.
+ */
+import type { Diagnostic } from '../../server/src/language/diagnostic';
+import type { Model, SourceRange } from '../../server/src/language/model';
+
+/** The host sends the document's model: after `ready`, and after every edit. */
+export interface ModelMessage {
+  type: 'model';
+  uri: string;
+  /** Document version the model was lowered from. */
+  version: number;
+  /** Base name of the file: the scenario's name when it has no title. */
+  fileName: string;
+  /** Null when the text has errors: the webview keeps showing the last good run. */
+  model: Model | null;
+  /** Text and analysis diagnostics of that version. */
+  diagnostics: Diagnostic[];
+}
+
+/** The host could not get a model (no language server, request failed). */
+export interface ErrorMessage {
+  type: 'error';
+  message: string;
+}
+
+export type HostMessage = ModelMessage | ErrorMessage;
+
+/** The webview's script is loaded and listening. */
+export interface ReadyMessage {
+  type: 'ready';
+}
+
+/** Reveal a range of the document in the editor (a diagnostic or an event was clicked). */
+export interface RevealMessage {
+  type: 'reveal';
+  range: SourceRange;
+}
+
+export type WebviewMessage = ReadyMessage | RevealMessage;
+
+/** What the webview keeps with `setState`, and the serializer gets back after a reload. */
+export interface WebviewState {
+  uri: string;
+  /** Playhead, in ticks. */
+  time: number;
+  /** Playback speed, ticks per second. */
+  speed: number;
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function isCount(v: unknown): v is number {
+  return typeof v === 'number' && Number.isInteger(v) && v >= 0;
+}
+
+/** A finite number ≥ 0. */
+function isTime(v: unknown): v is number {
+  return typeof v === 'number' && Number.isFinite(v) && v >= 0;
+}
+
+/** An LSP-style position: whole numbers ≥ 0. */
+export function isPosition(v: unknown): boolean {
+  return isRecord(v) && isCount(v.line) && isCount(v.character);
+}
+
+/** An LSP-style range. */
+export function isSourceRange(v: unknown): v is SourceRange {
+  return isRecord(v) && isPosition(v.start) && isPosition(v.end);
+}
+
+const SEVERITIES = new Set(['error', 'warning', 'info', 'hint']);
+
+/** The parts of a Diagnostic the webview reads. */
+export function isDiagnostic(v: unknown): v is Diagnostic {
+  return (
+    isRecord(v) &&
+    typeof v.code === 'string' &&
+    typeof v.severity === 'string' &&
+    SEVERITIES.has(v.severity) &&
+    typeof v.message === 'string' &&
+    isSourceRange(v.range) &&
+    (v.time === null || isTime(v.time)) &&
+    Array.isArray(v.relatedInformation)
+  );
+}
+
+/**
+ * The shape of a Model, checked as far as the webview depends on it before simulating
+ * (the language server produced it; this guards against a foreign or truncated message).
+ */
+export function isModelShape(v: unknown): v is Model {
+  return (
+    isRecord(v) &&
+    (v.title === null || typeof v.title === 'string') &&
+    isCount(v.cpus) &&
+    isCount(v.horizon) &&
+    isCount(v.seed) &&
+    typeof v.policy === 'string' &&
+    isRecord(v.costs) &&
+    isSourceRange(v.range) &&
+    Array.isArray(v.processes) &&
+    v.processes.every(
+      (p) => isRecord(p) && typeof p.name === 'string' && Array.isArray(p.threads) && Array.isArray(p.mutexes),
+    )
+  );
+}
+
+/** True for a well-formed message from the host. */
+export function isHostMessage(v: unknown): v is HostMessage {
+  if (!isRecord(v)) return false;
+  switch (v.type) {
+    case 'model':
+      return (
+        typeof v.uri === 'string' &&
+        isCount(v.version) &&
+        typeof v.fileName === 'string' &&
+        (v.model === null || isModelShape(v.model)) &&
+        Array.isArray(v.diagnostics) &&
+        v.diagnostics.every(isDiagnostic)
+      );
+    case 'error':
+      return typeof v.message === 'string';
+    default:
+      return false;
+  }
+}
+
+/** True for a well-formed message from the webview. */
+export function isWebviewMessage(v: unknown): v is WebviewMessage {
+  if (!isRecord(v)) return false;
+  switch (v.type) {
+    case 'ready':
+      return true;
+    case 'reveal':
+      return isSourceRange(v.range);
+    default:
+      return false;
+  }
+}
+
+/** True for a state the serializer can restore a panel from. */
+export function isWebviewState(v: unknown): v is WebviewState {
+  return isRecord(v) && typeof v.uri === 'string' && v.uri.length > 0 && isTime(v.time) && isTime(v.speed);
+}
