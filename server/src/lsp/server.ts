@@ -1,6 +1,7 @@
 /** The language server: one connection, one file per feature (ARCHITECTURE.md). */
 import { TextDocuments, TextDocumentSyncKind, type Connection, type InitializeResult } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { registerCompletion } from './completion';
 import type { ServerContext } from './context';
 import { DiagnosticTiers } from './diagnostics';
 import { DocumentStore } from './document-store';
@@ -23,6 +24,7 @@ export function startServer(connection: Connection): void {
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        completionProvider: {},
       },
       serverInfo: { name: 'threadscape' },
     };
@@ -43,6 +45,7 @@ export function startServer(connection: Connection): void {
   });
   connection.onShutdown(() => tiers.dispose());
 
+  registerCompletion(ctx);
   registerModelRequest(ctx);
   if (benchEnabled()) registerHeapRequest(ctx);
 

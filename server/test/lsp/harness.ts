@@ -1,0 +1,191 @@
+/**
+ * A real client for the language server: spawns `node dist/server.js --stdio` and speaks
+ * JSON-RPC to it over the child's stdio. Diagnostics and outcome notifications are recorded
+ * and awaited (never slept on).
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import {
+  createMessageConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type MessageConnection,
+} from 'vscode-jsonrpc/node';
+import type { Diagnostic as LspDiagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import type { OutcomeParams } from '../../src/lsp/protocol';
+
+export const ROOT = resolve(__dirname, '../../..');
+const SERVER = join(ROOT, 'dist/server.js');
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const e of readdirSync(dir)) {
+    const p = join(dir, e);
+    const s = statSync(p);
+    newest = Math.max(newest, s.isDirectory() ? newestMtime(p) : s.mtimeMs);
+  }
+  return newest;
+}
+
+/** Builds dist/ when dist/server.js is missing or older than the server's sources. */
+export function ensureBuilt(): void {
+  let built = 0;
+  try {
+    built = statSync(SERVER).mtimeMs;
+  } catch {
+    built = 0;
+  }
+  if (built >= newestMtime(join(ROOT, 'server/src'))) return;
+  const r = spawnSync(process.execPath, ['esbuild.mjs'], { cwd: ROOT, stdio: 'inherit' });
+  if (r.status !== 0) throw new Error('esbuild failed');
+}
+
+type Waiter<T> = { test: (v: T) => boolean; resolve: (v: T) => void };
+
+/** Recorded notifications of one kind, with waiters. */
+class Feed<T> {
+  readonly all: T[] = [];
+  private waiters: Waiter<T>[] = [];
+  push(v: T): void {
+    this.all.push(v);
+    this.waiters = this.waiters.filter((w) => {
+      if (!w.test(v)) return true;
+      w.resolve(v);
+      return false;
+    });
+  }
+  /** The first recorded value (from `from` on) passing `test`, or the next one to arrive. */
+  next(test: (v: T) => boolean, from = 0, timeoutMs = 20_000, what = 'notification'): Promise<T> {
+    const found = this.all.slice(from).find(test);
+    if (found) return Promise.resolve(found);
+    return new Promise<T>((res, rej) => {
+      const timer = setTimeout(() => rej(new Error(`timed out waiting for ${what}`)), timeoutMs);
+      this.waiters.push({ test, resolve: (v) => (clearTimeout(timer), res(v)) });
+    });
+  }
+}
+
+export interface ServerOptions {
+  /** `initializationOptions` (e.g. `{ simulation: { delay: 20 } }`). */
+  init?: unknown;
+  env?: NodeJS.ProcessEnv;
+  execArgv?: string[];
+  args?: string[];
+}
+
+/** A running server and its client side. */
+export class TestServer {
+  readonly diagnostics = new Feed<PublishDiagnosticsParams>();
+  readonly outcomes = new Feed<OutcomeParams>();
+  readonly logs: string[] = [];
+  private versions = new Map<string, number>();
+  private exitCode: Promise<number | null>;
+
+  private constructor(
+    readonly child: ChildProcess,
+    readonly conn: MessageConnection,
+  ) {
+    this.exitCode = new Promise((res) => child.once('exit', (code) => res(code)));
+    conn.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => this.diagnostics.push(p));
+    conn.onNotification('threadscape/outcome', (p: OutcomeParams) => this.outcomes.push(p));
+    conn.onNotification('window/logMessage', (p: { message: string }) => {
+      this.logs.push(p.message);
+    });
+    conn.listen();
+  }
+
+  /** Spawns and initializes a server. */
+  static async start(options: ServerOptions = {}): Promise<TestServer> {
+    ensureBuilt();
+    const child = spawn(process.execPath, [...(options.execArgv ?? []), SERVER, '--stdio', ...(options.args ?? [])], {
+      cwd: ROOT,
+      env: { ...process.env, ...options.env },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    child.stderr?.on('data', (d: Buffer) => process.stderr.write(d));
+    const conn = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    const s = new TestServer(child, conn);
+    await conn.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri: null,
+      capabilities: {},
+      initializationOptions: options.init ?? {},
+    });
+    await conn.sendNotification('initialized', {});
+    return s;
+  }
+
+  /** Opens a document; returns the index in the diagnostics feed from which to wait. */
+  open(uri: string, text: string, version = 1): number {
+    const mark = this.diagnostics.all.length;
+    this.versions.set(uri, version);
+    void this.conn.sendNotification('textDocument/didOpen', {
+      textDocument: { uri, languageId: 'threadscape', version, text },
+    });
+    return mark;
+  }
+
+  /** Replaces the whole text (a full-document change); returns the new version. */
+  change(uri: string, text: string): number {
+    const version = (this.versions.get(uri) ?? 0) + 1;
+    this.versions.set(uri, version);
+    void this.conn.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version },
+      contentChanges: [{ text }],
+    });
+    return version;
+  }
+
+  /** An incremental change of one range; returns the new version. */
+  edit(uri: string, range: { start: { line: number; character: number }; end: { line: number; character: number } }, text: string): number {
+    const version = (this.versions.get(uri) ?? 0) + 1;
+    this.versions.set(uri, version);
+    void this.conn.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version },
+      contentChanges: [{ range, text }],
+    });
+    return version;
+  }
+
+  close(uri: string): void {
+    this.versions.delete(uri);
+    void this.conn.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  }
+
+  /** The next diagnostics of `uri` for `version` that pass `test`. */
+  diagnosticsFor(
+    uri: string,
+    version: number,
+    test: (d: LspDiagnostic[]) => boolean = () => true,
+    from = 0,
+  ): Promise<LspDiagnostic[]> {
+    return this.diagnostics
+      .next((p) => p.uri === uri && p.version === version && test(p.diagnostics), from, 20_000, `diagnostics of ${uri} v${version}`)
+      .then((p) => p.diagnostics);
+  }
+
+  /** The outcome report of `uri` at `version`. */
+  outcome(uri: string, version: number): Promise<OutcomeParams> {
+    return this.outcomes.next((o) => o.uri === uri && o.version === version, 0, 20_000, `outcome of ${uri} v${version}`);
+  }
+
+  request<R>(method: string, params: unknown): Promise<R> {
+    return this.conn.sendRequest(method, params) as Promise<R>;
+  }
+
+  /** shutdown + exit; resolves to the process's exit code. */
+  async stop(): Promise<number | null> {
+    await this.conn.sendRequest('shutdown');
+    await this.conn.sendNotification('exit');
+    const code = await this.exitCode;
+    this.conn.dispose();
+    return code;
+  }
+
+  /** Kills the process if a test failed before `stop`. */
+  kill(): void {
+    if (this.child.exitCode === null) this.child.kill();
+    this.conn.dispose();
+  }
+}
