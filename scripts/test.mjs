@@ -44,7 +44,9 @@ if (!quick) {
   run('build (esbuild)', process.execPath, ['esbuild.mjs']);
   run('grammar scopes (vscode-tmgrammar-test)', npx('vscode-tmgrammar-test'), ['syntaxes/test/*.test.threads']);
 }
+// chevrotain's helper packages export only an "import" condition, and tsx loads them through
+// require: --conditions=import lets require resolve them.
 const files = (roots.length ? roots : ['server/test', 'client/test']).flatMap((r) =>
   r.endsWith('.test.ts') ? [r] : findTests(r),
 );
-run(`node tests (${files.length} files)`, process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...files]);
+run(`node tests (${files.length} files)`, process.execPath, ['--conditions=import', '--import', 'tsx', '--test', '--test-reporter=spec', ...files]);
