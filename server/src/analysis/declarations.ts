@@ -1,0 +1,64 @@
+/** `unused-declaration` and `stack-too-small`. */
+import type { ProcessModel, Stmt, SyncModel, ThreadSpec } from '../language/model';
+import { simpleFinding, type Finding } from './findings';
+import { forEachStmt } from './walk';
+
+/**
+ * One hint per declaration (on its name) of a mutex, condvar or semaphore that no statement of
+ * any thread refers to; an array is reported only when none of its elements is referred to.
+ */
+export function unusedFindings(proc: ProcessModel): Finding[] {
+  const used = { mutex: new Set<number>(), condvar: new Set<number>(), semaphore: new Set<number>() };
+  for (const t of proc.threads) {
+    forEachStmt(t.body, (st) => {
+      if (st.op === 'lock' || st.op === 'unlock') used.mutex.add(st.mutex);
+      else if (st.op === 'wait') {
+        used.mutex.add(st.mutex);
+        used.condvar.add(st.condvar);
+      } else if (st.op === 'signal' || st.op === 'broadcast') used.condvar.add(st.condvar);
+      else if (st.op === 'sem_wait' || st.op === 'sem_post') used.semaphore.add(st.semaphore);
+    });
+  }
+  return [
+    ...unusedOf('mutex', proc.mutexes, used.mutex),
+    ...unusedOf('condvar', proc.condvars, used.condvar),
+    ...unusedOf('semaphore', proc.semaphores, used.semaphore),
+  ];
+}
+
+function unusedOf(kind: string, objects: SyncModel[], used: Set<number>): Finding[] {
+  const byDecl = new Map<string, SyncModel[]>();
+  for (const o of objects) {
+    const list = byDecl.get(o.baseName);
+    if (list) list.push(o);
+    else byDecl.set(o.baseName, [o]);
+  }
+  const out: Finding[] = [];
+  for (const [name, list] of byDecl) {
+    if (list.some((o) => used.has(o.index))) continue;
+    const what =
+      list[0].arrayIndex === null ? `${kind} ${name} is never used` : `no element of ${kind} array ${name} is used`;
+    out.push(simpleFinding('unused-declaration', 'hint', list[0].range, what));
+  }
+  return out;
+}
+
+/** Formats a byte count as the language writes sizes when it divides evenly (8k, 1m). */
+export function formatSize(bytes: number): string {
+  if (bytes > 0 && bytes % (1024 * 1024) === 0) return `${bytes / (1024 * 1024)}m`;
+  if (bytes > 0 && bytes % 1024 === 0) return `${bytes / 1024}k`;
+  return `${bytes}`;
+}
+
+/** `stack-too-small` for a reachable `stack_use` larger than the thread's stack. */
+export function stackFinding(thread: ThreadSpec, st: Stmt): Finding | null {
+  if (st.op !== 'stack_use' || st.bytes <= thread.stack) return null;
+  return simpleFinding(
+    'stack-too-small',
+    'warning',
+    st.range,
+    `${thread.name} uses ${formatSize(st.bytes)} (${st.bytes} bytes) of stack, more than its ` +
+      `${formatSize(thread.stack)} (${thread.stack} bytes) stack`,
+    ': it overflows into the red zone, or into another thread\'s stack with redzone off',
+  );
+}

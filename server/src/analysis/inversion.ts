@@ -1,0 +1,146 @@
+/**
+ * `inversion-risk`: a mutex without a sufficient protocol whose users L < H share a scheduling
+ * domain with a thread M of priority strictly between them that can run while L is ready.
+ *
+ * Library level (L unbound): an unbound M of L's process, and enough unbound threads of that
+ * process above L (H aside, as it waits) to occupy every LWP of the pool.
+ * Kernel level (`policy priority` only; fifo, rr and sjf ignore priorities): an M whose KLT
+ * outranks L's and may use one of L's CPUs, and enough KLTs above L's to occupy every CPU L
+ * may use. One finding per declaration, on its name.
+ */
+import type { Model, MutexModel, ProcessModel } from '../language/model';
+import {
+  allRunners,
+  canOccupyCpus,
+  canOccupyPool,
+  cpusOf,
+  isUnbound,
+  kernelPriority,
+  poolCapacity,
+  sameRunner,
+  type Runner,
+} from './domains';
+import type { Finding } from './findings';
+import { mutexUsers } from './walk';
+
+interface Triple {
+  low: Runner;
+  high: Runner;
+  mid: Runner;
+  where: string;
+}
+
+/** `inversion-risk` findings of the whole scenario. */
+export function inversionFindings(model: Model): Finding[] {
+  const runners = allRunners(model);
+  const pools = new Map(model.processes.map((p) => [p.index, poolCapacity(p)] as [number, number]));
+  const findings: Finding[] = [];
+  for (const proc of model.processes) {
+    const users = mutexUsers(proc);
+    const byDecl = new Map<string, MutexModel[]>();
+    for (const m of proc.mutexes) {
+      const list = byDecl.get(m.baseName);
+      if (list) list.push(m);
+      else byDecl.set(m.baseName, [m]);
+    }
+    for (const [baseName, mutexes] of byDecl) {
+      const parts: string[] = [];
+      let highest = -Infinity;
+      for (const mutex of mutexes) {
+        const us = [...(users[mutex.index] ?? [])].map((i) => ({ proc, thread: proc.threads[i] }));
+        const t = findTriple(model, runners, pools, proc, mutex, us);
+        if (!t) continue;
+        parts.push(describe(mutex, t));
+        highest = Math.max(highest, ...us.map((u) => u.thread.priority));
+      }
+      if (parts.length === 0) continue;
+      findings.push({
+        code: 'inversion-risk',
+        severity: 'warning',
+        range: mutexes[0].range,
+        head: '',
+        parts,
+        sep: '; ',
+        tail: '',
+        related: [],
+        data: { fix: 'inherit', mutex: baseName, ceiling: highest },
+      });
+    }
+  }
+  return findings;
+}
+
+function findTriple(
+  model: Model,
+  runners: Runner[],
+  pools: Map<number, number>,
+  proc: ProcessModel,
+  mutex: MutexModel,
+  users: Runner[],
+): Triple | null {
+  if (mutex.protocol === 'inherit' || users.length < 2) return null;
+  let high = users[0];
+  for (const u of users) if (u.thread.priority > high.thread.priority) high = u;
+  const h = high.thread.priority;
+  const boost = mutex.protocol === 'ceiling' && mutex.ceiling !== null ? mutex.ceiling : -Infinity;
+  if (boost >= h) return null;
+  const lows = users
+    .filter((u) => Math.max(u.thread.priority, boost) < h)
+    .sort((a, b) => a.thread.priority - b.thread.priority || a.thread.index - b.thread.index);
+  const tried = new Set<string>();
+  for (const low of lows) {
+    // The outcome depends only on how L is scheduled, not on which user it is.
+    const key = `${isUnbound(low)}|${low.thread.priority}|${low.thread.pin}`;
+    if (tried.has(key)) continue;
+    tried.add(key);
+    const t = tripleFor(model, runners, pools, proc, low, high, Math.max(low.thread.priority, boost));
+    if (t) return t;
+  }
+  return null;
+}
+
+function tripleFor(
+  model: Model,
+  runners: Runner[],
+  pools: Map<number, number>,
+  proc: ProcessModel,
+  low: Runner,
+  high: Runner,
+  eff: number,
+): Triple | null {
+  const h = high.thread.priority;
+  const between = (r: Runner): boolean =>
+    !sameRunner(r, low) && !sameRunner(r, high) && r.thread.priority > eff && r.thread.priority < h;
+  if (isUnbound(low)) {
+    const cap = pools.get(proc.index) ?? 1;
+    const mid = proc.threads.map((thread) => ({ proc, thread })).find((r) => isUnbound(r) && between(r));
+    if (mid && canOccupyPool(proc, cap, eff, [low, high])) {
+      const where = cap === 1 ? `on ${proc.name}'s only LWP` : `on the ${cap} LWPs of ${proc.name}'s pool`;
+      return { low, high, mid, where };
+    }
+  }
+  if (model.policy !== 'priority') return null;
+  // A bound owner's KLT runs at its boosted priority; a pool LWP stays at the process's.
+  const k = isUnbound(low) ? kernelPriority(low) : eff;
+  const cpus = cpusOf(low, model.cpus);
+  const mid = runners.find(
+    (r) => between(r) && kernelPriority(r) > k && cpusOf(r, model.cpus).some((c) => cpus.includes(c)),
+  );
+  if (mid && canOccupyCpus(runners, pools, k, cpus, model.cpus, [low, high])) {
+    const where = cpus.length === 1 ? `on CPU ${cpus[0]}` : `on the ${cpus.length} CPUs`;
+    return { low, high, mid, where };
+  }
+  return null;
+}
+
+function describe(mutex: MutexModel, t: Triple): string {
+  const p = (r: Runner): string => `${r.thread.name} (priority ${r.thread.priority})`;
+  const lacks =
+    mutex.protocol === 'ceiling'
+      ? `has ceiling ${mutex.ceiling}, below ${t.high.thread.name}'s priority ${t.high.thread.priority}`
+      : 'has no priority protocol';
+  return (
+    `${mutex.name} ${lacks}: ${p(t.high)} can wait for it while ${p(t.low)} holds it, and ` +
+    `${p(t.mid)} can run instead of ${t.low.thread.name} ${t.where}: unbounded priority inversion`
+  );
+}

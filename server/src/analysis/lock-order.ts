@@ -1,0 +1,156 @@
+/**
+ * `lock-order-cycle`: the lock-order graph of a process, as Linux lockdep builds it (an edge
+ * m1 → m2 for each acquisition of m2 while m1 may be held), searched for cycles that some
+ * schedule could turn into a deadlock.
+ *
+ * A cycle is reported when its edges can be taken by pairwise distinct threads (a thread cannot
+ * wait for itself around a cycle; that is `relock`) with no mutex held at every one of those
+ * acquisitions (a common gate lock serialises them). Work is bounded: cycles are enumerated only
+ * inside strongly connected components, under a shared step budget, and at most
+ * MAX_CYCLES_PER_PROCESS are reported per process.
+ */
+import type { ProcessModel } from '../language/model';
+import type { Finding } from './findings';
+import { forEachCycle, stronglyConnected, type Adjacency, type CycleBudget } from './graph';
+import type { EdgeInstance } from './held-locks';
+
+/** Acquisitions named in one cycle's message, and related locations given, at most. */
+export const MAX_CLAUSES = 12;
+export const MAX_RELATED = 50;
+/** Cycles reported per process, at most. */
+export const MAX_CYCLES_PER_PROCESS = 20;
+/** Steps (edge examinations and witness choices) per process for the whole cycle search. */
+export const CYCLE_STEPS_PER_PROCESS = 200_000;
+
+/** `lock-order-cycle` findings of one process from its acquisitions. */
+export function lockOrderFindings(proc: ProcessModel, edges: EdgeInstance[]): Finding[] {
+  const n = proc.mutexes.length;
+  const byEdge = new Map<number, EdgeInstance[]>();
+  const succ: Set<number>[] = Array.from({ length: n }, () => new Set<number>());
+  for (const e of edges) {
+    const key = e.from * n + e.to;
+    const list = byEdge.get(key);
+    if (list) list.push(e);
+    else byEdge.set(key, [e]);
+    succ[e.from].add(e.to);
+  }
+  const adj: Adjacency = succ.map((s) => [...s].sort((a, b) => a - b));
+  const budget: CycleBudget = { steps: CYCLE_STEPS_PER_PROCESS };
+  const findings: Finding[] = [];
+  const comps = stronglyConnected(adj)
+    .filter((c) => c.length >= 2)
+    .sort((a, b) => a[0] - b[0]);
+  for (const comp of comps) {
+    const go = forEachCycle(adj, comp, budget, (cycle) => {
+      const lists = cycle.map((v, i) => candidates(byEdge.get(v * n + cycle[(i + 1) % cycle.length]) ?? []));
+      const witness = findWitness(lists, budget);
+      if (witness) findings.push(cycleFinding(proc, witness));
+      return findings.length < MAX_CYCLES_PER_PROCESS && budget.steps > 0;
+    });
+    if (!go) break;
+  }
+  return findings;
+}
+
+/** One instance per (thread, gate set) of an edge, in thread order. */
+function candidates(list: EdgeInstance[]): EdgeInstance[] {
+  const seen = new Set<string>();
+  const out: EdgeInstance[] = [];
+  for (const e of list) {
+    const key = `${e.thread}|${e.gates.join(',')}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(e);
+  }
+  return out.sort((a, b) => a.thread - b.thread);
+}
+
+function intersect(a: number[], b: number[]): number[] {
+  return a.filter((x) => b.includes(x));
+}
+
+/**
+ * One instance per edge, threads pairwise distinct, no gate common to all; null when none
+ * exists. When the budget runs out first, the first distinct-thread choice stands in (so a
+ * cycle is reported rather than missed).
+ */
+function findWitness(lists: EdgeInstance[][], budget: CycleBudget): EdgeInstance[] | null {
+  if (lists.some((l) => l.length === 0)) return null;
+  // A gate held at every instance of every edge rules the cycle out at once.
+  let common = lists[0][0].gates;
+  for (const l of lists) for (const e of l) common = intersect(common, e.gates);
+  if (common.length > 0) return null;
+  // Depth-first over edges, iteratively (a cycle can be as long as a ring of philosophers).
+  const k = lists.length;
+  const next = new Array<number>(k).fill(0);
+  const chosen: EdgeInstance[] = [];
+  const gatesAt: number[][] = [];
+  const used = new Set<number>();
+  let fallback: EdgeInstance[] | null = null;
+  let j = 0;
+  while (j >= 0) {
+    if (j === k) {
+      if (gatesAt[k - 1].length === 0) return chosen;
+      fallback ??= [...chosen];
+      j--;
+      used.delete(chosen.pop()!.thread);
+      gatesAt.pop();
+      continue;
+    }
+    const l = lists[j];
+    while (next[j] < l.length && used.has(l[next[j]].thread)) next[j]++;
+    if (next[j] >= l.length) {
+      next[j] = 0;
+      j--;
+      if (j >= 0) {
+        used.delete(chosen.pop()!.thread);
+        gatesAt.pop();
+      }
+      continue;
+    }
+    if (--budget.steps < 0) return fallback ?? completeGreedily(lists);
+    const e = l[next[j]++];
+    chosen.push(e);
+    used.add(e.thread);
+    gatesAt.push(j === 0 ? e.gates : intersect(gatesAt[j - 1], e.gates));
+    j++;
+  }
+  return null;
+}
+
+/** Any choice with distinct threads (first fit), or null; used when the budget is spent. */
+function completeGreedily(lists: EdgeInstance[][]): EdgeInstance[] | null {
+  const used = new Set<number>();
+  const out: EdgeInstance[] = [];
+  for (const l of lists) {
+    const e = l.find((x) => !used.has(x.thread));
+    if (!e) return null;
+    used.add(e.thread);
+    out.push(e);
+  }
+  return out;
+}
+
+function cycleFinding(proc: ProcessModel, witness: EdgeInstance[]): Finding {
+  // Anchor: the acquisition of the first thread in declaration order.
+  let anchor = 0;
+  for (let i = 1; i < witness.length; i++) if (witness[i].thread < witness[anchor].thread) anchor = i;
+  const rotated = [...witness.slice(anchor), ...witness.slice(0, anchor)];
+  const clause = (e: EdgeInstance): string =>
+    `${proc.threads[e.thread].name} takes ${proc.mutexes[e.to].name} while holding ${proc.mutexes[e.from].name}`;
+  return {
+    code: 'lock-order-cycle',
+    severity: 'warning',
+    range: rotated[0].site,
+    head: 'lock order cycle: ',
+    parts: [describe(rotated.map(clause))],
+    sep: '; ',
+    tail: ': a potential deadlock',
+    related: rotated.slice(1, MAX_RELATED + 1).map((e) => ({ range: e.site, message: clause(e) })),
+  };
+}
+
+function describe(clauses: string[]): string {
+  if (clauses.length <= MAX_CLAUSES) return clauses.join(', ');
+  return `${clauses.slice(0, MAX_CLAUSES).join(', ')}, and ${clauses.length - MAX_CLAUSES} more acquisitions`;
+}
