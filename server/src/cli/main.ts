@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { UsageError, type CommandOptions } from './options';
 import { checkCommand } from './check';
 import { runCommand } from './run';
+import { exploreCommand } from './explore';
 import { VERSION } from './version';
 
 const HELP = `threadscape ${VERSION}: thread scenarios on a simulator of the SunOS two-level threading model
@@ -14,6 +15,7 @@ const HELP = `threadscape ${VERSION}: thread scenarios on a simulator of the Sun
 Usage:
   threadscape check FILE...            diagnostics of each file (text, analysis, simulation)
   threadscape run FILE [options]       simulate once; print a summary and the diagnostics
+  threadscape explore FILE [options]   search the schedules the file allows
   threadscape --help | --version
 
 Options of run:
@@ -24,6 +26,11 @@ Options of run:
   --max-events N      event budget (default 10000000)
   --trace FILE        write a Chrome trace event JSON (Perfetto, chrome://tracing)
   --html FILE         write a self-contained playback page
+  --replay FILE       follow the choices of a file written from an explore finding
+
+Options of explore (and --json, --seed, --horizon, --max-events):
+  --max-schedules N   complete schedules to examine at most (default 1000)
+  --time-limit S      stop the search after S seconds
 
 Exit status: 0 no error, 1 an error diagnostic, 2 bad usage or unreadable file.
 `;
@@ -76,6 +83,7 @@ export async function main(argv: string[]): Promise<number> {
     maxEvents: integerOption('max-events', values['max-events'], 1),
     trace: values.trace,
     html: values.html,
+    replay: values.replay,
   };
   switch (command) {
     case 'check':
@@ -84,6 +92,13 @@ export async function main(argv: string[]): Promise<number> {
     case 'run':
       if (files.length !== 1) throw new UsageError('run takes exactly one FILE');
       return runCommand(files[0], opts);
+    case 'explore':
+      if (files.length !== 1) throw new UsageError('explore takes exactly one FILE');
+      return exploreCommand(files[0], {
+        ...opts,
+        maxSchedules: integerOption('max-schedules', values['max-schedules'], 1),
+        timeLimit: integerOption('time-limit', values['time-limit'], 1),
+      });
     default:
       throw new UsageError(`unknown command '${command}' (try threadscape --help)`);
   }

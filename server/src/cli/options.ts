@@ -11,6 +11,8 @@ export interface CommandOptions {
   maxEvents?: number;
   trace?: string;
   html?: string;
+  /** A choices file to replay (`run --replay`). */
+  replay?: string;
 }
 
 /** Reads a scenario file, or throws a UsageError with a one-line reason. */

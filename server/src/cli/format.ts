@@ -1,0 +1,6 @@
+import type { Diagnostic } from '../language/diagnostic';
+
+/** `FILE:LINE:COL: SEVERITY CODE: MESSAGE`, 1-based line and column (CLI.md). */
+export function formatDiagnostic(file: string, d: Diagnostic): string {
+  return `${file}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.severity} ${d.code}: ${d.message}`;
+}
