@@ -50,6 +50,11 @@ export function formatSize(bytes: number): string {
   return `${bytes}`;
 }
 
+function sizeText(bytes: number): string {
+  const short = formatSize(bytes);
+  return short === `${bytes}` ? `${bytes} bytes` : `${short} (${bytes} bytes)`;
+}
+
 /** `stack-too-small` for a reachable `stack_use` larger than the thread's stack. */
 export function stackFinding(thread: ThreadSpec, st: Stmt): Finding | null {
   if (st.op !== 'stack_use' || st.bytes <= thread.stack) return null;
@@ -57,8 +62,7 @@ export function stackFinding(thread: ThreadSpec, st: Stmt): Finding | null {
     'stack-too-small',
     'warning',
     st.range,
-    `${thread.name} uses ${formatSize(st.bytes)} (${st.bytes} bytes) of stack, more than its ` +
-      `${formatSize(thread.stack)} (${thread.stack} bytes) stack`,
+    `${thread.name} uses ${sizeText(st.bytes)} of stack, more than its ${sizeText(thread.stack)} stack`,
     ': it overflows into the red zone, or into another thread\'s stack with redzone off',
   );
 }
