@@ -6,6 +6,7 @@
  */
 import type { Diagnostic } from '../../server/src/language/diagnostic';
 import type { Model, SourceRange } from '../../server/src/language/model';
+import type { RunResult } from '../../server/src/simulator/trace';
 
 /** The host sends the document's model: after `ready`, and after every edit. */
 export interface ModelMessage {
@@ -147,4 +148,35 @@ export function isWebviewMessage(v: unknown): v is WebviewMessage {
 /** True for a state the serializer can restore a panel from. */
 export function isWebviewState(v: unknown): v is WebviewState {
   return isRecord(v) && typeof v.uri === 'string' && v.uri.length > 0 && isTime(v.time) && isTime(v.speed);
+}
+
+/**
+ * What `threadscape run FILE --html OUT` embeds in the standalone page, as JSON in a
+ * `<script type="application/json" id="threadscape-report">` block (server/src/cli/html.ts
+ * writes exactly these fields).
+ */
+export interface ReportData {
+  fileName: string;
+  /** The scenario's text, listed in the page so diagnostics can point at their lines. */
+  text: string;
+  /** The run, with events, spans, inversions and topology. */
+  result: RunResult;
+}
+
+/** True for embedded report data the page can show. */
+export function isReportData(v: unknown): v is ReportData {
+  if (!isRecord(v) || typeof v.fileName !== 'string' || typeof v.text !== 'string' || !isRecord(v.result)) return false;
+  const r = v.result;
+  return (
+    typeof r.scenario === 'string' &&
+    typeof r.outcome === 'string' &&
+    isTime(r.endTime) &&
+    Array.isArray(r.threads) &&
+    Array.isArray(r.cpus) &&
+    isRecord(r.counters) &&
+    Array.isArray(r.diagnostics) &&
+    r.diagnostics.every(isDiagnostic) &&
+    (r.spans === undefined || Array.isArray(r.spans)) &&
+    (r.events === undefined || Array.isArray(r.events))
+  );
 }

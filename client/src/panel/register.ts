@@ -1,7 +1,79 @@
-import type * as vscode from 'vscode';
+/**
+ * "Threadscape: Simulate" (`threadscape.simulate`): opens, or brings forward, the one playback
+ * panel of a document, beside the editor. Also restores panels after a reload through a
+ * WebviewPanelSerializer, from the state the webview saved with setState.
+ */
+import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { isWebviewState } from '../protocol';
+import { SimulationPanel, VIEW_TYPE, webviewOptions } from './simulation-panel';
 
-/** Registers the "Threadscape: Simulate" command, the panel and its serializer. */
-export function registerPanel(_context: vscode.ExtensionContext, _client: LanguageClient): void {
-  // The playback panel is registered here.
+export const SIMULATE_COMMAND = 'threadscape.simulate';
+
+/**
+ * The document a command invocation means: a URI string (the code lens), a Uri (the editor
+ * title button, the explorer), else the active editor's threadscape document.
+ */
+export function targetUri(arg: unknown): vscode.Uri | undefined {
+  if (typeof arg === 'string') {
+    try {
+      return vscode.Uri.parse(arg, true);
+    } catch {
+      return undefined;
+    }
+  }
+  if (arg instanceof vscode.Uri) return arg;
+  const doc = vscode.window.activeTextEditor?.document;
+  return doc?.languageId === 'threadscape' ? doc.uri : undefined;
+}
+
+/** Registers the command, the serializer and the panels' bookkeeping. */
+export function registerPanel(context: vscode.ExtensionContext, client: LanguageClient): void {
+  const panels = new Map<string, SimulationPanel>();
+  const forget = (p: SimulationPanel): void => {
+    if (panels.get(p.documentUri.toString()) === p) panels.delete(p.documentUri.toString());
+  };
+  const adopt = (panel: vscode.WebviewPanel, uri: vscode.Uri): SimulationPanel => {
+    const p = new SimulationPanel(panel, uri, context.extensionUri, client, forget);
+    panels.set(uri.toString(), p);
+    return p;
+  };
+
+  context.subscriptions.push(
+    vscode.commands.registerCommand(SIMULATE_COMMAND, async (arg?: unknown) => {
+      const uri = targetUri(arg);
+      if (!uri) {
+        void vscode.window.showInformationMessage('Threadscape: open a .threads file to simulate it.');
+        return;
+      }
+      // The server answers for open documents only.
+      await vscode.workspace.openTextDocument(uri);
+      const existing = panels.get(uri.toString());
+      if (existing) {
+        existing.reveal();
+        return;
+      }
+      const panel = vscode.window.createWebviewPanel(VIEW_TYPE, 'Simulation', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, webviewOptions(context.extensionUri));
+      adopt(panel, uri);
+    }),
+    vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, {
+      async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
+        if (!isWebviewState(state)) {
+          // Nothing to restore from: a panel that cannot know its document is closed.
+          panel.dispose();
+          return;
+        }
+        const uri = vscode.Uri.parse(state.uri);
+        try {
+          await vscode.workspace.openTextDocument(uri);
+        } catch {
+          panel.dispose();
+          return;
+        }
+        panels.get(uri.toString())?.dispose();
+        adopt(panel, uri);
+      },
+    }),
+    { dispose: () => [...panels.values()].forEach((p) => p.dispose()) },
+  );
 }

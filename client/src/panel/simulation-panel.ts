@@ -1,0 +1,127 @@
+/**
+ * One playback panel for one document: creates the webview (scripts on, local resources
+ * limited to dist/, no retained context), sends the document's model after `ready` and after
+ * every edit, and reveals ranges the webview asks for. Disposes everything it registers.
+ */
+import { randomBytes } from 'node:crypto';
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { ModelRequest } from '../../../server/src/lsp/protocol';
+import { isWebviewMessage, type HostMessage, type WebviewMessage } from '../protocol';
+import { panelHtml } from './html';
+
+export const VIEW_TYPE = 'threadscape.simulation';
+
+/** Milliseconds of quiet typing before the model is asked for again. */
+const EDIT_DELAY = 300;
+
+/** Options for a panel's webview: scripts on, resources only from dist/. */
+export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions & vscode.WebviewPanelOptions {
+  return { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist')] };
+}
+
+function fileName(uri: vscode.Uri): string {
+  return uri.path.split('/').pop() || uri.toString();
+}
+
+export class SimulationPanel implements vscode.Disposable {
+  private readonly disposables: vscode.Disposable[] = [];
+  private ready = false;
+  private disposed = false;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private requestId = 0;
+
+  constructor(
+    readonly panel: vscode.WebviewPanel,
+    readonly documentUri: vscode.Uri,
+    extensionUri: vscode.Uri,
+    private readonly client: LanguageClient,
+    private readonly onDisposed: (p: SimulationPanel) => void,
+  ) {
+    const webview = panel.webview;
+    webview.options = webviewOptions(extensionUri);
+    panel.title = `Simulation: ${fileName(documentUri)}`;
+    const dist = vscode.Uri.joinPath(extensionUri, 'dist');
+    webview.html = panelHtml({
+      cspSource: webview.cspSource,
+      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(dist, 'webview.js')).toString(),
+      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(dist, 'webview.css')).toString(),
+      nonce: randomBytes(18).toString('base64'),
+      title: panel.title,
+      uri: documentUri.toString(),
+    });
+    this.disposables.push(
+      webview.onDidReceiveMessage((m: unknown) => {
+        if (isWebviewMessage(m)) void this.onMessage(m);
+      }),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.document.uri.toString() === documentUri.toString() && e.contentChanges.length > 0) this.scheduleUpdate();
+      }),
+      panel.onDidDispose(() => this.dispose()),
+    );
+  }
+
+  /** Shows the panel beside the editor. */
+  reveal(): void {
+    this.panel.reveal(vscode.ViewColumn.Beside, false);
+  }
+
+  private async onMessage(m: WebviewMessage): Promise<void> {
+    switch (m.type) {
+      case 'ready':
+        this.ready = true;
+        await this.update();
+        return;
+      case 'reveal': {
+        const r = m.range;
+        const range = new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
+        const doc = await vscode.workspace.openTextDocument(this.documentUri);
+        const column = vscode.window.visibleTextEditors.find((e) => e.document === doc)?.viewColumn ?? vscode.ViewColumn.One;
+        const editor = await vscode.window.showTextDocument(doc, { viewColumn: column, preserveFocus: false });
+        editor.selection = new vscode.Selection(range.start, range.end);
+        editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+        return;
+      }
+    }
+  }
+
+  private scheduleUpdate(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.update();
+    }, EDIT_DELAY);
+  }
+
+  /** Asks the language server for the model and sends it on; a newer request wins. */
+  private async update(): Promise<void> {
+    if (!this.ready || this.disposed) return;
+    const id = ++this.requestId;
+    try {
+      const doc = await vscode.workspace.openTextDocument(this.documentUri);
+      const res = await this.client.sendRequest(ModelRequest, { uri: this.documentUri.toString() });
+      if (id !== this.requestId) return;
+      if (res.version < doc.version) {
+        // The server has not seen the last edit yet: ask again shortly.
+        this.scheduleUpdate();
+        return;
+      }
+      this.post({ type: 'model', uri: res.uri, version: res.version, fileName: res.fileName, model: res.model, diagnostics: res.diagnostics });
+    } catch (e) {
+      if (id === this.requestId) this.post({ type: 'error', message: `No model for ${fileName(this.documentUri)}: ${e instanceof Error ? e.message : String(e)}` });
+    }
+  }
+
+  private post(m: HostMessage): void {
+    if (!this.disposed) void this.panel.webview.postMessage(m);
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.onDisposed(this);
+    for (const d of this.disposables.splice(0)) d.dispose();
+    this.panel.dispose();
+  }
+}

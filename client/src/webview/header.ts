@@ -1,0 +1,49 @@
+/** The page heading: the scenario's name, the outcome, the run's main counters, a status line. */
+import type { RunResult } from '../../../server/src/simulator/trace';
+import { el } from './dom';
+
+export class Header {
+  readonly element: HTMLElement;
+  private readonly title: HTMLElement;
+  private readonly summary: HTMLElement;
+  private readonly status: HTMLElement;
+
+  constructor() {
+    this.title = el('h1', { text: 'Threadscape' });
+    this.summary = el('div', { className: 'ts-summary' });
+    this.status = el('div', { className: 'ts-status', attrs: { role: 'status' } });
+    this.status.hidden = true;
+    this.element = el('header', {}, [this.title, this.summary, this.status]);
+  }
+
+  /** Sets the heading (and the document title) as text. */
+  setTitle(text: string): void {
+    this.title.textContent = text;
+    document.title = `Threadscape: ${text}`;
+  }
+
+  /** Shows the outcome and counters of a run. */
+  setRun(r: RunResult): void {
+    const c = r.counters;
+    const parts = [
+      `end ${r.endTime}`,
+      `${r.threads.length} threads`,
+      `${r.cpus.length} CPU${r.cpus.length === 1 ? '' : 's'}`,
+      `${c.switches} switches (${c.processSwitches} between processes)`,
+      `${c.upcalls} upcalls`,
+      `${c.ipis} IPIs`,
+      `${c.lwpsCreated} LWPs created, ${c.lwpsReclaimed} reclaimed`,
+    ];
+    this.summary.replaceChildren(
+      el('span', { className: 'ts-outcome', text: r.outcome, attrs: { 'data-outcome': r.outcome, 'aria-label': `outcome ${r.outcome}` } }),
+      ...parts.map((p) => el('span', { text: p })),
+    );
+  }
+
+  /** A status line (simulating, errors in the file), or none. */
+  setStatus(text: string | null, kind: 'info' | 'error' = 'info'): void {
+    this.status.hidden = text === null;
+    this.status.textContent = text ?? '';
+    this.status.dataset.kind = kind;
+  }
+}

@@ -1,0 +1,239 @@
+/**
+ * The timeline view: lane labels as DOM text on the left, a canvas of bars on the right, an
+ * axis above. Zoom with Ctrl/⌘ + wheel or the buttons, pan by dragging or with Shift + wheel,
+ * click to move the playhead, hover for details.
+ */
+import type { Palette } from './colours';
+import { describeEvent, describeInversion, describeSpan } from './describe';
+import { el } from './dom';
+import { spanAt, type Lane, type LaneGroup } from './lanes';
+import { drawAxis, drawLanes } from './timeline-draw';
+import { layoutRows, rowAt, type Row } from './timeline-rows';
+import { fitViewport, follow, panBy, timeToX, xToTime, zoomAt, type Viewport } from './viewport';
+
+const AXIS_H = 22;
+
+export interface TimelineCallbacks {
+  /** The user clicked an instant. */
+  seek(t: number): void;
+}
+
+export class Timeline {
+  readonly element: HTMLElement;
+  private readonly axis: HTMLCanvasElement;
+  private readonly scroll: HTMLElement;
+  private readonly inner: HTMLElement;
+  private readonly labels: HTMLElement;
+  private readonly canvas: HTMLCanvasElement;
+  private readonly tooltip: HTMLElement;
+  private rows: Row[] = [];
+  private groups: readonly LaneGroup[] = [];
+  private height = 0;
+  private endTime = 0;
+  private view: Viewport = fitViewport(0, 1);
+  private fitted = true;
+  private playhead = 0;
+  private processIndex = new Map<string, number>();
+  private deadlocks: number[] = [];
+  private frame = 0;
+  private drag: { x: number; start: number; moved: boolean } | null = null;
+
+  constructor(
+    private palette: Palette,
+    private readonly callbacks: TimelineCallbacks,
+  ) {
+    this.axis = el('canvas', { className: 'ts-axis', attrs: { 'aria-hidden': 'true' } });
+    this.labels = el('div', { className: 'ts-labels', attrs: { role: 'list', 'aria-label': 'Lanes' } });
+    this.canvas = el('canvas', {
+      className: 'ts-canvas',
+      attrs: { role: 'img', 'aria-label': 'Timeline of every lane; hover for details, click to move the playhead' },
+    });
+    this.inner = el('div', { className: 'ts-inner' }, [this.labels, el('div', { className: 'ts-canvas-col' }, [this.canvas])]);
+    this.scroll = el('div', { className: 'ts-scroll' }, [this.inner]);
+    this.tooltip = el('div', { className: 'ts-tooltip', attrs: { role: 'tooltip' } });
+    this.tooltip.hidden = true;
+    this.element = el('div', { className: 'ts-timeline' }, [
+      el('div', { className: 'ts-axis-row' }, [el('div', { className: 'ts-axis-spacer' }), this.axis]),
+      this.scroll,
+      this.tooltip,
+    ]);
+    this.scroll.addEventListener('scroll', () => this.redraw());
+    this.canvas.addEventListener('wheel', (e) => this.onWheel(e), { passive: false });
+    this.canvas.addEventListener('pointerdown', (e) => this.onPointerDown(e));
+    this.canvas.addEventListener('pointermove', (e) => this.onPointerMove(e));
+    this.canvas.addEventListener('pointerup', (e) => this.onPointerUp(e));
+    this.canvas.addEventListener('pointerleave', () => this.hideTooltip());
+    new ResizeObserver(() => this.resize()).observe(this.scroll);
+  }
+
+  /** Shows a run's lanes. Keeps the zoom when the run's lanes change but the user had zoomed. */
+  setRun(groups: readonly LaneGroup[], endTime: number, deadlocks: number[]): void {
+    const laid = layoutRows(groups);
+    this.groups = groups;
+    this.rows = laid.rows;
+    this.height = laid.height;
+    this.endTime = endTime;
+    this.deadlocks = deadlocks;
+    this.processIndex = new Map(groups.slice(1).map((g, i) => [g.title, i]));
+    this.labels.replaceChildren(...this.rows.map((r) => this.labelOf(r)));
+    this.inner.style.height = `${this.height}px`;
+    this.view = this.fitted ? fitViewport(endTime, this.view.width) : zoomAt(this.view, 1, 0, endTime);
+    this.resize();
+  }
+
+  private labelOf(r: Row): HTMLElement {
+    if (r.type === 'group') {
+      const index = this.processIndex.get(r.group.title);
+      const swatch = el('span', { className: 'ts-swatch', attrs: { 'aria-hidden': 'true' } });
+      // Same colour as the strip under this process's bars on the CPU lanes.
+      if (index !== undefined && r.group !== this.groups[0]) swatch.style.background = `var(--ts-process-${(index % 6) + 1})`;
+      return el('div', { className: 'ts-group', attrs: { role: 'listitem' } }, [
+        ...(index !== undefined && r.group !== this.groups[0] ? [swatch] : []),
+        document.createTextNode(r.group.title),
+        el('span', { className: 'ts-note', text: r.group.note }),
+      ]);
+    }
+    const lane = r.lane;
+    return el('div', { className: 'ts-label', attrs: { role: 'listitem', 'data-kind': lane.kind, 'data-lane': lane.key, title: `${lane.label} (${lane.note || lane.kind})` } }, [
+      el('span', { className: 'ts-name', text: lane.label }),
+      el('span', { className: 'ts-note', text: lane.note }),
+    ]);
+  }
+
+  setPalette(p: Palette): void {
+    this.palette = p;
+    this.redraw();
+  }
+
+  /** Moves the playhead, scrolling the window to keep it in view. */
+  setTime(t: number): void {
+    this.playhead = t;
+    if (!this.drag) this.view = follow(this.view, t, this.endTime);
+    this.redraw();
+  }
+
+  /** Zooms about the playhead (factor > 1 zooms in). */
+  zoom(factor: number): void {
+    this.fitted = false;
+    const x = Math.min(Math.max(timeToX(this.view, this.playhead), 0), this.view.width);
+    this.view = zoomAt(this.view, factor, x, this.endTime);
+    this.redraw();
+  }
+
+  /** Shows the whole run. */
+  fit(): void {
+    this.fitted = true;
+    this.view = fitViewport(this.endTime, this.view.width);
+    this.redraw();
+  }
+
+  private resize(): void {
+    const width = Math.max(1, this.canvas.parentElement?.clientWidth ?? 1);
+    const visible = Math.min(this.height, this.scroll.clientHeight || this.height);
+    const dpr = window.devicePixelRatio || 1;
+    for (const [c, h] of [[this.canvas, visible], [this.axis, AXIS_H]] as const) {
+      c.width = Math.round(width * dpr);
+      c.height = Math.round(h * dpr);
+      c.style.width = `${width}px`;
+      c.style.height = `${h}px`;
+    }
+    this.view = this.fitted ? fitViewport(this.endTime, width) : { ...this.view, width };
+    this.draw();
+  }
+
+  /** Schedules one draw for the next frame. */
+  redraw(): void {
+    if (this.frame) return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      this.draw();
+    });
+  }
+
+  private draw(): void {
+    const dpr = window.devicePixelRatio || 1;
+    const ctx = this.canvas.getContext('2d');
+    const actx = this.axis.getContext('2d');
+    if (!ctx || !actx) return;
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    actx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    const height = this.canvas.height / dpr;
+    drawLanes({
+      ctx, rows: this.rows, scrollTop: this.scroll.scrollTop, height, view: this.view, palette: this.palette,
+      playhead: this.playhead, processIndex: this.processIndex, deadlocks: this.deadlocks,
+    });
+    drawAxis(actx, this.view, AXIS_H, this.palette, this.playhead);
+  }
+
+  private localX(e: MouseEvent): number {
+    return e.clientX - this.canvas.getBoundingClientRect().left;
+  }
+
+  private onWheel(e: WheelEvent): void {
+    if (e.ctrlKey || e.metaKey) {
+      e.preventDefault();
+      this.fitted = false;
+      this.view = zoomAt(this.view, Math.exp(-e.deltaY / 300), this.localX(e), this.endTime);
+      this.redraw();
+    } else if (e.shiftKey || Math.abs(e.deltaX) > Math.abs(e.deltaY)) {
+      e.preventDefault();
+      this.fitted = false;
+      this.view = panBy(this.view, e.shiftKey ? e.deltaY : e.deltaX, this.endTime);
+      this.redraw();
+    }
+  }
+
+  private onPointerDown(e: PointerEvent): void {
+    if (e.button !== 0) return;
+    this.drag = { x: e.clientX, start: this.view.start, moved: false };
+    this.canvas.setPointerCapture(e.pointerId);
+  }
+
+  private onPointerMove(e: PointerEvent): void {
+    if (this.drag) {
+      const dx = e.clientX - this.drag.x;
+      if (Math.abs(dx) > 3) {
+        this.drag.moved = true;
+        this.fitted = false;
+        this.canvas.classList.add('ts-dragging');
+        this.view = panBy({ ...this.view, start: this.drag.start }, -dx, this.endTime);
+        this.redraw();
+      }
+      return;
+    }
+    this.showTooltip(e);
+  }
+
+  private onPointerUp(e: PointerEvent): void {
+    const drag = this.drag;
+    this.drag = null;
+    this.canvas.classList.remove('ts-dragging');
+    if (drag && !drag.moved) this.callbacks.seek(Math.round(xToTime(this.view, this.localX(e))));
+  }
+
+  private hideTooltip(): void {
+    this.tooltip.hidden = true;
+  }
+
+  /** The tooltip lines under the pointer: a marker first, then an inversion, then a span. */
+  private hoverLines(lane: Lane, x: number): string[] | null {
+    for (const m of lane.markers) if (Math.abs(timeToX(this.view, m.t) - x) <= 7) return describeEvent(m.event);
+    const t = xToTime(this.view, x);
+    for (const inv of lane.inversions) if (inv.start <= t && t < inv.end) return describeInversion(inv);
+    const s = spanAt(lane.spans, t);
+    return s ? describeSpan(lane, s) : null;
+  }
+
+  private showTooltip(e: PointerEvent): void {
+    const rect = this.canvas.getBoundingClientRect();
+    const row = rowAt(this.rows, e.clientY - rect.top + this.scroll.scrollTop);
+    const lines = row?.type === 'lane' ? this.hoverLines(row.lane, e.clientX - rect.left) : null;
+    if (!lines) return this.hideTooltip();
+    this.tooltip.replaceChildren(el('strong', { text: lines[0] }), document.createTextNode(lines.slice(1).join('\n')));
+    this.tooltip.hidden = false;
+    const tw = this.tooltip.offsetWidth;
+    const left = e.clientX + 14 + tw > window.innerWidth ? e.clientX - 14 - tw : e.clientX + 14;
+    this.tooltip.style.left = `${Math.max(0, left)}px`;
+    this.tooltip.style.top = `${e.clientY + 14}px`;
+  }
+}
