@@ -1,12 +1,18 @@
 /** The language server: one connection, one file per feature (ARCHITECTURE.md). */
-import { TextDocuments, TextDocumentSyncKind, type Connection, type InitializeResult } from 'vscode-languageserver';
+import { CodeActionKind, TextDocuments, TextDocumentSyncKind, type Connection, type InitializeResult } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { registerCodeActions } from './code-actions';
+import { registerCodeLens } from './code-lens';
 import { registerCompletion } from './completion';
 import type { ServerContext } from './context';
 import { DiagnosticTiers } from './diagnostics';
 import { DocumentStore } from './document-store';
+import { registerDocumentSymbols } from './document-symbols';
 import { benchEnabled, registerHeapRequest } from './heap-request';
+import { registerHover } from './hover';
 import { registerModelRequest } from './model-request';
+import { registerNavigation } from './navigation';
+import { registerRename } from './rename';
 import { DEFAULT_SETTINGS, parseSettings, type ServerSettings } from './settings';
 
 /** Wires every feature to the connection and starts listening. */
@@ -25,6 +31,13 @@ export function startServer(connection: Connection): void {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         completionProvider: {},
+        hoverProvider: true,
+        definitionProvider: true,
+        referencesProvider: true,
+        renameProvider: { prepareProvider: true },
+        documentSymbolProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        codeLensProvider: { resolveProvider: false },
       },
       serverInfo: { name: 'threadscape' },
     };
@@ -46,6 +59,12 @@ export function startServer(connection: Connection): void {
   connection.onShutdown(() => tiers.dispose());
 
   registerCompletion(ctx);
+  registerHover(ctx);
+  registerNavigation(ctx);
+  registerRename(ctx);
+  registerDocumentSymbols(ctx);
+  registerCodeActions(ctx);
+  registerCodeLens(ctx);
   registerModelRequest(ctx);
   if (benchEnabled()) registerHeapRequest(ctx);
 

@@ -1,6 +1,7 @@
 /**
  * Inline position markers for fixtures: `‸` marks a position, `⟦…⟧` a range. The markers are
- * removed; positions and ranges come back in order of appearance (LSP 0-based positions).
+ * removed; ranges come back in order of appearance (LSP 0-based positions), positions too,
+ * unless labelled: `‸3` is `positions[3]` (the digits are part of the marker).
  */
 export interface Position {
   line: number;
@@ -27,9 +28,14 @@ export function mark(source: string): Marked {
   const positions: Position[] = [];
   const ranges: Range[] = [];
   let open: Position | null = null;
-  for (const ch of source) {
+  const chars = [...source];
+  for (let k = 0; k < chars.length; k++) {
+    const ch = chars[k];
     if (ch === '‸') {
-      positions.push({ line, character });
+      let label = '';
+      while (k + 1 < chars.length && /[0-9]/.test(chars[k + 1])) label += chars[++k];
+      if (label) positions[Number(label)] = { line, character };
+      else positions.push({ line, character });
     } else if (ch === '⟦') {
       if (open) throw new Error('nested ⟦ in fixture');
       open = { line, character };

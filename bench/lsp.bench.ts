@@ -1,0 +1,109 @@
+/**
+ * Language server benchmark, over a real stdio connection to dist/server.js:
+ * - a 10,000-line scenario; after a one-character edit, the time until the text+analysis
+ *   diagnostics arrive, and until the simulation diagnostics arrive counted from the end of
+ *   the debounce (median and p95 over 20 edits);
+ * - heap use (forced GC) after 1,000 edits against after 100.
+ * Goals: text+analysis ≤ 50 ms, simulation ≤ 300 ms after the debounce, heap within 10%.
+ */
+import { performance } from 'node:perf_hooks';
+import { TestServer } from '../server/test/lsp/harness';
+
+const DELAY = 250;
+const uri = 'file:///bench/big.threads';
+
+/** A scenario of exactly `lines` lines: many one_to_one processes of locking threads. */
+function bigScenario(lines: number): string {
+  const out = ['scenario "LSP benchmark" {', '  cpus 4', '  horizon 1000000', '}'];
+  let p = 0;
+  while (out.length < lines - 20) {
+    out.push(`process p${p} {`, '  model one_to_one', '  mutex a inherit', '  mutex b');
+    for (let t = 0; t < 8 && out.length < lines - 20; t++) {
+      out.push(`  thread t${t} priority ${t % 4} {`);
+      for (let s = 0; s < 2; s++) {
+        out.push('    lock a', '    compute 3', '    unlock a', '    io 2', '    lock b', '    compute 1', '    unlock b');
+      }
+      out.push('  }');
+    }
+    out.push('}');
+    p++;
+  }
+  while (out.length < lines - 1) out.push('// padding');
+  out.push('');
+  return out.join('\n');
+}
+
+function stats(xs: number[]): { median: number; p95: number } {
+  const s = [...xs].sort((a, b) => a - b);
+  const at = (q: number) => s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)];
+  return { median: at(0.5), p95: at(0.95) };
+}
+
+const fmt = (ms: number) => `${ms.toFixed(1)} ms`;
+
+async function main(): Promise<void> {
+  const server = await TestServer.start({
+    env: { THREADSCAPE_BENCH: '1' },
+    execArgv: ['--expose-gc'],
+    init: { simulation: { delay: DELAY, timeLimit: 10_000 } },
+  });
+  try {
+    const text = bigScenario(10_000);
+    console.log(`scenario: ${text.split('\n').length} lines, ${(text.length / 1024).toFixed(0)} KiB`);
+    const from = server.open(uri, text);
+    await server.diagnosticsFor(uri, 1, () => true, from);
+    const first = await server.outcome(uri, 1);
+    console.log(`first simulation: ${first.outcome} at t=${first.endTime}`);
+
+    // The digit of the first `compute 3` flips between 3 and 4: a one-character edit.
+    const line = text.split('\n').findIndex((l) => l.includes('compute 3'));
+    const character = text.split('\n')[line].indexOf('3');
+    let digit = 3;
+    const edit = (): number => {
+      digit = digit === 3 ? 4 : 3;
+      return server.edit(uri, { start: { line, character }, end: { line, character: character + 1 } }, String(digit));
+    };
+
+    const textTimes: number[] = [];
+    const simTimes: number[] = [];
+    for (let k = 0; k < 20; k++) {
+      const mark = server.diagnostics.all.length;
+      const t0 = performance.now();
+      const v = edit();
+      await server.diagnostics.next((p) => p.uri === uri && p.version === v, mark);
+      const tText = performance.now();
+      await server.outcome(uri, v);
+      const tSim = performance.now();
+      textTimes.push(tText - t0);
+      simTimes.push(tSim - tText - DELAY);
+    }
+    const t = stats(textTimes);
+    const s = stats(simTimes);
+    console.log(`text+analysis diagnostics after a 1-char edit: median ${fmt(t.median)}, p95 ${fmt(t.p95)} (goal ≤ 50 ms)`);
+    console.log(`simulation diagnostics after the ${DELAY} ms debounce: median ${fmt(s.median)}, p95 ${fmt(s.p95)} (goal ≤ 300 ms)`);
+
+    const heapAfter = async (edits: number, done: number): Promise<number> => {
+      let v = 0;
+      for (let k = done; k < edits; k++) {
+        const mark = server.diagnostics.all.length;
+        v = edit();
+        await server.diagnostics.next((p) => p.uri === uri && p.version === v, mark);
+      }
+      await server.outcome(uri, v);
+      return (await server.request<{ heapUsed: number }>('threadscape/heap', null)).heapUsed;
+    };
+    const h100 = await heapAfter(100, 0);
+    const h1000 = await heapAfter(1000, 100);
+    const growth = ((h1000 - h100) / h100) * 100;
+    const mb = (b: number) => `${(b / 2 ** 20).toFixed(1)} MiB`;
+    console.log(`heap after 100 edits: ${mb(h100)}; after 1000 edits: ${mb(h1000)} (${growth >= 0 ? '+' : ''}${growth.toFixed(1)}%, goal within 10%)`);
+    await server.stop();
+  } finally {
+    server.kill();
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof Error ? e.message : String(e));
+  process.exit(1);
+});

@@ -1,0 +1,142 @@
+/**
+ * Hover: a keyword explains its concept in the SunOS model and its default; a thread shows
+ * its declaration and its metrics from the last simulation; a mutex its kind, protocol and
+ * users; condvars, semaphores and processes what they are and who uses them.
+ */
+import type { Hover, HoverParams } from 'vscode-languageserver';
+import { keywordInfo } from '../language/keywords';
+import type { MutexModel, ProcessModel } from '../language/model';
+import type { ThreadMetrics } from '../simulator/trace';
+import type { ServerContext } from './context';
+import type { SimulationRecord, TextAnalysis } from './document-store';
+import { rangeOf } from './positions';
+import { scan } from './scan';
+import { declarationOfHit, hitAt, processName, symbolsOf, type Declaration, type SymbolTable } from './symbol-index';
+
+/** Markdown for a keyword. */
+export function keywordHover(word: string): string | null {
+  const info = keywordInfo(word);
+  if (!info) return null;
+  return `**${word}** _(${info.roles.join(', ')})_\n\n${info.doc}`;
+}
+
+function metricsTable(rows: ThreadMetrics[]): string {
+  const lines = [
+    '| thread | state | cpu | ready | blocked | spin | finish |',
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: |',
+  ];
+  for (const m of rows) {
+    lines.push(
+      `| ${m.name} | ${m.state} | ${m.cpuTime} | ${m.readyTime} | ${m.blockedTime} | ${m.spinTime} | ${m.finish ?? '—'} |`,
+    );
+  }
+  return lines.join('\n');
+}
+
+/** Names of the threads (declared names, deduplicated) whose bodies reference `decl`. */
+function users(idx: SymbolTable, decl: Declaration): string[] {
+  const names: string[] = [];
+  for (const r of idx.referencesTo(decl)) {
+    const n = r.thread.size ? `${r.thread.name.name}[${r.thread.size.value}]` : r.thread.name.name;
+    if (!names.includes(n)) names.push(n);
+  }
+  return names;
+}
+
+function processModel(a: TextAnalysis, name: string): ProcessModel | undefined {
+  return a.compilation?.model?.processes.find((p) => p.name === name);
+}
+
+function threadHover(a: TextAnalysis, decl: Declaration, sim: SimulationRecord | undefined): string {
+  const pm = processModel(a, processName(decl));
+  const specs = pm?.threads.filter((t) => t.baseName === decl.name) ?? [];
+  const head = decl.arrayLength === null ? `thread ${decl.name}` : `thread ${decl.name}[${decl.arrayLength}]`;
+  const parts = [`\`${head}\` in process \`${processName(decl)}\``];
+  const spec = specs[0];
+  if (spec) {
+    const mapping = spec.bound ? 'bound to an LWP of its own' : `unbound, multiplexed on the ${pm?.model} pool`;
+    parts.push(
+      `priority ${spec.priority}, ${mapping}${spec.pin !== null ? `, pinned to CPU ${spec.pin}` : ''}, ` +
+        `stack ${spec.stack} bytes, ${spec.deferred ? 'deferred (started by `spawn`)' : `created at t=${spec.at}`}`,
+    );
+  }
+  if (sim) {
+    const rows = sim.result.threads.filter(
+      (m) => m.process === processName(decl) && specs.some((s) => s.name === m.name),
+    );
+    if (rows.length > 0) {
+      const when = sim.version === a.version ? '' : ` (version ${sim.version})`;
+      const limit = sim.stoppedAtLimit ? ', stopped at the time limit' : '';
+      parts.push(`Last simulation${when}: ${sim.result.outcome}${limit} at t=${sim.result.endTime}\n\n${metricsTable(rows)}`);
+    }
+  } else {
+    parts.push('_No simulation yet._');
+  }
+  return parts.join('\n\n');
+}
+
+function describeProtocol(m: MutexModel | undefined): string {
+  if (!m) return '';
+  const protocol =
+    m.protocol === 'inherit' ? 'priority inheritance'
+    : m.protocol === 'ceiling' ? `priority ceiling ${m.ceiling}`
+    : 'no priority protocol (an owner keeps its own priority)';
+  return `${m.kind} mutex, ${protocol}`;
+}
+
+function syncHover(a: TextAnalysis, idx: SymbolTable, decl: Declaration): string {
+  const head = decl.arrayLength === null ? `${decl.kind} ${decl.name}` : `${decl.kind} ${decl.name}[${decl.arrayLength}]`;
+  const parts = [`\`${head}\` in process \`${processName(decl)}\``];
+  const pm = processModel(a, processName(decl));
+  if (decl.kind === 'mutex') {
+    const m = pm?.mutexes.find((x) => x.baseName === decl.name);
+    if (m) parts.push(describeProtocol(m));
+  } else if (decl.kind === 'semaphore') {
+    const s = pm?.semaphores.find((x) => x.baseName === decl.name);
+    if (s) parts.push(`initial count ${s.initial}`);
+  }
+  const who = users(idx, decl);
+  parts.push(who.length ? `Used by ${who.map((w) => `\`${w}\``).join(', ')}` : '_Not used by any thread._');
+  return parts.join('\n\n');
+}
+
+function processHover(a: TextAnalysis, decl: Declaration): string {
+  const pm = processModel(a, decl.name);
+  const parts = [`\`process ${decl.name}\``];
+  if (pm) {
+    const pool = pm.model === 'many_to_many' ? `, ${pm.lwps} pool LWP(s) at kernel priority ${pm.priority}, concurrency ${pm.concurrency}, SIGWAITING ${pm.sigwaiting ? 'on' : 'off'}` : '';
+    parts.push(`${pm.model}${pool}; ${pm.threads.length} thread(s), ${pm.mutexes.length} mutex(es)`);
+  }
+  return parts.join('\n\n');
+}
+
+/** Registers `textDocument/hover`. */
+export function registerHover(ctx: ServerContext): void {
+  ctx.connection.onHover((params: HoverParams): Hover | null => {
+    const a = ctx.store.analysis(params.textDocument.uri);
+    const doc = ctx.documents.get(params.textDocument.uri);
+    if (!a || !doc) return null;
+    const offset = doc.offsetAt(params.position);
+    const idx = symbolsOf(a.compilation);
+    if (idx) {
+      const hit = hitAt(idx, offset);
+      const decl = declarationOfHit(hit);
+      if (hit && decl) {
+        const range = rangeOf(hit.role === 'declaration' ? hit.decl.ident : hit.ref.ident);
+        const value =
+          decl.kind === 'thread' ? threadHover(a, decl, ctx.store.simulation(a.uri))
+          : decl.kind === 'process' ? processHover(a, decl)
+          : syncHover(a, idx, decl);
+        return { contents: { kind: 'markdown', value }, range };
+      }
+    }
+    const token = scan(a.text, Math.min(a.text.length, offset + 64)).find((t) => t.start <= offset && offset <= t.end);
+    if (token?.kind !== 'word') return null;
+    const value = keywordHover(token.text);
+    if (!value) return null;
+    return {
+      contents: { kind: 'markdown', value },
+      range: { start: doc.positionAt(token.start), end: doc.positionAt(token.end) },
+    };
+  });
+}

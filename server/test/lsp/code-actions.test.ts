@@ -1,0 +1,130 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol';
+import { applyEdits } from './edits';
+import { ROOT, TestServer } from './harness';
+
+const fixture = (name: string): string =>
+  readFileSync(join(ROOT, 'server/test/fixtures/conformance', `${name}.threads`), 'utf8');
+
+describe('quick fixes', () => {
+  let server: TestServer;
+  let n = 0;
+  before(async () => {
+    server = await TestServer.start({ init: { simulation: { delay: 10 } } });
+  });
+  after(async () => {
+    await server.stop();
+  });
+
+  /** Opens `text`, waits for diagnostics with `code` (after simulation when `simulated`). */
+  async function diagnose(text: string, code: string): Promise<{ uri: string; diag: Diagnostic }> {
+    const uri = `file:///fixes/f${++n}.threads`;
+    const from = server.open(uri, text);
+    const ds = await server.diagnosticsFor(uri, 1, (d) => d.some((x) => x.code === code), from);
+    return { uri, diag: ds.find((d) => d.code === code)! };
+  }
+
+  async function actions(uri: string, diag: Diagnostic): Promise<CodeAction[]> {
+    return server.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: diag.range,
+      context: { diagnostics: [diag], only: ['quickfix'] },
+    });
+  }
+
+  /** Applies the action titled like `title` and returns the new text's final diagnostics codes. */
+  async function applyAndRecheck(uri: string, text: string, list: CodeAction[], title: RegExp): Promise<{ text: string; codes: string[] }> {
+    const action = list.find((a) => title.test(a.title));
+    assert.ok(action, `no action ${title} in ${list.map((a) => a.title).join(' | ')}`);
+    assert.equal(action.kind, 'quickfix');
+    const fixed = applyEdits(text, action.edit!.changes![uri]);
+    const v = server.change(uri, fixed);
+    await server.outcome(uri, v);
+    const ds = await server.diagnosticsFor(uri, v, () => true);
+    const last = server.diagnostics.all.filter((p) => p.uri === uri && p.version === v).at(-1)!;
+    server.close(uri);
+    return { text: fixed, codes: (last ?? { diagnostics: ds }).diagnostics.map((d) => String(d.code)) };
+  }
+
+  it('unknown-name: changes to the suggestion, or declares the name', async () => {
+    const text = 'process p {\n  mutex bus\n  thread t {\n    lock bsu\n    unlock bus\n  }\n}\n';
+    const { uri, diag } = await diagnose(text, 'unknown-name');
+    const list = await actions(uri, diag);
+    const change = list.find((a) => /Change to 'bus'/.test(a.title))!;
+    assert.ok(change.isPreferred);
+    assert.match(applyEdits(text, change.edit!.changes![uri]), /lock bus\n/);
+    const declare = list.find((a) => /Declare mutex 'bsu'/.test(a.title))!;
+    assert.match(applyEdits(text, declare.edit!.changes![uri]), /mutex bus\n  mutex bsu\n  thread t/);
+    const r = await applyAndRecheck(uri, text, list, /Change to/);
+    assert.ok(!r.codes.includes('unknown-name'));
+  });
+
+  it('unknown-name on join: declares a thread', async () => {
+    const text = 'process p {\n  thread t {\n    join helper\n  }\n}\n';
+    const { uri, diag } = await diagnose(text, 'unknown-name');
+    const r = await applyAndRecheck(uri, text, await actions(uri, diag), /Declare thread 'helper'/);
+    assert.match(r.text, /\n  thread helper \{\n  \}/);
+    assert.ok(!r.codes.includes('unknown-name'), r.codes.join());
+  });
+
+  it('inversion-risk and priority-inversion: add inherit (or a ceiling)', async () => {
+    const text = fixture('pathfinder-inversion');
+    const { uri, diag } = await diagnose(text, 'priority-inversion');
+    const list = await actions(uri, diag);
+    assert.ok(list.some((a) => a.title === "Add 'ceiling 10' to mutex bus"));
+    const r = await applyAndRecheck(uri, text, list, /Add 'inherit'/);
+    assert.match(r.text, /mutex bus block inherit\n/);
+    assert.ok(!r.codes.includes('priority-inversion') && !r.codes.includes('inversion-risk'), r.codes.join());
+    const again = await diagnose(text, 'inversion-risk');
+    assert.ok((await actions(again.uri, again.diag)).some((a) => /Add 'inherit' to mutex bus/.test(a.title)));
+    server.close(again.uri);
+  });
+
+  it('rr-needs-quantum: adds quantum 10', async () => {
+    const text = 'scenario "rr" {\n  cpus 1\n  policy rr\n}\nprocess p {\n  thread t { compute 3 }\n}\n';
+    const { uri, diag } = await diagnose(text, 'rr-needs-quantum');
+    const r = await applyAndRecheck(uri, text, await actions(uri, diag), /quantum 10/);
+    assert.match(r.text, /policy rr\n  quantum 10\n/);
+    assert.ok(!r.codes.includes('rr-needs-quantum'));
+  });
+
+  it('model-conflict on pin: makes the thread bound', async () => {
+    const text = 'scenario "pin" { cpus 2 }\nprocess p {\n  thread t[2] pin 1 { compute 3 }\n}\n';
+    const { uri, diag } = await diagnose(text, 'model-conflict');
+    const r = await applyAndRecheck(uri, text, await actions(uri, diag), /bound/);
+    assert.match(r.text, /thread t\[2\] bound pin 1/);
+    assert.ok(!r.codes.includes('model-conflict'), r.codes.join());
+  });
+
+  it('process-stall: sigwaiting on, more concurrency, or a bound thread', async () => {
+    const text = fixture('sigwaiting-off');
+    const { uri, diag } = await diagnose(text, 'process-stall');
+    const list = await actions(uri, diag);
+    assert.ok(list.some((a) => /Raise concurrency to 2/.test(a.title)), list.map((a) => a.title).join());
+    const r = await applyAndRecheck(uri, text, list, /sigwaiting on/);
+    assert.match(r.text, /sigwaiting on\n/);
+    assert.ok(!r.codes.includes('process-stall'), r.codes.join());
+  });
+
+  it('lock-order-cycle: reorders the two locks of one thread', async () => {
+    const text = 'scenario "ab" { cpus 2 }\nprocess p {\n  model one_to_one\n  mutex a\n  mutex b\n' +
+      '  thread t1 {\n    lock a\n    lock b\n    unlock b\n    unlock a\n  }\n' +
+      '  thread t2 {\n    lock b\n    compute 1\n    lock a\n    unlock a\n    unlock b\n  }\n}\n';
+    const { uri, diag } = await diagnose(text, 'lock-order-cycle');
+    const list = await actions(uri, diag);
+    assert.equal(list.filter((a) => /Reorder/.test(a.title)).length, 2, list.map((a) => a.title).join());
+    const r = await applyAndRecheck(uri, text, list, /Reorder thread t1: lock b before lock a/);
+    assert.match(r.text, /thread t1 \{\n    lock b\n    lock a\n/);
+    assert.ok(!r.codes.includes('lock-order-cycle') && !r.codes.includes('deadlock'), r.codes.join());
+  });
+
+  it('offers nothing for a thread array (reordering every element keeps the cycle)', async () => {
+    const text = fixture('dining-three');
+    const { uri, diag } = await diagnose(text, 'deadlock');
+    assert.deepEqual((await actions(uri, diag)).filter((a) => /Reorder/.test(a.title)), []);
+    server.close(uri);
+  });
+});
