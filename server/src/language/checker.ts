@@ -1,0 +1,66 @@
+/**
+ * The checker: every diagnostic of DIAGNOSTICS.md's "From the text" table, from the parser's
+ * issues, the AST and the symbol table. Ranges are the tightest that say what is wrong; see
+ * docs/language.md for the choice made for each code.
+ */
+import type { DeclNode, FileNode } from './ast';
+import { checkThreadBody } from './check-body';
+import { checkProcessSettings, checkScenario, checkThreadAttrs, modelOf } from './check-settings';
+import { diag, intOk, rangeOk } from './check-util';
+import type { Diagnostic } from './diagnostic';
+import type { SyntaxIssue } from './parser-drivers';
+import type { Declaration, SymbolTable } from './symbols';
+
+/** All text diagnostics of a parsed file (unsorted). */
+export function check(ast: FileNode, symbols: SymbolTable, issues: SyntaxIssue[]): Diagnostic[] {
+  const out: Diagnostic[] = issues.map((i) => diag('syntax', i.span, i.message));
+  const facts = checkScenario(ast.scenario, out);
+  duplicateNames(
+    symbols.declarations.filter((d) => d.kind === 'process'),
+    'the file',
+    out,
+  );
+  for (const p of ast.processes) {
+    const model = modelOf(p);
+    checkProcessSettings(p, model, out);
+    for (const d of p.decls) checkDecl(d, out);
+    duplicateNames(symbols.declarationsOf(p), p.name ? `process '${p.name.name}'` : 'this process', out);
+    for (const t of p.threads) {
+      if (t.size) rangeOk(t.size, 'the length of a thread array', out, 1);
+      checkThreadAttrs(t, model, facts, out);
+      checkThreadBody(p, t, model, symbols, out);
+    }
+  }
+  return out;
+}
+
+function checkDecl(d: DeclNode, out: Diagnostic[]): void {
+  if (d.size) rangeOk(d.size, `the length of ${d.kind} array '${d.name.name}'`, out, 1);
+  if (d.ceiling) intOk(d.ceiling, out);
+  if (d.initial) intOk(d.initial, out);
+}
+
+const KIND_WORD: Record<Declaration['kind'], string> = {
+  process: 'a process',
+  thread: 'a thread',
+  mutex: 'a mutex',
+  condvar: 'a condvar',
+  semaphore: 'a semaphore',
+};
+
+/** `duplicate-name` on every declaration after the first of the same name. */
+function duplicateNames(decls: Declaration[], where: string, out: Diagnostic[]): void {
+  const first = new Map<string, Declaration>();
+  for (const d of decls) {
+    const f = first.get(d.name);
+    if (!f) {
+      first.set(d.name, d);
+      continue;
+    }
+    out.push(
+      diag('duplicate-name', d.ident, `'${d.name}' is already declared in ${where}, as ${KIND_WORD[f.kind]} (line ${f.ident.range.start.line + 1})`, {
+        related: [{ range: f.ident.range, message: `first declaration of '${d.name}'` }],
+      }),
+    );
+  }
+}

@@ -1,0 +1,82 @@
+/** Spans of tokens and nodes, and how syntax errors name what the parser found. */
+import { EOF, type IParserErrorMessageProvider, type IToken, type TokenType } from 'chevrotain';
+import type { Span } from './ast';
+import type { Position, SourceRange } from './model';
+import { BadComment, BadNumber, BadString, Invalid } from './tokens';
+
+/** The span of one token (Chevrotain lines and columns are 1-based, end column inclusive). */
+export function tokenSpan(t: IToken): Span {
+  return {
+    range: {
+      start: { line: t.startLine! - 1, character: t.startColumn! - 1 },
+      end: { line: t.endLine! - 1, character: t.endColumn! },
+    },
+    start: t.startOffset,
+    end: t.endOffset! + 1,
+  };
+}
+
+/** From the start of `a` to the end of `b`. */
+export function joinSpans(a: Span, b: Span): Span {
+  return { range: { start: a.range.start, end: b.range.end }, start: a.start, end: b.end };
+}
+
+/** From the first character of token `a` to the last of token `b`. */
+export function tokensSpan(a: IToken, b: IToken): Span {
+  return joinSpans(tokenSpan(a), tokenSpan(b));
+}
+
+/** An empty span just after token `t` (where a missing token would go). */
+export function spanAfter(t: IToken | undefined): Span {
+  if (!t) return emptySpan({ line: 0, character: 0 }, 0);
+  const s = tokenSpan(t);
+  return emptySpan(s.range.end, s.end);
+}
+
+function emptySpan(p: Position, offset: number): Span {
+  const range: SourceRange = { start: p, end: p };
+  return { range, start: offset, end: offset };
+}
+
+export function isEof(t: IToken | undefined): boolean {
+  return t === undefined || t.tokenType === EOF;
+}
+
+/** How a syntax error names the token it found. */
+export function describeToken(t: IToken | undefined): string {
+  if (isEof(t)) return 'the end of the file';
+  const tok = t as IToken;
+  const image = tok.image.length > 24 ? `${tok.image.slice(0, 24)}…` : tok.image;
+  switch (tok.tokenType) {
+    case BadNumber:
+      return `'${image}' (a number takes no letters; a size is written 8k, 1m or 4096)`;
+    case BadString:
+      return `${image.endsWith('"') && image.length > 1 ? 'a string with an unknown escape' : 'an unterminated string'} (only \\" and \\\\ may follow a backslash)`;
+    case BadComment:
+      return 'a comment that is never closed with */';
+    case Invalid:
+      return `'${image}', which is not part of the language`;
+    default:
+      return `'${image}'`;
+  }
+}
+
+function label(t: TokenType): string {
+  return t.LABEL ?? t.name;
+}
+
+/**
+ * Chevrotain's messages reduced to what was expected; the parser adds "after …, found …".
+ * Rules give their own wording with ERR_MSG where it helps.
+ */
+export const expectationMessages: IParserErrorMessageProvider = {
+  buildMismatchTokenMessage: ({ expected }) => label(expected),
+  buildNotAllInputParsedMessage: () => 'the end of the file',
+  buildNoViableAltMessage: ({ expectedPathsPerAlt, customUserDescription }) => {
+    if (customUserDescription) return customUserDescription;
+    const firsts = [...new Set(expectedPathsPerAlt.flatMap((alt) => alt.map((path) => label(path[0]))))];
+    return firsts.length === 1 ? firsts[0] : `one of ${firsts.join(', ')}`;
+  },
+  buildEarlyExitMessage: ({ expectedIterationPaths, customUserDescription }) =>
+    customUserDescription ?? expectedIterationPaths.map((p) => label(p[0])).join(' or '),
+};

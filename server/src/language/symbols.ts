@@ -1,0 +1,147 @@
+/**
+ * The symbol table of one file: every declaration (processes, threads, mutexes, condvars,
+ * semaphores) and every reference (the operands of statements), each reference resolved to
+ * the declaration of that name in its process (or null). Built for the language server: hover,
+ * go-to-definition, references, rename and completion ask it by offset or by position.
+ *
+ * Names are scoped by process. When a name is declared twice in a process, references resolve
+ * to the first declaration (the second is a `duplicate-name` error).
+ */
+import type { DeclNode, FileNode, Ident, ProcessNode, RefNode, StmtNode, ThreadNode } from './ast';
+import type { Position, StmtOp } from './model';
+
+export type SymbolKind = 'process' | 'thread' | 'mutex' | 'condvar' | 'semaphore';
+
+export interface Declaration {
+  kind: SymbolKind;
+  name: string;
+  /** The name in the declaration (its range is what rename edits). */
+  ident: Ident;
+  /** The process it belongs to; null for a process itself. */
+  process: ProcessNode | null;
+  /** Array length as declared (`fork[5]` → 5), or null for a single object. */
+  arrayLength: number | null;
+  node: ProcessNode | ThreadNode | DeclNode;
+}
+
+export interface Reference {
+  /** The identifier as written at the reference. */
+  ident: Ident;
+  ref: RefNode;
+  /** The kind the statement needs here (`lock` → mutex, `wait C M` → condvar then mutex). */
+  expected: SymbolKind;
+  stmt: StmtNode;
+  thread: ThreadNode;
+  process: ProcessNode;
+  /** The declaration of this name in the process (whatever its kind), or null when undeclared. */
+  declaration: Declaration | null;
+}
+
+const EXPECTED: Partial<Record<StmtOp, SymbolKind[]>> = {
+  lock: ['mutex'],
+  unlock: ['mutex'],
+  wait: ['condvar', 'mutex'],
+  signal: ['condvar'],
+  broadcast: ['condvar'],
+  sem_wait: ['semaphore'],
+  sem_post: ['semaphore'],
+  spawn: ['thread'],
+  join: ['thread'],
+};
+
+/** The kinds of operands statement `op` takes, in order. */
+export function operandKinds(op: StmtOp): SymbolKind[] {
+  return EXPECTED[op] ?? [];
+}
+
+function contains(ident: Ident, at: number | Position): boolean {
+  if (typeof at === 'number') return at >= ident.start && at <= ident.end;
+  const { start, end } = ident.range;
+  if (at.line < start.line || at.line > end.line) return false;
+  if (at.line === start.line && at.character < start.character) return false;
+  return !(at.line === end.line && at.character > end.character);
+}
+
+export class SymbolTable {
+  readonly declarations: Declaration[] = [];
+  readonly references: Reference[] = [];
+  private readonly scopes = new Map<ProcessNode, Map<string, Declaration>>();
+  private readonly byDeclaration = new Map<Declaration, Reference[]>();
+
+  constructor(readonly file: FileNode) {
+    for (const p of file.processes) this.declareProcess(p);
+    for (const p of file.processes) for (const t of p.threads) this.collect(p, t, t.body);
+  }
+
+  /** The declaration of `name` in process `p` (the first one when duplicated). */
+  lookup(p: ProcessNode, name: string): Declaration | undefined {
+    return this.scopes.get(p)?.get(name);
+  }
+
+  /** Every declaration of process `p`, in order (processes themselves excluded). */
+  declarationsOf(p: ProcessNode): Declaration[] {
+    return this.declarations.filter((d) => d.process === p);
+  }
+
+  /** The declaration whose name is at `at`, or that the reference at `at` resolves to. */
+  declarationAt(at: number | Position): Declaration | null {
+    const d = this.declarations.find((x) => contains(x.ident, at));
+    if (d) return d;
+    return this.referenceAt(at)?.declaration ?? null;
+  }
+
+  /** The reference whose identifier is at `at`. */
+  referenceAt(at: number | Position): Reference | null {
+    return this.references.find((r) => contains(r.ident, at)) ?? null;
+  }
+
+  /** Every reference resolved to `d`, in text order. */
+  referencesTo(d: Declaration): Reference[] {
+    return this.byDeclaration.get(d) ?? [];
+  }
+
+  /** The process whose span contains `at`. */
+  processAt(at: number | Position): ProcessNode | null {
+    return (
+      this.file.processes.find((p) =>
+        typeof at === 'number' ? at >= p.start && at <= p.end : contains({ ...p, name: '' }, at),
+      ) ?? null
+    );
+  }
+
+  private declareProcess(p: ProcessNode): void {
+    const scope = new Map<string, Declaration>();
+    this.scopes.set(p, scope);
+    if (p.name) this.add({ kind: 'process', name: p.name.name, ident: p.name, process: null, arrayLength: null, node: p }, null);
+    for (const d of p.decls) {
+      this.add({ kind: d.kind, name: d.name.name, ident: d.name, process: p, arrayLength: d.size?.value ?? null, node: d }, scope);
+    }
+    for (const t of p.threads) {
+      this.add({ kind: 'thread', name: t.name.name, ident: t.name, process: p, arrayLength: t.size?.value ?? null, node: t }, scope);
+    }
+  }
+
+  private add(d: Declaration, scope: Map<string, Declaration> | null): void {
+    this.declarations.push(d);
+    if (scope && !scope.has(d.name)) scope.set(d.name, d);
+  }
+
+  private collect(p: ProcessNode, t: ThreadNode, body: StmtNode[]): void {
+    for (const s of body) {
+      const kinds = EXPECTED[s.op];
+      if (kinds) {
+        s.refs.forEach((ref, k) => {
+          const declaration = this.lookup(p, ref.name.name) ?? null;
+          const r: Reference = { ident: ref.name, ref, expected: kinds[k], stmt: s, thread: t, process: p, declaration };
+          this.references.push(r);
+          if (declaration) {
+            const list = this.byDeclaration.get(declaration);
+            if (list) list.push(r);
+            else this.byDeclaration.set(declaration, [r]);
+          }
+        });
+      }
+      if (s.body) this.collect(p, t, s.body);
+    }
+  }
+}
