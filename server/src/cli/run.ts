@@ -1,6 +1,64 @@
-import { UsageError, type CommandOptions } from './options';
+/**
+ * `threadscape run FILE`: simulate once; a readable summary and the diagnostics, or CLI.md's
+ * JSON with --json. A file with text errors is not simulated (`"outcome": null`, exit 1).
+ */
+import { basename } from 'node:path';
+import { checkText } from '../core';
+import type { Diagnostic } from '../language/diagnostic';
+import type { SimulationOptions } from '../simulator';
+import { readScenario, type CommandOptions } from './options';
+import { formatDiagnostic } from './format';
+import { formatSummary } from './summary';
+import { writeChromeTrace } from './trace-chrome';
+import { writeHtmlReport } from './html';
 
-/** `threadscape run FILE` */
-export async function runCommand(_file: string, _opts: CommandOptions): Promise<number> {
-  throw new UsageError('run is not available yet');
+function jsonDiagnostic(d: Diagnostic): Record<string, unknown> {
+  return {
+    code: d.code,
+    severity: d.severity,
+    message: d.message,
+    range: d.range,
+    time: d.time,
+    relatedInformation: d.relatedInformation,
+  };
+}
+
+export async function runCommand(file: string, opts: CommandOptions): Promise<number> {
+  const text = readScenario(file);
+  const name = basename(file);
+  const simulation: SimulationOptions = {
+    seed: opts.seed,
+    horizon: opts.horizon,
+    maxEvents: opts.maxEvents,
+    scenarioName: name,
+    // The summary's Gantt chart and the playback page need spans; --json needs none.
+    record: { events: opts.events || opts.trace !== undefined, spans: !opts.json || opts.trace !== undefined || opts.html !== undefined },
+  };
+  const { compilation, diagnostics, result } = checkText(text, { simulate: true, simulation });
+  const hasError = diagnostics.some((d) => d.severity === 'error');
+  if (opts.json) {
+    const out = {
+      scenario: result?.scenario ?? compilation.model?.title ?? name,
+      outcome: result?.outcome ?? null,
+      endTime: result?.endTime ?? null,
+      threads: result?.threads ?? [],
+      cpus: result?.cpus ?? [],
+      counters: result?.counters ?? null,
+      diagnostics: diagnostics.map(jsonDiagnostic),
+      events: opts.events ? (result?.events ?? []) : null,
+    };
+    process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+  } else {
+    if (result) process.stdout.write(formatSummary(result));
+    else process.stdout.write(`${name}: not simulated (the text has errors)\n`);
+    if (diagnostics.length > 0) process.stdout.write('\n');
+    for (const d of diagnostics) process.stdout.write(`${formatDiagnostic(file, d)}\n`);
+  }
+  if (result && compilation.model) {
+    if (opts.trace !== undefined) writeChromeTrace(opts.trace, result);
+    if (opts.html !== undefined) writeHtmlReport(opts.html, { fileName: file, text, result, model: compilation.model, options: simulation });
+  } else if (opts.trace !== undefined || opts.html !== undefined) {
+    process.stderr.write(`threadscape: ${file} has text errors; no trace or page written\n`);
+  }
+  return hasError ? 1 : 0;
 }

@@ -2,13 +2,14 @@
 import type { Model } from '../language/model';
 import type { Simulation, SimulationOptions } from './api';
 import type { RunResult } from './trace';
+import { Engine } from './engine';
 
 export type * from './api';
 export type * from './trace';
 
 /** Creates a resumable simulation of the model. */
-export function createSimulation(_model: Model, _options: SimulationOptions = {}): Simulation {
-  throw new Error('the simulator is not available yet');
+export function createSimulation(model: Model, options: SimulationOptions = {}): Simulation {
+  return new Engine(model, options);
 }
 
 /** Runs the model to its end and returns the result. */

@@ -1,0 +1,80 @@
+/**
+ * The readable summary of `threadscape run` (without --json): outcome, a compact per-CPU text
+ * Gantt chart, the metrics table and the counters.
+ */
+import type { RunResult, Span } from '../simulator';
+
+const WIDTH = 60;
+const SYMBOLS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+
+function pad(s: string | number | null, n: number, right = false): string {
+  const v = s === null ? '-' : String(s);
+  return right ? v.padStart(n) : v.padEnd(n);
+}
+
+/** One text line per CPU: who ran in each column (the thread that ran longest in it). */
+export function gantt(result: RunResult): string[] {
+  const spans = (result.spans ?? []).filter((s): s is Span & { lane: { kind: 'cpu'; cpu: number } } => s.lane.kind === 'cpu');
+  const end = result.endTime;
+  if (end <= 0 || result.cpus.length === 0) return [];
+  const cols = Math.min(WIDTH, end);
+  const per = end / cols;
+  const symbolOf = new Map<string, string>();
+  const legend: string[] = [];
+  for (const t of result.threads) {
+    const key = `${t.process}/${t.name}`;
+    const sym = SYMBOLS[symbolOf.size % SYMBOLS.length];
+    symbolOf.set(key, sym);
+    legend.push(`${sym}=${result.threads.filter((x) => x.name === t.name).length > 1 ? key : t.name}`);
+  }
+  const lines: string[] = [`time 0..${end}, one column = ${Number.isInteger(per) ? per : per.toFixed(2)} tick${per === 1 ? '' : 's'}`];
+  for (const cpu of result.cpus) {
+    const weight: Map<string, number>[] = Array.from({ length: cols }, () => new Map());
+    for (const s of spans) {
+      if (s.lane.cpu !== cpu.id) continue;
+      const key = s.state === 'overhead' ? '~' : (symbolOf.get(`${s.process}/${s.thread}`) ?? '?');
+      for (let c = Math.floor(s.start / per); c < cols && c * per < s.end; c++) {
+        const overlap = Math.min(s.end, (c + 1) * per) - Math.max(s.start, c * per);
+        if (overlap > 0) weight[c].set(key, (weight[c].get(key) ?? 0) + overlap);
+      }
+    }
+    const row = weight
+      .map((w) => {
+        let best = '.';
+        let bw = 0;
+        for (const [k, v] of w) if (v > bw) [best, bw] = [k, v];
+        return bw * 2 >= per ? best : '.';
+      })
+      .join('');
+    lines.push(`cpu${String(cpu.id).padEnd(3)}|${row}|`);
+  }
+  lines.push(`${legend.join('  ')}  .=idle  ~=switch`);
+  return lines;
+}
+
+/** The whole readable summary. */
+export function formatSummary(result: RunResult): string {
+  const out: string[] = [];
+  out.push(`${result.scenario}: ${result.outcome} at t=${result.endTime}`, '');
+  out.push(...gantt(result), '');
+  const head = ['thread', 'process', 'prio', 'arrive', 'first', 'finish', 'cpu', 'ready', 'blocked', 'spin', 'resp', 'turn', 'state'];
+  const w = [14, 10, 5, 7, 6, 7, 6, 6, 8, 5, 5, 5, 10];
+  out.push(head.map((h, i) => pad(h, w[i], i >= 2 && i <= 11)).join(' '));
+  for (const t of result.threads) {
+    const resp = t.firstRun !== null && t.arrival !== null ? t.firstRun - t.arrival : null;
+    const turn = t.finish !== null && t.arrival !== null ? t.finish - t.arrival : null;
+    const cells = [t.name, t.process, t.priority, t.arrival, t.firstRun, t.finish, t.cpuTime, t.readyTime, t.blockedTime, t.spinTime, resp, turn, t.state];
+    out.push(cells.map((c, i) => pad(c, w[i], i >= 2 && i <= 11)).join(' '));
+  }
+  out.push('');
+  for (const c of result.cpus) {
+    const util = result.endTime > 0 ? Math.round((100 * c.busy) / result.endTime) : 0;
+    out.push(`cpu${c.id}: busy ${c.busy}, overhead ${c.overhead}, idle ${c.idle} (${util}% busy)`);
+  }
+  const k = result.counters;
+  out.push(
+    `switches ${k.switches} (${k.processSwitches} across processes), ipis ${k.ipis}, upcalls ${k.upcalls}, ` +
+      `LWPs created ${k.lwpsCreated} / reclaimed ${k.lwpsReclaimed}, threads created ${k.threadsCreated} / reused ${k.threadsReused} / reaped ${k.threadsReaped}`,
+  );
+  return out.join('\n') + '\n';
+}

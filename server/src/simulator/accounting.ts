@@ -1,0 +1,151 @@
+/**
+ * Metrics by state: every change of a thread's, CPU's or LWP's state goes through `touch*`,
+ * which charges the interval just ended to the right counter (CLI.md's definitions) and,
+ * when spans are recorded, closes and opens the lane's span.
+ */
+import type { Engine } from './engine';
+import type { CpuRt, LwpRt, MutexRt, ThreadRt } from './entities';
+import type { SpanState, ThreadState } from './trace';
+
+/** The state a thread is in now, derived from where it is (CLI.md `state`). */
+export function deriveState(th: ThreadRt): ThreadState {
+  if (th.end !== null) return th.end;
+  if (!th.created) return 'not-started';
+  if (th.block !== null) return 'blocked';
+  const l = th.lwp;
+  if (l !== null && l.thread === th && l.state === 'cpu' && l.phase !== 'switch') return th.spinning ? 'spinning' : 'running';
+  return 'ready';
+}
+
+/** Charges [since, t) to the thread's current state. */
+export function flushThread(th: ThreadRt, t: number): void {
+  const dt = t - th.since;
+  if (dt <= 0) return;
+  switch (th.mstate) {
+    case 'running':
+      th.cpuTime += dt;
+      break;
+    case 'ready':
+      th.readyTime += dt;
+      if (t - th.readySince > th.longestReady) {
+        th.longestReady = t - th.readySince;
+        th.longestReadyStart = th.readySince;
+      }
+      break;
+    case 'blocked':
+      th.blockedTime += dt;
+      break;
+    case 'spinning':
+      th.spinTime += dt;
+      break;
+    default:
+      break;
+  }
+  th.since = t;
+}
+
+function threadSpanState(th: ThreadRt, s: ThreadState): SpanState | null {
+  switch (s) {
+    case 'running':
+    case 'ready':
+    case 'spinning':
+      return s;
+    case 'blocked':
+      return th.block === 'io' ? 'io' : th.block === 'sleep' ? 'sleeping' : 'blocked';
+    case 'faulted':
+      return 'faulted';
+    default:
+      return null;
+  }
+}
+
+/** Why a blocked thread waits, for spans ("mutex bus", "condvar ready", "join t1"). */
+export function blockReason(th: ThreadRt): string | undefined {
+  if (th.waitMutex) return `mutex ${th.waitMutex.name}`;
+  if (th.waitCond) return `condvar ${th.waitCond.spec.name}`;
+  if (th.waitSem) return `semaphore ${th.waitSem.spec.name}`;
+  if (th.waitJoin) return `join ${th.waitJoin.map((t) => t.name).join(', ')}`;
+  return undefined;
+}
+
+/** Re-derives a thread's state after any change that may affect it. */
+export function touchThread(e: Engine, th: ThreadRt): void {
+  const s = deriveState(th);
+  const rec = e.rec;
+  if (s === th.mstate && (rec === null || !rec.spans)) return;
+  if (s !== th.mstate) {
+    flushThread(th, e.now);
+    if (s === 'ready' && th.mstate !== 'ready') th.readySince = e.now;
+    if ((s === 'running' || s === 'spinning') && th.firstRun === null) th.firstRun = e.now;
+    th.mstate = s;
+    th.since = e.now;
+    e.lastEventTime = e.now;
+  }
+  if (rec !== null && rec.spans) {
+    const st = threadSpanState(th, s);
+    rec.lane(th.spanLane, e.now, st, st === 'blocked' ? { reason: blockReason(th) } : undefined);
+  }
+}
+
+/** Charges [since, t) to the CPU's current state. */
+export function flushCpu(cpu: CpuRt, t: number): void {
+  const dt = t - cpu.since;
+  if (dt <= 0) return;
+  if (cpu.state === 'busy') cpu.busy += dt;
+  else if (cpu.state === 'overhead') cpu.overhead += dt;
+  else cpu.idle += dt;
+  cpu.since = t;
+}
+
+/** Re-derives a CPU's state (idle, busy running or spinning, overhead switching). */
+export function touchCpu(e: Engine, cpu: CpuRt): void {
+  const l = cpu.lwp;
+  const s = l === null ? 'idle' : l.phase === 'switch' ? 'overhead' : 'busy';
+  if (s !== cpu.state) {
+    flushCpu(cpu, e.now);
+    cpu.state = s;
+  }
+  const rec = e.rec;
+  if (rec !== null && rec.spans) {
+    if (l === null) rec.lane(cpu.spanLane, e.now, null);
+    else
+      rec.lane(cpu.spanLane, e.now, s === 'overhead' ? 'overhead' : l.thread?.spinning ? 'spinning' : 'running', {
+        thread: l.thread?.name,
+        process: l.proc.spec.name,
+        lwp: l.id,
+        cpu: cpu.id,
+      });
+  }
+}
+
+/** Records an LWP's lane (spans only: LWPs have no metrics of their own). */
+export function touchLwp(e: Engine, l: LwpRt): void {
+  const rec = e.rec;
+  if (rec === null || !rec.spans) return;
+  let st: SpanState | null;
+  switch (l.state) {
+    case 'cpu':
+      st = l.phase === 'switch' ? 'overhead' : l.thread?.spinning ? 'spinning' : 'running';
+      break;
+    case 'ready':
+      st = 'ready';
+      break;
+    case 'blocked':
+      st = l.thread?.block === 'io' ? 'io' : 'blocked';
+      break;
+    case 'parked':
+      st = 'parked';
+      break;
+    default:
+      st = null;
+  }
+  rec.lane(l.spanLane, e.now, st, { thread: l.thread?.name, cpu: l.cpu?.id });
+}
+
+/** Records a mutex's lane: held, with its owner and waiters in queue order. */
+export function touchMutex(e: Engine, m: MutexRt): void {
+  const rec = e.rec;
+  if (rec === null || !rec.spans) return;
+  if (m.owner === null) rec.lane(m.spanLane, e.now, null);
+  else rec.lane(m.spanLane, e.now, 'held', { owner: m.owner.name, waiters: m.waiters.map((w) => w.name) });
+}

@@ -1,0 +1,173 @@
+/**
+ * End-of-instant checks (SIGWAITING, process stalls, inversions) and the end of a run: the
+ * outcome (LANGUAGE.md §9, first that holds: fault, deadlock, hang, budget, horizon,
+ * completed), `endTime`, and the diagnostics that need the whole run (hang, horizon, event
+ * budget, starvation, process stall, silent overflows).
+ */
+import type { Engine } from './engine';
+import type { ProcRt, ThreadRt } from './entities';
+import type { Diagnostic } from '../language/diagnostic';
+import { checkSigwaiting } from './library';
+import { flushCpu, flushThread } from './accounting';
+
+/** Checks made once an instant reached its fixed point. */
+export function endOfInstant(e: Engine): void {
+  for (const proc of e.procs) {
+    if (proc.spec.model === 'one_to_one') continue;
+    const stalled = checkSigwaiting(e, proc);
+    if (stalled && proc.stallSince < 0) {
+      proc.stallSince = e.now;
+      if (proc.stallFirst < 0) {
+        proc.stallFirst = e.now;
+        proc.stallThread = proc.lwps.find((l) => !l.bound && l.state === 'blocked')?.thread ?? null;
+      }
+    } else if (!stalled && proc.stallSince >= 0) {
+      proc.stallTicks += e.now - proc.stallSince;
+      proc.stallSince = -1;
+    }
+  }
+  if (e.prioritiesVary) e.inversions.check(e);
+}
+
+function isAlive(t: ThreadRt): boolean {
+  return t.created && t.end === null;
+}
+
+/** Ends the run: `end` (nothing can progress), `horizon`, or `budget`. */
+export function finishRun(e: Engine, reason: 'end' | 'horizon' | 'budget'): void {
+  e.done = true;
+  e.inInstant = false;
+  const alive = e.threads.filter(isAlive);
+  let endTime: number;
+  if (reason === 'budget') endTime = e.now;
+  else if (reason === 'horizon' && alive.length > 0) endTime = e.horizon;
+  else endTime = Math.min(e.lastEventTime, e.horizon);
+  e.endTime = endTime;
+  e.now = endTime;
+  for (const th of e.threads) if (th.created) flushThread(th, endTime);
+  for (const cpu of e.cpus) flushCpu(cpu, endTime);
+  for (const proc of e.procs) {
+    if (proc.stallSince >= 0) {
+      proc.stallTicks += endTime - proc.stallSince;
+      proc.stallSince = -1;
+    }
+  }
+  e.inversions.finish(endTime);
+
+  const hung = reason === 'end' ? alive.filter((t) => !t.deadlocked) : [];
+  if (e.faultFound) e.outcome = 'fault';
+  else if (e.deadlockFound) e.outcome = 'deadlock';
+  else if (hung.length > 0) e.outcome = 'hang';
+  else if (reason === 'budget') e.outcome = 'budget';
+  else if (reason === 'horizon' && alive.length > 0) e.outcome = 'horizon';
+  else e.outcome = 'completed';
+
+  const d = e.diags;
+  for (const t of hung) if (!waitsOnDeadlock(t)) d.push(hangDiagnostic(t));
+  if (e.outcome === 'horizon') {
+    d.push({
+      code: 'horizon',
+      severity: 'warning',
+      message: `the horizon was reached at t=${endTime} with ${alive.length} thread${alive.length === 1 ? '' : 's'} still alive: ${names(alive)}`,
+      range: e.model.range,
+      time: endTime,
+      relatedInformation: [],
+    });
+  }
+  if (reason === 'budget') {
+    const t = e.budgetThread;
+    d.push({
+      code: 'event-budget',
+      severity: 'warning',
+      message: `the run stopped at t=${endTime} after its budget of ${e.maxEvents} events${t ? `, with ${t.name} still taking zero-time steps` : ''} (a zero-time loop such as repeat … { yield }, or a scenario too large for the budget: raise --max-events)`,
+      range: t?.atStmt?.range ?? e.model.range,
+      time: endTime,
+      relatedInformation: [],
+    });
+  }
+  const quarter = e.horizon / 4;
+  for (const t of e.threads) {
+    if (t.longestReady > quarter) {
+      d.push({
+        code: 'starvation',
+        severity: 'warning',
+        message: `starvation: ${t.name} was ready but did not run for ${t.longestReady} ticks (t=${t.longestReadyStart} to ${t.longestReadyStart + t.longestReady}), more than a quarter of the horizon (${e.horizon})`,
+        range: t.spec.range,
+        time: t.longestReadyStart,
+        relatedInformation: [],
+      });
+    }
+  }
+  for (const proc of e.procs) if (proc.stallTicks > 0) d.push(stallDiagnostic(proc));
+  for (const o of e.overflows) {
+    if (o.faulted) continue;
+    d.push({
+      code: 'stack-overflow',
+      severity: 'error',
+      message: `silent stack overflow at t=${o.time}: ${o.thread.name} touched ${o.stmt.bytes} bytes of its ${o.thread.spec.stack}-byte stack with redzone off; ${o.victim ? `the stack of ${o.victim.name} was corrupted, but it never ran again` : 'no thread was created after it, so nothing faulted'}`,
+      range: o.stmt.range,
+      time: o.time,
+      relatedInformation: [],
+    });
+  }
+  d.push(...e.inversions.diagnostics());
+}
+
+function names(ts: ThreadRt[]): string {
+  const shown = ts.slice(0, 8).map((t) => t.name);
+  return shown.join(', ') + (ts.length > 8 ? `, and ${ts.length - 8} more` : '');
+}
+
+function waitsOnDeadlock(t: ThreadRt): boolean {
+  const seen = new Set<number>();
+  let cur: ThreadRt | null = t;
+  while (cur !== null && !seen.has(cur.id)) {
+    if (cur.deadlocked) return true;
+    seen.add(cur.id);
+    cur = cur.waitMutex?.owner ?? cur.waitJoin?.find((x) => x.end === null) ?? null;
+  }
+  return false;
+}
+
+function hangDiagnostic(t: ThreadRt): Diagnostic {
+  const at = `hang at t=${t.waitSince}: ${t.name}`;
+  let why: string;
+  if (t.waitCond) why = `waits on condvar ${t.waitCond.spec.name} forever: no thread is left to signal it (a lost wake-up?)`;
+  else if (t.waitSem) why = `waits on semaphore ${t.waitSem.spec.name} forever: no thread is left to post it`;
+  else if (t.waitJoin) {
+    const j = t.waitJoin.filter((x) => x.end === null);
+    why = `joins ${j.map((x) => x.name).join(', ')}, which never ${j.length === 1 ? 'exits' : 'exit'}${j.some((x) => !x.created) ? ' (never spawned)' : ''}`;
+  } else if (t.waitMutex) {
+    const o = t.waitMutex.owner;
+    why = `${t.spinning ? 'spins' : 'waits'} for mutex ${t.waitMutex.name} forever: ${o ? `${o.name} holds it and ${o.end ? 'ended without unlocking it' : 'never unlocks it'}` : 'nobody releases it'}`;
+  } else if (t.block === 'io' || t.block === 'sleep') why = `never returns from ${t.block}`;
+  else why = 'is runnable but never gets to run again';
+  return {
+    code: 'hang',
+    severity: 'error',
+    message: `${at} ${why}`,
+    range: t.waitRange ?? t.cur?.range ?? t.spec.range,
+    time: t.waitSince,
+    relatedInformation: [],
+    data: { thread: t.name },
+  };
+}
+
+function stallDiagnostic(proc: ProcRt): Diagnostic {
+  const pm = proc.spec;
+  const fix =
+    pm.model === 'many_to_one'
+      ? 'one LWP serves every thread here: use many_to_many or one_to_one'
+      : pm.sigwaiting
+        ? 'raise concurrency, or make the blocking thread bound'
+        : 'turn sigwaiting on, raise concurrency, or make the blocking thread bound';
+  const who = proc.stallThread;
+  return {
+    code: 'process-stall',
+    severity: 'warning',
+    message: `process stall from t=${proc.stallFirst}: every LWP of ${pm.name} was blocked in io${who ? ` (${who.name})` : ''} while threads were runnable, and no LWP was on its way: ${proc.stallTicks} tick${proc.stallTicks === 1 ? '' : 's'} lost; fix: ${fix}`,
+    range: who?.waitRange ?? pm.range,
+    time: proc.stallFirst,
+    relatedInformation: [],
+  };
+}

@@ -1,0 +1,199 @@
+/**
+ * The engine's runtime objects, designed for the two-level model: processes with a thread
+ * library (run queue, LWP pool), LWPs each backed by one KLT, KLTs scheduled on CPUs.
+ * Under one_to_one every thread is bound to its own LWP. Everything is indexed by ids so the
+ * engine allocates nothing per statement.
+ */
+import type { MutexModel, ProcessModel, SemaphoreModel, SourceRange, Stmt, SyncModel, ThreadSpec } from '../language/model';
+import type { ThreadState } from './trace';
+import type { HeapItem } from './heap';
+
+/** One level of the program counter: a body and the iterations of it still to run. */
+export interface Frame {
+  body: Stmt[];
+  pc: number;
+  /** Iterations left after the current one (repeat). */
+  left: number;
+}
+
+/** Why a thread is blocked. */
+export type BlockKind = 'io' | 'sleep' | 'mutex' | 'condvar' | 'semaphore' | 'join' | 'deadlock';
+
+export interface ThreadRt extends HeapItem {
+  /** Declaration order across the file (processes, then threads). */
+  ord: number;
+  /** Index in the engine's thread table. */
+  id: number;
+  spec: ThreadSpec;
+  proc: ProcRt;
+  name: string;
+  bound: boolean;
+  created: boolean;
+  /** Creation decided (spawned, costs running) but not yet done. */
+  pendingCreate: boolean;
+  end: null | 'exited' | 'faulted' | 'killed';
+  frames: Frame[];
+  /** The statement in progress (timed, or being waited at). */
+  cur: Stmt | null;
+  /** Ticks left of the current compute, or of the current creation cost of a spawn. */
+  rem: number;
+  /** Targets of a spawn in progress. */
+  spawnQueue: ThreadRt[] | null;
+  basePrio: number;
+  effPrio: number;
+  held: MutexRt[];
+  block: BlockKind | null;
+  waitMutex: MutexRt | null;
+  waitCond: CondRt | null;
+  waitSem: SemRt | null;
+  waitJoin: ThreadRt[] | null;
+  /** Busy-waiting for waitMutex on its CPU. */
+  spinning: boolean;
+  /** The LWP it runs on (its own when bound), null when unbound and not on an LWP. */
+  lwp: LwpRt | null;
+  /** Library run queue key: lower first among equal priorities. */
+  rqKey: number;
+  /** In the engine's can-step heap. */
+  inStep: boolean;
+  /** Stack corrupted by another thread's overflow (redzone off): faults at its next statement. */
+  corruptedBy: ThreadRt | null;
+  creationIndex: number;
+  /** Threads blocked in `join` on this one. */
+  joiners: ThreadRt[];
+  /** Caught in a deadlock cycle: stays blocked. */
+  deadlocked: boolean;
+  // metrics
+  mstate: ThreadState;
+  since: number;
+  cpuTime: number;
+  readyTime: number;
+  blockedTime: number;
+  spinTime: number;
+  arrival: number | null;
+  firstRun: number | null;
+  finish: number | null;
+  /** Start of the current wait (hang diagnostics), and its statement. */
+  waitSince: number;
+  waitRange: SourceRange | null;
+  /** Longest continuous ready interval, for starvation. */
+  readySince: number;
+  longestReady: number;
+  longestReadyStart: number;
+  /** Lane index in the recorder, -1 when spans are not recorded. */
+  spanLane: number;
+  /** The statement executed last (event ranges). */
+  atStmt: Stmt | null;
+}
+
+export type LwpState = 'creating' | 'ready' | 'cpu' | 'blocked' | 'parked' | 'gone';
+/** What an LWP on a CPU is doing: switching to it, zero-time steps, a timed slice, spinning. */
+export type CpuPhase = 'switch' | 'step' | 'timed' | 'spin' | 'none';
+
+export interface LwpRt extends HeapItem {
+  /** Per-process id, from 1 in creation order. */
+  id: number;
+  /** Index in the engine's LWP table. */
+  gid: number;
+  /** Declaration order key for ties. */
+  ord: number;
+  proc: ProcRt;
+  bound: ThreadRt | null;
+  thread: ThreadRt | null;
+  state: LwpState;
+  cpu: CpuRt | null;
+  lastCpu: number;
+  phase: CpuPhase;
+  sliceStart: number;
+  gen: number;
+  /** Quantum ticks left (policies with a quantum). */
+  qLeft: number;
+  qExpired: boolean;
+  /** A preemption decided at this instant takes effect at the next timed statement. */
+  preempt: boolean;
+  /** Kernel ready queue keys. */
+  k1: number;
+  sjfKey: number;
+  parkedSince: number;
+  /** ULT switch in progress on this LWP until this instant (cost ult_switch). */
+  /** A library-level preemption of its ULT decided at this instant (takes effect at the next timed statement). */
+  ultPreempt: boolean;
+  /** A library signal is on its way to this LWP. */
+  ultIpiPending: boolean;
+  spanLane: number;
+}
+
+export interface CpuRt {
+  id: number;
+  lwp: LwpRt | null;
+  lastProc: ProcRt | null;
+  everRan: boolean;
+  /** A preemption signal is on its way to this CPU. */
+  ipiPending: boolean;
+  state: 'idle' | 'busy' | 'overhead';
+  since: number;
+  busy: number;
+  overhead: number;
+  idle: number;
+  spanLane: number;
+}
+
+export interface MutexRt {
+  spec: MutexModel;
+  proc: ProcRt;
+  owner: ThreadRt | null;
+  /** Waiters in arrival order (blocked and spinning). */
+  waiters: ThreadRt[];
+  name: string;
+  spanLane: number;
+  /** In the engine's list of mutexes with waiters. */
+  contended: boolean;
+}
+
+export interface CondRt {
+  spec: SyncModel;
+  waiters: ThreadRt[];
+}
+
+export interface SemRt {
+  spec: SemaphoreModel;
+  count: number;
+  waiters: ThreadRt[];
+}
+
+export interface ProcRt {
+  spec: ProcessModel;
+  index: number;
+  threads: ThreadRt[];
+  mutexes: MutexRt[];
+  conds: CondRt[];
+  sems: SemRt[];
+  lwps: LwpRt[];
+  nextLwpId: number;
+  /** Unbound runnable ULTs (library run queue). */
+  runq: import('./heap').IndexedHeap<ThreadRt>;
+  /** Pool LWPs parked, in parking order. */
+  parked: LwpRt[];
+  /** Pool LWPs requested and not yet ready. */
+  lwpsComing: number;
+  concurrency: number;
+  deathRow: ThreadRt[];
+  killed: boolean;
+  creations: ThreadRt[];
+  /** Overflow with redzone off whose victim is not created yet. */
+  pendingCorruption: ThreadRt | null;
+  /** Process stall accounting. */
+  stallSince: number;
+  stallTicks: number;
+  stallFirst: number;
+  stallThread: ThreadRt | null;
+  reaperScheduled: boolean;
+}
+
+/** A stack overflow with red zones off, waiting for its victim to fault. */
+export interface Overflow {
+  thread: ThreadRt;
+  stmt: import('../language/model').StackUseStmt;
+  time: number;
+  victim: ThreadRt | null;
+  faulted: boolean;
+}

@@ -1,0 +1,212 @@
+/**
+ * Binary min-heaps used by the engine: a heap of timed events ordered by (time, phase, order,
+ * sequence), and an indexed heap whose items know their slot, so their keys can change.
+ */
+
+/** A timed event. `gen` lets the owner invalidate it without searching the heap. */
+export interface TimedEvent {
+  t: number;
+  /** 0 timed completions, 1 signals and interrupts, 2 creations, 3 housekeeping (LANGUAGE.md §5.5). */
+  phase: number;
+  /** Declaration order of what it concerns. */
+  ord: number;
+  seq: number;
+  kind: number;
+  /** Index of the thread, LWP, CPU or process concerned. */
+  target: number;
+  gen: number;
+  /** False for housekeeping (the reaper, LWP aging) and a spinner's quantum: they do not keep a run alive. */
+  progress: boolean;
+}
+
+function before(a: TimedEvent, b: TimedEvent): boolean {
+  if (a.t !== b.t) return a.t < b.t;
+  if (a.phase !== b.phase) return a.phase < b.phase;
+  if (a.ord !== b.ord) return a.ord < b.ord;
+  return a.seq < b.seq;
+}
+
+/** The event queue: no per-tick loop, the engine jumps from one instant to the next. */
+export class EventHeap {
+  private items: TimedEvent[] = [];
+
+  get size(): number {
+    return this.items.length;
+  }
+
+  peek(): TimedEvent | undefined {
+    return this.items[0];
+  }
+
+  push(e: TimedEvent): void {
+    const a = this.items;
+    let i = a.length;
+    a.push(e);
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (!before(e, a[p])) break;
+      a[i] = a[p];
+      i = p;
+    }
+    a[i] = e;
+  }
+
+  pop(): TimedEvent | undefined {
+    const a = this.items;
+    const top = a[0];
+    const last = a.pop();
+    if (a.length > 0 && last) {
+      let i = 0;
+      const n = a.length;
+      for (;;) {
+        const l = 2 * i + 1;
+        if (l >= n) break;
+        const r = l + 1;
+        const c = r < n && before(a[r], a[l]) ? r : l;
+        if (!before(a[c], last)) break;
+        a[i] = a[c];
+        i = c;
+      }
+      a[i] = last;
+    }
+    return top;
+  }
+}
+
+/** An item of an IndexedHeap: `heapIndex` is -1 when it is not in a heap. */
+export interface HeapItem {
+  heapIndex: number;
+}
+
+/** A min-heap whose items can be removed or re-keyed in O(log n). */
+export class IndexedHeap<T extends HeapItem> {
+  readonly items: T[] = [];
+
+  constructor(private readonly less: (a: T, b: T) => boolean) {}
+
+  get size(): number {
+    return this.items.length;
+  }
+
+  has(x: T): boolean {
+    return x.heapIndex >= 0 && this.items[x.heapIndex] === x;
+  }
+
+  peek(): T | undefined {
+    return this.items[0];
+  }
+
+  push(x: T): void {
+    x.heapIndex = this.items.length;
+    this.items.push(x);
+    this.up(x.heapIndex);
+  }
+
+  pop(): T | undefined {
+    const top = this.items[0];
+    if (top) this.remove(top);
+    return top;
+  }
+
+  remove(x: T): void {
+    const i = x.heapIndex;
+    if (i < 0 || this.items[i] !== x) return;
+    const last = this.items.pop() as T;
+    x.heapIndex = -1;
+    if (i < this.items.length) {
+      this.items[i] = last;
+      last.heapIndex = i;
+      this.down(i);
+      this.up(last.heapIndex);
+    }
+  }
+
+  /** Restores the order after x's key changed. */
+  update(x: T): void {
+    if (!this.has(x)) return;
+    this.up(x.heapIndex);
+    this.down(x.heapIndex);
+  }
+
+  private up(i: number): void {
+    const a = this.items;
+    const x = a[i];
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (!this.less(x, a[p])) break;
+      a[i] = a[p];
+      a[i].heapIndex = i;
+      i = p;
+    }
+    a[i] = x;
+    x.heapIndex = i;
+  }
+
+  private down(i: number): void {
+    const a = this.items;
+    const n = a.length;
+    const x = a[i];
+    for (;;) {
+      const l = 2 * i + 1;
+      if (l >= n) break;
+      const r = l + 1;
+      const c = r < n && this.less(a[r], a[l]) ? r : l;
+      if (!this.less(a[c], x)) break;
+      a[i] = a[c];
+      a[i].heapIndex = i;
+      i = c;
+    }
+    a[i] = x;
+    x.heapIndex = i;
+  }
+}
+
+/** A min-heap of small integers (declaration orders of threads that can step). */
+export class IntHeap {
+  private a: number[] = [];
+
+  get size(): number {
+    return this.a.length;
+  }
+
+  push(v: number): void {
+    const a = this.a;
+    let i = a.length;
+    a.push(v);
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (a[p] <= v) break;
+      a[i] = a[p];
+      i = p;
+    }
+    a[i] = v;
+  }
+
+  pop(): number {
+    const a = this.a;
+    const top = a[0];
+    const last = a.pop() as number;
+    if (a.length > 0) {
+      let i = 0;
+      const n = a.length;
+      for (;;) {
+        const l = 2 * i + 1;
+        if (l >= n) break;
+        const r = l + 1;
+        const c = r < n && a[r] < a[l] ? r : l;
+        if (a[c] >= last) break;
+        a[i] = a[c];
+        i = c;
+      }
+      a[i] = last;
+    }
+    return top;
+  }
+
+  /** Every value, in no particular order (for choice points). */
+  drain(): number[] {
+    const out = this.a;
+    this.a = [];
+    return out;
+  }
+}

@@ -1,0 +1,84 @@
+/**
+ * The program counter of a thread: a stack of frames, `repeat` kept as a loop (never
+ * unrolled). Bodies that execute nothing are skipped so that `repeat N {}` costs nothing.
+ */
+import type { Stmt } from '../language/model';
+import type { Frame } from './entities';
+
+const emptyCache = new WeakMap<Stmt[], boolean>();
+const computeCache = new WeakMap<Stmt[], number>();
+
+/** True when running the body executes no statement at all. */
+export function isEmptyBody(body: Stmt[]): boolean {
+  let v = emptyCache.get(body);
+  if (v === undefined) {
+    v = body.every((s) => s.op === 'repeat' && (s.count === 0 || isEmptyBody(s.body)));
+    emptyCache.set(body, v);
+  }
+  return v;
+}
+
+/** The first frame of a thread's body. */
+export function initialFrames(body: Stmt[]): Frame[] {
+  return [{ body, pc: 0, left: 0 }];
+}
+
+/** Advances to the next statement to execute (never a `repeat`), or null at the end. */
+export function nextStmt(frames: Frame[]): Stmt | null {
+  for (;;) {
+    const top = frames[frames.length - 1];
+    if (top === undefined) return null;
+    if (top.pc < top.body.length) {
+      const s = top.body[top.pc++];
+      if (s.op !== 'repeat') return s;
+      if (s.count > 0 && !isEmptyBody(s.body)) frames.push({ body: s.body, pc: 0, left: s.count - 1 });
+      continue;
+    }
+    if (top.left > 0) {
+      top.left--;
+      top.pc = 0;
+      continue;
+    }
+    frames.pop();
+  }
+}
+
+/** True when some statement remains to execute. */
+export function hasMore(frames: Frame[]): boolean {
+  for (let i = frames.length - 1; i >= 0; i--) {
+    const f = frames[i];
+    if (f.left > 0) return true;
+    for (let k = f.pc; k < f.body.length; k++) {
+      const s = f.body[k];
+      if (s.op !== 'repeat' || (s.count > 0 && !isEmptyBody(s.body))) return true;
+    }
+  }
+  return false;
+}
+
+function bodyCompute(body: Stmt[]): number {
+  let v = computeCache.get(body);
+  if (v === undefined) {
+    v = 0;
+    for (const s of body) {
+      if (s.op === 'compute') v += s.duration.min;
+      else if (s.op === 'repeat') v += s.count * bodyCompute(s.body);
+    }
+    computeCache.set(body, v);
+  }
+  return v;
+}
+
+/** The sum of the remaining compute statements, ranges at their minimum (sjf, LANGUAGE.md §5.5). */
+export function remainingCompute(frames: Frame[]): number {
+  let sum = 0;
+  for (const f of frames) {
+    for (let k = f.pc; k < f.body.length; k++) {
+      const s = f.body[k];
+      if (s.op === 'compute') sum += s.duration.min;
+      else if (s.op === 'repeat') sum += s.count * bodyCompute(s.body);
+    }
+    sum += f.left * bodyCompute(f.body);
+  }
+  return sum;
+}

@@ -1,0 +1,97 @@
+/**
+ * What a run records when a host asks for it: CLI.md's events and the spans the playback
+ * panel draws. Nothing is kept otherwise, so memory does not grow with the horizon.
+ */
+import type { Engine } from './engine';
+import type { LwpRt, ThreadRt } from './entities';
+import type { EventKind, LaneRef, Span, SpanState, TraceEvent } from './trace';
+import type { SourceRange } from '../language/model';
+
+interface OpenSpan {
+  start: number;
+  state: SpanState;
+  key: string;
+  extra: Partial<Span> | undefined;
+}
+
+/** Optional fields of an event. */
+export interface EventInfo {
+  cpu?: number | null;
+  lwp?: LwpRt | null;
+  mutex?: string | null;
+  detail?: string;
+  range?: SourceRange | null;
+  process?: string;
+}
+
+export class Recorder {
+  readonly events: TraceEvent[] = [];
+  readonly spanList: Span[] = [];
+  private readonly refs: LaneRef[] = [];
+  private readonly open: (OpenSpan | null)[] = [];
+
+  constructor(
+    private readonly e: Engine,
+    readonly keepEvents: boolean,
+    readonly spans: boolean,
+  ) {}
+
+  /** Registers a lane; returns its index (or -1 when spans are not recorded). */
+  addLane(ref: LaneRef): number {
+    if (!this.spans) return -1;
+    this.refs.push(ref);
+    this.open.push(null);
+    return this.refs.length - 1;
+  }
+
+  /** The lane is in `state` from t on (null: nothing to draw). */
+  lane(idx: number, t: number, state: SpanState | null, extra?: Partial<Span>): void {
+    if (idx < 0) return;
+    const key = state === null ? '' : extra === undefined ? state : `${state}|${JSON.stringify(extra)}`;
+    const cur = this.open[idx];
+    if (cur !== null && cur.key === key) return;
+    if (cur !== null) this.close(idx, cur, t);
+    this.open[idx] = state === null ? null : { start: t, state, key, extra };
+  }
+
+  private close(idx: number, s: OpenSpan, t: number): void {
+    if (t <= s.start) return;
+    const span: Span = { lane: this.refs[idx], start: s.start, end: t, state: s.state };
+    if (s.extra) {
+      for (const [k, v] of Object.entries(s.extra)) if (v !== undefined) (span as unknown as Record<string, unknown>)[k] = v;
+    }
+    this.spanList.push(span);
+  }
+
+  /** Closes every open span at t (end of the run or of a slice). */
+  closeAll(t: number): Span[] {
+    const out = [...this.spanList];
+    for (let i = 0; i < this.open.length; i++) {
+      const s = this.open[i];
+      if (s !== null && t > s.start) {
+        const span: Span = { lane: this.refs[i], start: s.start, end: t, state: s.state };
+        if (s.extra) for (const [k, v] of Object.entries(s.extra)) if (v !== undefined) (span as unknown as Record<string, unknown>)[k] = v;
+        out.push(span);
+      }
+    }
+    return out.sort((a, b) => a.start - b.start || a.end - b.end);
+  }
+
+  /** Records an event (CLI.md shape: fields that do not apply are null). */
+  event(kind: EventKind, th: ThreadRt | null, info: EventInfo = {}): void {
+    if (!this.keepEvents) return;
+    const l = info.lwp !== undefined ? info.lwp : (th?.lwp ?? null);
+    const ev: TraceEvent = {
+      t: this.e.now,
+      kind,
+      process: th ? th.proc.spec.name : (info.process ?? l?.proc.spec.name ?? null),
+      thread: th ? th.name : null,
+      lwp: l ? l.id : null,
+      cpu: info.cpu !== undefined ? info.cpu : (l?.cpu?.id ?? null),
+      mutex: info.mutex ?? null,
+      range: info.range !== undefined ? info.range : (th?.atStmt?.range ?? null),
+    };
+    if (info.detail !== undefined) ev.detail = info.detail;
+    this.events.push(ev);
+  }
+}

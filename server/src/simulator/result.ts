@@ -1,0 +1,68 @@
+/** Builds the RunResult (CLI.md `run --json`) from the engine's state. */
+import type { Engine } from './engine';
+import type { RunResult, ThreadMetrics, Topology } from './trace';
+import { compareDiagnostics, mergeSameRange, type Diagnostic } from '../language/diagnostic';
+import { flushCpu, flushThread } from './accounting';
+
+/** Same code, same range: one diagnostic whose message names every thread concerned. */
+function mergeMessages(a: Diagnostic, b: Diagnostic): Diagnostic {
+  const who = (b.data?.thread as string | undefined) ?? (b.data?.high as string | undefined);
+  if (a.message === b.message || (who !== undefined && a.message.includes(who))) return a;
+  const threads = b.data?.threads as string[] | undefined;
+  if (threads && threads.every((t) => a.message.includes(t))) return a;
+  return { ...a, message: `${a.message}; ${b.message}` };
+}
+
+export function buildResult(e: Engine): RunResult {
+  const t = e.done ? e.endTime : e.now;
+  for (const th of e.threads) if (th.created) flushThread(th, Math.max(t, th.since));
+  for (const cpu of e.cpus) flushCpu(cpu, Math.max(t, cpu.since));
+  const threads: ThreadMetrics[] = e.threads.map((th) => ({
+    name: th.name,
+    process: th.proc.spec.name,
+    tid: th.spec.tid,
+    priority: th.spec.priority,
+    bound: th.bound,
+    arrival: th.arrival,
+    firstRun: th.firstRun,
+    finish: th.finish,
+    cpuTime: th.cpuTime,
+    readyTime: th.readyTime,
+    blockedTime: th.blockedTime,
+    spinTime: th.spinTime,
+    state: th.mstate,
+  }));
+  const diagnostics = mergeSameRange(e.diags, mergeMessages).sort(compareDiagnostics);
+  const result: RunResult = {
+    scenario: e.model.title ?? e.options.scenarioName ?? 'scenario',
+    outcome: e.outcome,
+    endTime: t,
+    threads,
+    cpus: e.cpus.map((c) => ({ id: c.id, busy: c.busy, overhead: c.overhead, idle: c.idle })),
+    counters: { ...e.counters },
+    diagnostics,
+  };
+  const rec = e.rec;
+  if (rec !== null) {
+    if (rec.keepEvents) result.events = [...rec.events];
+    if (rec.spans) {
+      result.spans = rec.closeAll(t);
+      result.inversions = [...e.inversions.intervals];
+      result.topology = topology(e);
+    }
+  }
+  return result;
+}
+
+function topology(e: Engine): Topology {
+  return {
+    cpus: e.cpus.length,
+    processes: e.procs.map((p) => ({
+      name: p.spec.name,
+      model: p.spec.model,
+      threads: p.threads.map((t) => ({ name: t.name, priority: t.spec.priority, bound: t.bound })),
+      lwps: p.lwps.filter((l) => l.state !== 'creating').map((l) => ({ id: l.id, bound: l.bound ? l.bound.name : null })),
+      mutexes: p.mutexes.map((m) => m.name),
+    })),
+  };
+}
