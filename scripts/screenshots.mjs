@@ -1,16 +1,17 @@
 #!/usr/bin/env node
 // Screenshots of the standalone playback page in light and dark schemes, for a look by eye.
 //
-//   node --import tsx scripts/screenshots.mjs [FILE.threads] [--out DIR] [--time T]
+//   node --conditions=import --import tsx scripts/screenshots.mjs [FILE.threads] [--out DIR] [--time T]
 //
-// Without FILE it shows the hand-written run of client/test/fixtures/sample-run.ts. Needs the
-// built webview (npm run build) and Chromium at /usr/bin/chromium (or CHROMIUM=path);
+// Without FILE it shows the hand-written run of client/test/fixtures/sample-run.ts. Builds the
+// webview from source; needs Chromium at /usr/bin/chromium (or CHROMIUM=path);
 // Playwright gives the browser a fresh profile of its own.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
-import { readWebviewAssets, renderHtmlReport } from '../server/src/cli/html.ts';
+import { renderHtmlReport } from '../server/src/cli/html.ts';
+import { buildWebview } from '../client/test/browser/build-webview.ts';
 
 const args = process.argv.slice(2);
 const opt = (name, dflt) => {
@@ -40,7 +41,7 @@ if (file) {
 
 mkdirSync(outDir, { recursive: true });
 const page = join(outDir, 'report.html');
-writeFileSync(page, renderHtmlReport(input, readWebviewAssets(resolve('dist'))));
+writeFileSync(page, renderHtmlReport(input, await buildWebview()));
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic'],

@@ -11,7 +11,7 @@ import { Controls, shortcut } from './controls';
 import { DiagnosticsList, mergeDiagnostics } from './diagnostics-list';
 import { el } from './dom';
 import { Header } from './header';
-import { buildLanes, eventMarks, firstProblem, topologyOf } from './lanes';
+import { buildLanes, drawnEnd, eventMarks, firstProblem, topologyOf } from './lanes';
 import { legend } from './legend';
 import { MappingView } from './mapping-view';
 import { initialPlayback, reducePlayback, type PlaybackAction, type PlaybackState } from './playback';
@@ -79,7 +79,7 @@ export class App {
     this.hasRun = true;
     this.header.setTitle(result.scenario);
     this.header.setRun(result);
-    this.timeline.setRun(groups, result.endTime, deadlocks);
+    this.timeline.setRun(groups, drawnEnd(groups, result.endTime), deadlocks);
     this.mapping.setRun(groups, topologyOf(result));
     this.diagnostics.set(mergeDiagnostics(result.diagnostics, otherDiagnostics));
     this.render();

@@ -3,6 +3,7 @@
  * mutexes, each with its spans sorted by start and the markers that belong on it. Pure data:
  * the renderer only draws what this returns.
  */
+import { finalTails } from './final-states';
 import type { EventKind, InversionInterval, LaneRef, RunResult, Span, Topology, TraceEvent } from '../../../server/src/simulator/trace';
 
 export type LaneKind = LaneRef['kind'];
@@ -121,7 +122,7 @@ export function buildLanes(result: RunResult): LaneGroup[] {
     for (const m of p.mutexes) lanes.push(make({ kind: 'mutex', process: p.name, mutex: m }, m, p.name, 'mutex'));
     groups.push({ title: p.name, note: p.model.replace(/_/g, '-'), lanes });
   }
-  for (const s of result.spans ?? []) {
+  for (const s of [...(result.spans ?? []), ...finalTails(result)]) {
     const key = laneKey(s.lane);
     let lane = byKey.get(key);
     if (!lane) {
@@ -162,6 +163,13 @@ export function spanAt(spans: readonly Span[], t: number): Span | null {
     if (spans[i].start <= t && t < spans[i].end) return spans[i];
   }
   return null;
+}
+
+/** The last instant anything is drawn at: the run's end, or the end of its final-state tails. */
+export function drawnEnd(groups: readonly LaneGroup[], endTime: number): number {
+  let end = endTime;
+  for (const g of groups) for (const l of g.lanes) for (const s of l.spans) if (s.end > end) end = s.end;
+  return end;
 }
 
 /** Distinct instants of the run's events, ascending (playback's "next/previous event"). */
