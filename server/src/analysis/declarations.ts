@@ -1,28 +1,18 @@
 /** `unused-declaration` and `stack-too-small`. */
 import type { ProcessModel, Stmt, SyncModel, ThreadSpec } from '../language/model';
 import { simpleFinding, type Finding } from './findings';
-import { forEachStmt } from './walk';
+import { processUses } from './walk';
 
 /**
  * One hint per declaration (on its name) of a mutex, condvar or semaphore that no statement of
  * any thread refers to; an array is reported only when none of its elements is referred to.
  */
 export function unusedFindings(proc: ProcessModel): Finding[] {
-  const used = { mutex: new Set<number>(), condvar: new Set<number>(), semaphore: new Set<number>() };
-  for (const t of proc.threads) {
-    forEachStmt(t.body, (st) => {
-      if (st.op === 'lock' || st.op === 'unlock') used.mutex.add(st.mutex);
-      else if (st.op === 'wait') {
-        used.mutex.add(st.mutex);
-        used.condvar.add(st.condvar);
-      } else if (st.op === 'signal' || st.op === 'broadcast') used.condvar.add(st.condvar);
-      else if (st.op === 'sem_wait' || st.op === 'sem_post') used.semaphore.add(st.semaphore);
-    });
-  }
+  const used = processUses(proc);
   return [
-    ...unusedOf('mutex', proc.mutexes, used.mutex),
-    ...unusedOf('condvar', proc.condvars, used.condvar),
-    ...unusedOf('semaphore', proc.semaphores, used.semaphore),
+    ...unusedOf('mutex', proc.mutexes, used.mutexes),
+    ...unusedOf('condvar', proc.condvars, used.condvars),
+    ...unusedOf('semaphore', proc.semaphores, used.semaphores),
   ];
 }
 

@@ -7,7 +7,7 @@
  * priority.
  */
 import type { Model, ProcessModel, ThreadSpec } from '../language/model';
-import { maxSetConcurrency } from './walk';
+import { processUses } from './walk';
 
 /** A thread with its process, as the domain rules see it. */
 export interface Runner {
@@ -39,7 +39,7 @@ export function cpusOf(r: Runner, cpus: number): number[] {
 export function poolCapacity(proc: ProcessModel): number {
   if (proc.model === 'one_to_one') return 0;
   if (proc.model === 'many_to_one') return 1;
-  return Math.max(proc.lwps, proc.concurrency, maxSetConcurrency(proc), 1);
+  return Math.max(proc.lwps, proc.concurrency, processUses(proc).maxSetConcurrency, 1);
 }
 
 /** Every thread of the scenario, processes then threads in declaration order. */

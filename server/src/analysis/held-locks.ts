@@ -66,15 +66,18 @@ function walk(body: Stmt[], start: HeldState | null, ctx: WalkContext): HeldStat
   return s;
 }
 
+function mutexName(proc: ProcessModel, m: number): string {
+  return proc.mutexes[m]?.name ?? `#${m}`;
+}
+
 function step(st: Stmt, s: HeldState, ctx: WalkContext): HeldState | null {
   const who = ctx.thread.name;
-  const mutexName = (m: number): string => ctx.proc.mutexes[m]?.name ?? `#${m}`;
   switch (st.op) {
     case 'lock': {
       if (s.may.has(st.mutex)) {
         const sure = s.must.has(st.mutex) ? '' : ' on some pass of a repeat';
         ctx.out.findings.push(simpleFinding('relock', 'error', st.range,
-          `${who} locks ${mutexName(st.mutex)} while already holding it${sure}`, ': it deadlocks on itself'));
+          `${who} locks ${mutexName(ctx.proc, st.mutex)} while already holding it${sure}`, ': it deadlocks on itself'));
         // Held afterwards on every path: it was held, or this lock took it.
         s.must.add(st.mutex);
         if (!sure) return s;
@@ -90,7 +93,7 @@ function step(st: Stmt, s: HeldState, ctx: WalkContext): HeldState | null {
       if (!s.must.has(st.mutex)) {
         const sure = s.may.has(st.mutex) ? ' on some pass of a repeat' : '';
         ctx.out.findings.push(simpleFinding('unlock-not-held', 'error', st.range,
-          `${who} unlocks ${mutexName(st.mutex)}, which it does not hold${sure}`));
+          `${who} unlocks ${mutexName(ctx.proc, st.mutex)}, which it does not hold${sure}`));
       }
       release(s, st.mutex);
       return s;
@@ -100,7 +103,7 @@ function step(st: Stmt, s: HeldState, ctx: WalkContext): HeldState | null {
         const sure = s.may.has(st.mutex) ? ' on some pass of a repeat' : '';
         const cv = ctx.proc.condvars[st.condvar]?.name ?? `#${st.condvar}`;
         ctx.out.findings.push(simpleFinding('wait-without-mutex', 'error', st.range,
-          `${who} waits on ${cv} without holding ${mutexName(st.mutex)}${sure}`));
+          `${who} waits on ${cv} without holding ${mutexName(ctx.proc, st.mutex)}${sure}`));
       }
       // The wait releases the mutex and takes it back while the others stay held.
       release(s, st.mutex);
@@ -110,9 +113,9 @@ function step(st: Stmt, s: HeldState, ctx: WalkContext): HeldState | null {
     }
     case 'exit': {
       if (s.may.size > 0) {
-        const held = [...s.may.keys()].sort((a, b) => a - b).map(mutexName).join(', ');
+        const held = [...s.may.keys()].sort((a, b) => a - b).map((m) => mutexName(ctx.proc, m)).join(', ');
         const f = simpleFinding('held-at-exit', 'warning', st.range, `${who} can exit while holding ${held}`);
-        f.related = heldSites(s, (m) => `${who} takes ${mutexName(m)} here`);
+        f.related = heldSites(s, (m) => `${who} takes ${mutexName(ctx.proc, m)} here`);
         ctx.out.findings.push(f);
       }
       return null;
@@ -128,7 +131,9 @@ function step(st: Stmt, s: HeldState, ctx: WalkContext): HeldState | null {
 
 function recordEdges(to: number, site: SourceRange, s: HeldState, ctx: WalkContext): void {
   if (s.may.size === 0) return;
-  const gates = [...s.must].filter((g) => g !== to).sort((a, b) => a - b);
+  const gates: number[] = [];
+  for (const g of s.must) if (g !== to) gates.push(g);
+  gates.sort((a, b) => a - b);
   for (const from of s.may.keys()) {
     if (from !== to) ctx.out.edges.push({ from, to, thread: ctx.thread.index, site, gates });
   }
@@ -146,7 +151,7 @@ function heldSites(s: HeldState, msg: (m: number) => string): { range: SourceRan
 function reportHeldAtEnd(s: HeldState, ctx: WalkContext): void {
   const who = ctx.thread.name;
   for (const m of [...s.may.keys()].sort((a, b) => a - b)) {
-    const name = ctx.proc.mutexes[m]?.name ?? `#${m}`;
+    const name = mutexName(ctx.proc, m);
     const sure = s.must.has(m) ? '' : ' on some path';
     for (const site of s.may.get(m) ?? []) {
       ctx.out.findings.push(simpleFinding('held-at-exit', 'warning', site,

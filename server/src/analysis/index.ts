@@ -5,7 +5,7 @@ import { stackFinding, unusedFindings } from './declarations';
 import { toDiagnostics, type Finding } from './findings';
 import { analyseHeldLocks } from './held-locks';
 import { inversionFindings } from './inversion';
-import { lockOrderFindings } from './lock-order';
+import { lockOrderFindings, modelCycleBudget } from './lock-order';
 
 /**
  * Every static-analysis diagnostic of the model, sorted by position then code; diagnostics of
@@ -13,13 +13,14 @@ import { lockOrderFindings } from './lock-order';
  */
 export function analyse(model: Model): Diagnostic[] {
   const findings: Finding[] = [];
+  const cycleBudget = modelCycleBudget();
   for (const proc of model.processes) {
     const held = analyseHeldLocks(proc, (thread, st) => {
       const f = stackFinding(thread, st);
       if (f) findings.push(f);
     });
     findings.push(...held.findings);
-    findings.push(...lockOrderFindings(proc, held.edges));
+    findings.push(...lockOrderFindings(proc, held.edges, cycleBudget));
     findings.push(...unusedFindings(proc));
   }
   findings.push(...inversionFindings(model));

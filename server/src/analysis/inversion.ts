@@ -17,11 +17,10 @@ import {
   isUnbound,
   kernelPriority,
   poolCapacity,
-  sameRunner,
   type Runner,
 } from './domains';
 import type { Finding } from './findings';
-import { mutexUsers } from './walk';
+import { processUses } from './walk';
 
 interface Triple {
   low: Runner;
@@ -32,11 +31,15 @@ interface Triple {
 
 /** `inversion-risk` findings of the whole scenario. */
 export function inversionFindings(model: Model): Finding[] {
-  const runners = allRunners(model);
-  const pools = new Map(model.processes.map((p) => [p.index, poolCapacity(p)] as [number, number]));
+  const ctx: Ctx = {
+    model,
+    runners: allRunners(model),
+    pools: new Map(model.processes.map((p) => [p.index, poolCapacity(p)] as [number, number])),
+    memo: new Map(),
+  };
   const findings: Finding[] = [];
   for (const proc of model.processes) {
-    const users = mutexUsers(proc);
+    const users = processUses(proc).lockers;
     const byDecl = new Map<string, MutexModel[]>();
     for (const m of proc.mutexes) {
       const list = byDecl.get(m.baseName);
@@ -48,7 +51,7 @@ export function inversionFindings(model: Model): Finding[] {
       let highest = -Infinity;
       for (const mutex of mutexes) {
         const us = [...(users[mutex.index] ?? [])].map((i) => ({ proc, thread: proc.threads[i] }));
-        const t = findTriple(model, runners, pools, proc, mutex, us);
+        const t = findTriple(ctx, proc, mutex, us);
         if (!t) continue;
         parts.push(describe(mutex, t));
         highest = Math.max(highest, ...us.map((u) => u.thread.priority));
@@ -70,10 +73,23 @@ export function inversionFindings(model: Model): Finding[] {
   return findings;
 }
 
+/** Shared by every mutex of the model: domain questions repeat across mutexes. */
+interface Ctx {
+  model: Model;
+  runners: Runner[];
+  pools: Map<number, number>;
+  memo: Map<string, unknown>;
+}
+
+function memo<T>(ctx: Ctx, key: string, compute: () => T): T {
+  if (ctx.memo.has(key)) return ctx.memo.get(key) as T;
+  const v = compute();
+  ctx.memo.set(key, v);
+  return v;
+}
+
 function findTriple(
-  model: Model,
-  runners: Runner[],
-  pools: Map<number, number>,
+  ctx: Ctx,
   proc: ProcessModel,
   mutex: MutexModel,
   users: Runner[],
@@ -93,44 +109,49 @@ function findTriple(
     const key = `${isUnbound(low)}|${low.thread.priority}|${low.thread.pin}`;
     if (tried.has(key)) continue;
     tried.add(key);
-    const t = tripleFor(model, runners, pools, proc, low, high, Math.max(low.thread.priority, boost));
+    const t = tripleFor(ctx, proc, low, high, Math.max(low.thread.priority, boost));
     if (t) return t;
   }
   return null;
 }
 
-function tripleFor(
-  model: Model,
-  runners: Runner[],
-  pools: Map<number, number>,
-  proc: ProcessModel,
-  low: Runner,
-  high: Runner,
-  eff: number,
-): Triple | null {
+function tripleFor(ctx: Ctx, proc: ProcessModel, low: Runner, high: Runner, eff: number): Triple | null {
+  const { model, runners, pools } = ctx;
   const h = high.thread.priority;
-  const between = (r: Runner): boolean =>
-    !sameRunner(r, low) && !sameRunner(r, high) && r.thread.priority > eff && r.thread.priority < h;
+  // L (priority <= eff) and H (priority h) never lie strictly between eff and h, so the search
+  // for M depends on the priorities only, and is shared across mutexes.
+  const hKey = `${high.proc.index}.${high.thread.index}`;
   if (isUnbound(low)) {
     const cap = pools.get(proc.index) ?? 1;
-    const mid = proc.threads.map((thread) => ({ proc, thread })).find((r) => isUnbound(r) && between(r));
-    if (mid && canOccupyPool(proc, cap, eff, [low, high])) {
+    const mid = memo(ctx, `lm|${proc.index}|${eff}|${h}`, () =>
+      proc.threads.find((t) => t.priority > eff && t.priority < h && isUnbound({ proc, thread: t })),
+    );
+    if (mid && memo(ctx, `lo|${proc.index}|${eff}|${hKey}`, () => canOccupyPool(proc, cap, eff, [low, high]))) {
       const where = cap === 1 ? `on ${proc.name}'s only LWP` : `on the ${cap} LWPs of ${proc.name}'s pool`;
-      return { low, high, mid, where };
+      return { low, high, mid: { proc, thread: mid }, where };
     }
   }
   if (model.policy !== 'priority') return null;
   // A bound owner's KLT runs at its boosted priority; a pool LWP stays at the process's.
   const k = isUnbound(low) ? kernelPriority(low) : eff;
   const cpus = cpusOf(low, model.cpus);
-  const mid = runners.find(
-    (r) => between(r) && kernelPriority(r) > k && cpusOf(r, model.cpus).some((c) => cpus.includes(c)),
+  const cpuKey = cpus.length === model.cpus ? '*' : cpus.join(',');
+  const mid = memo(ctx, `km|${eff}|${h}|${k}|${cpuKey}`, () =>
+    runners.find(
+      (r) =>
+        r.thread.priority > eff &&
+        r.thread.priority < h &&
+        kernelPriority(r) > k &&
+        cpusOf(r, model.cpus).some((c) => cpus.includes(c)),
+    ),
   );
-  if (mid && canOccupyCpus(runners, pools, k, cpus, model.cpus, [low, high])) {
-    const where = cpus.length === 1 ? `on CPU ${cpus[0]}` : `on the ${cpus.length} CPUs`;
-    return { low, high, mid, where };
-  }
-  return null;
+  if (!mid) return null;
+  const occupied = memo(ctx, `ko|${k}|${cpuKey}|${hKey}`, () =>
+    canOccupyCpus(runners, pools, k, cpus, model.cpus, [low, high]),
+  );
+  if (!occupied) return null;
+  const where = cpus.length === 1 ? `on CPU ${cpus[0]}` : `on the ${cpus.length} CPUs`;
+  return { low, high, mid, where };
 }
 
 function describe(mutex: MutexModel, t: Triple): string {

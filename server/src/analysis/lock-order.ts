@@ -18,12 +18,27 @@ import type { EdgeInstance } from './held-locks';
 export const MAX_CLAUSES = 12;
 export const MAX_RELATED = 50;
 /** Cycles reported per process, at most. */
-export const MAX_CYCLES_PER_PROCESS = 20;
-/** Steps (edge examinations and witness choices) per process for the whole cycle search. */
-export const CYCLE_STEPS_PER_PROCESS = 200_000;
+export const MAX_CYCLES_PER_PROCESS = 10;
+/** Steps (edge examinations and witness choices) one process may spend on its cycle search. */
+export const CYCLE_STEPS_PER_PROCESS = 20_000;
+/** Steps the whole model may spend on cycle searches (shared by its processes in order). */
+export const CYCLE_STEPS_PER_MODEL = 100_000;
 
-/** `lock-order-cycle` findings of one process from its acquisitions. */
-export function lockOrderFindings(proc: ProcessModel, edges: EdgeInstance[]): Finding[] {
+/** A fresh model-wide step budget for `lockOrderFindings`. */
+export function modelCycleBudget(): CycleBudget {
+  return { steps: CYCLE_STEPS_PER_MODEL };
+}
+
+/**
+ * `lock-order-cycle` findings of one process from its acquisitions, spending at most
+ * CYCLE_STEPS_PER_PROCESS steps of the model-wide `shared` budget.
+ */
+export function lockOrderFindings(
+  proc: ProcessModel,
+  edges: EdgeInstance[],
+  shared: CycleBudget = modelCycleBudget(),
+): Finding[] {
+  if (edges.length === 0 || shared.steps <= 0) return [];
   const n = proc.mutexes.length;
   const byEdge = new Map<number, EdgeInstance[]>();
   const succ: Set<number>[] = Array.from({ length: n }, () => new Set<number>());
@@ -34,35 +49,54 @@ export function lockOrderFindings(proc: ProcessModel, edges: EdgeInstance[]): Fi
     else byEdge.set(key, [e]);
     succ[e.from].add(e.to);
   }
+  const infos = new Map<number, EdgeInfo>();
+  const edgeInfo = (key: number): EdgeInfo => {
+    let info = infos.get(key);
+    if (!info) {
+      info = summariseEdge(byEdge.get(key) ?? []);
+      infos.set(key, info);
+    }
+    return info;
+  };
   const adj: Adjacency = succ.map((s) => [...s].sort((a, b) => a - b));
-  const budget: CycleBudget = { steps: CYCLE_STEPS_PER_PROCESS };
+  const budget: CycleBudget = { steps: Math.min(shared.steps, CYCLE_STEPS_PER_PROCESS) };
+  const allowance = budget.steps;
   const findings: Finding[] = [];
   const comps = stronglyConnected(adj)
     .filter((c) => c.length >= 2)
     .sort((a, b) => a[0] - b[0]);
   for (const comp of comps) {
     const go = forEachCycle(adj, comp, budget, (cycle) => {
-      const lists = cycle.map((v, i) => candidates(byEdge.get(v * n + cycle[(i + 1) % cycle.length]) ?? []));
-      const witness = findWitness(lists, budget);
+      const infos = cycle.map((v, i) => edgeInfo(v * n + cycle[(i + 1) % cycle.length]));
+      const witness = findWitness(infos, budget);
       if (witness) findings.push(cycleFinding(proc, witness));
       return findings.length < MAX_CYCLES_PER_PROCESS && budget.steps > 0;
     });
     if (!go) break;
   }
+  shared.steps -= allowance - Math.max(0, budget.steps);
   return findings;
 }
 
-/** One instance per (thread, gate set) of an edge, in thread order. */
-function candidates(list: EdgeInstance[]): EdgeInstance[] {
+/** An edge of the graph: its instances, one per (thread, gate set), in thread order. */
+interface EdgeInfo {
+  candidates: EdgeInstance[];
+  /** Gates held at every instance. */
+  common: number[];
+}
+
+function summariseEdge(list: EdgeInstance[]): EdgeInfo {
   const seen = new Set<string>();
   const out: EdgeInstance[] = [];
+  let common = list.length > 0 ? list[0].gates : [];
   for (const e of list) {
     const key = `${e.thread}|${e.gates.join(',')}`;
     if (seen.has(key)) continue;
     seen.add(key);
     out.push(e);
+    if (common.length > 0) common = intersect(common, e.gates);
   }
-  return out.sort((a, b) => a.thread - b.thread);
+  return { candidates: out.sort((a, b) => a.thread - b.thread), common };
 }
 
 function intersect(a: number[], b: number[]): number[] {
@@ -74,12 +108,13 @@ function intersect(a: number[], b: number[]): number[] {
  * exists. When the budget runs out first, the first distinct-thread choice stands in (so a
  * cycle is reported rather than missed).
  */
-function findWitness(lists: EdgeInstance[][], budget: CycleBudget): EdgeInstance[] | null {
-  if (lists.some((l) => l.length === 0)) return null;
+function findWitness(infos: EdgeInfo[], budget: CycleBudget): EdgeInstance[] | null {
+  if (infos.some((l) => l.candidates.length === 0)) return null;
   // A gate held at every instance of every edge rules the cycle out at once.
-  let common = lists[0][0].gates;
-  for (const l of lists) for (const e of l) common = intersect(common, e.gates);
+  let common = infos[0].common;
+  for (let i = 1; i < infos.length && common.length > 0; i++) common = intersect(common, infos[i].common);
   if (common.length > 0) return null;
+  const lists = infos.map((i) => i.candidates);
   // Depth-first over edges, iteratively (a cycle can be as long as a ring of philosophers).
   const k = lists.length;
   const next = new Array<number>(k).fill(0);
