@@ -46,13 +46,15 @@ function sizeText(bytes: number): string {
 }
 
 /** `stack-too-small` for a reachable `stack_use` larger than the thread's stack. */
-export function stackFinding(thread: ThreadSpec, st: Stmt): Finding | null {
+export function stackFinding(proc: ProcessModel, thread: ThreadSpec, st: Stmt): Finding | null {
   if (st.op !== 'stack_use' || st.bytes <= thread.stack) return null;
   return simpleFinding(
     'stack-too-small',
     'warning',
     st.range,
     `${thread.name} uses ${sizeText(st.bytes)} of stack, more than its ${sizeText(thread.stack)} stack`,
-    ': it overflows into the red zone, or into another thread\'s stack with redzone off',
+    proc.redzone
+      ? ': it runs into its red zone, a fault that kills the process'
+      : ': with redzone off it silently overwrites the stack of the thread created after it',
   );
 }

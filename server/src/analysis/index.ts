@@ -16,7 +16,7 @@ export function analyse(model: Model): Diagnostic[] {
   const cycleBudget = modelCycleBudget();
   for (const proc of model.processes) {
     const held = analyseHeldLocks(proc, (thread, st) => {
-      const f = stackFinding(thread, st);
+      const f = stackFinding(proc, thread, st);
       if (f) findings.push(f);
     });
     findings.push(...held.findings);
