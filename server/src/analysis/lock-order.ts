@@ -9,7 +9,7 @@
  * inside strongly connected components, under a shared step budget, and at most
  * MAX_CYCLES_PER_PROCESS are reported per process.
  */
-import type { ProcessModel } from '../language/model';
+import type { ProcessModel, SourceRange } from '../language/model';
 import type { Finding } from './findings';
 import { forEachCycle, stronglyConnected, type Adjacency, type CycleBudget } from './graph';
 import type { EdgeInstance } from './held-locks';
@@ -69,7 +69,7 @@ export function lockOrderFindings(
     const go = forEachCycle(adj, comp, budget, (cycle) => {
       const infos = cycle.map((v, i) => edgeInfo(v * n + cycle[(i + 1) % cycle.length]));
       const witness = findWitness(infos, budget);
-      if (witness) findings.push(cycleFinding(proc, witness));
+      if (witness) findings.push(cycleFinding(proc, witness, infos));
       return findings.length < MAX_CYCLES_PER_PROCESS && budget.steps > 0;
     });
     if (!go) break;
@@ -166,22 +166,47 @@ function completeGreedily(lists: EdgeInstance[][]): EdgeInstance[] | null {
   return out;
 }
 
-function cycleFinding(proc: ProcessModel, witness: EdgeInstance[]): Finding {
+/** Names of more threads that take one edge at the same statement, at most. */
+const MAX_PEERS = 3;
+
+function sameRange(a: SourceRange, b: SourceRange): boolean {
+  return (
+    a.start.line === b.start.line &&
+    a.start.character === b.start.character &&
+    a.end.line === b.end.line &&
+    a.end.character === b.end.character
+  );
+}
+
+function cycleFinding(proc: ProcessModel, witness: EdgeInstance[], infos: EdgeInfo[]): Finding {
   // Anchor: the acquisition of the first thread in declaration order.
   let anchor = 0;
   for (let i = 1; i < witness.length; i++) if (witness[i].thread < witness[anchor].thread) anchor = i;
-  const rotated = [...witness.slice(anchor), ...witness.slice(0, anchor)];
-  const clause = (e: EdgeInstance): string =>
-    `${proc.threads[e.thread].name} takes ${proc.mutexes[e.to].name} while holding ${proc.mutexes[e.from].name}`;
+  const order = [...witness.keys()].map((k) => (k + anchor) % witness.length);
+  const used = new Set(witness.map((e) => e.thread));
+  const clause = (i: number): string => {
+    const e = witness[i];
+    // Threads of one array share the statement: name the others that take this edge there
+    // under the same gates, so that one diagnostic covers them all.
+    const peers = infos[i].candidates
+      .filter((c) => !used.has(c.thread) && sameRange(c.site, e.site) && c.gates.join() === e.gates.join())
+      .map((c) => proc.threads[c.thread].name);
+    const shown = peers.slice(0, MAX_PEERS);
+    const more = peers.length - shown.length;
+    const who = [proc.threads[e.thread].name, ...shown].join(', ') + (more > 0 ? ` and ${more} more` : '');
+    const verb = peers.length > 0 ? 'take' : 'takes';
+    return `${who} ${verb} ${proc.mutexes[e.to].name} while holding ${proc.mutexes[e.from].name}`;
+  };
+  const rotated = order.map((i) => witness[i]);
   return {
     code: 'lock-order-cycle',
     severity: 'warning',
     range: rotated[0].site,
     head: 'lock order cycle: ',
-    parts: [describe(rotated.map(clause))],
+    parts: [describe(order.map(clause))],
     sep: '; ',
     tail: ': a potential deadlock',
-    related: rotated.slice(1, MAX_RELATED + 1).map((e) => ({ range: e.site, message: clause(e) })),
+    related: order.slice(1, MAX_RELATED + 1).map((i) => ({ range: witness[i].site, message: clause(i) })),
   };
 }
 

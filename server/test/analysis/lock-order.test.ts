@@ -56,6 +56,17 @@ describe('lock-order-cycle', () => {
     assert.deepEqual(d[0].relatedInformation, [{ range: line('lock a', 1), message: 'right takes a while holding b' }]);
   });
 
+  test('threads of one array taking an edge at one statement are named together', () => {
+    const d = cycles(oneProcess(['a', 'b'], [
+      { name: 'x', count: 5, body: ['lock a', 'lock b', 'unlock b', 'unlock a'] },
+      { name: 'y', body: ['lock b', 'lock a', 'unlock a', 'unlock b'] },
+    ]));
+    assert.equal(d.length, 1);
+    assert.equal(d[0].message,
+      'lock order cycle: x[0], x[1], x[2], x[3] and 1 more take b while holding a, y takes a while holding b: ' +
+        'a potential deadlock');
+  });
+
   test('a gate lock held at every edge of the cycle: no report', () => {
     const threads: ThreadDecl[] = [
       { name: 'left', body: ['lock g', 'lock a', 'lock b', 'unlock b', 'unlock a', 'unlock g'] },
