@@ -1,19 +1,22 @@
 /** Small constructors of AST nodes from tokens, shared by the parser's rules. */
 import type { IToken } from 'chevrotain';
-import type { DurationNode, Ident, IntLit, SizeLit, Span, StmtNode, Word } from './ast';
+import type { DurationNode, Ident, IntLit, RefNode, SizeLit, StmtNode, Word } from './ast';
 import type { StmtOp } from './model';
-import { joinSpans, tokenSpan } from './spans';
+import { tokenRange, tokenSpan } from './spans';
+
+// Nodes are built as literals with every field at once (no spreads): parsing a large file
+// allocates one object per node and stays out of the garbage collector's way.
 
 export function identOf(t: IToken): Ident {
-  return { ...tokenSpan(t), name: t.image };
+  return { range: tokenRange(t, t), start: t.startOffset, end: t.endOffset! + 1, name: t.image };
 }
 
 export function intOf(t: IToken): IntLit {
-  return { ...tokenSpan(t), value: Number(t.image), text: t.image };
+  return { range: tokenRange(t, t), start: t.startOffset, end: t.endOffset! + 1, value: Number(t.image), text: t.image };
 }
 
 export function wordOf(t: IToken): Word {
-  return { ...tokenSpan(t), word: t.image };
+  return { range: tokenRange(t, t), start: t.startOffset, end: t.endOffset! + 1, word: t.image };
 }
 
 /** `8k` → 8192, `1m` → 1048576, `4096` → 4096. */
@@ -22,33 +25,37 @@ export function sizeOf(t: IToken): SizeLit {
   const last = text.charCodeAt(text.length - 1);
   const suffix = last === 107 /* k */ ? 1024 : last === 109 /* m */ ? 1024 * 1024 : 1;
   const digits = suffix === 1 ? text : text.slice(0, -1);
-  return { ...tokenSpan(t), value: Number(digits) * suffix, text, digits };
+  return { range: tokenRange(t, t), start: t.startOffset, end: t.endOffset! + 1, value: Number(digits) * suffix, text, digits };
 }
 
 export function durationOf(a: IToken, b: IToken | undefined): DurationNode {
-  const min = intOf(a);
-  const max = b ? intOf(b) : null;
-  return { ...(max ? joinSpans(min, max) : spanOnly(min)), min, max };
+  const last = b ?? a;
+  return { range: tokenRange(a, last), start: a.startOffset, end: last.endOffset! + 1, min: intOf(a), max: b ? intOf(b) : null };
 }
 
-function spanOnly(s: Span): Span {
-  return { range: s.range, start: s.start, end: s.end };
-}
+const NO_REFS: RefNode[] = [];
 
-/** A statement node with every optional part empty; the caller fills in its operands. */
-export function stmtOf(keyword: IToken, last: IToken, parts: Partial<StmtNode>): StmtNode {
-  const keySpan = tokenSpan(keyword);
-  const end = tokenSpan(last);
+/** A statement node from its keyword to its last token, with the operands it has. */
+export function stmtOf(
+  keyword: IToken,
+  last: IToken,
+  duration: DurationNode | null,
+  refs: RefNode[] | null,
+  count: IntLit | null,
+  size: SizeLit | null,
+  body: StmtNode[] | null,
+): StmtNode {
   return {
-    ...joinSpans(keySpan, end),
+    range: tokenRange(keyword, last),
+    start: keyword.startOffset,
+    end: last.endOffset! + 1,
     op: keyword.image as StmtOp,
-    keySpan,
-    duration: null,
-    refs: [],
-    count: null,
-    size: null,
-    body: null,
-    ...parts,
+    keySpan: tokenSpan(keyword),
+    duration,
+    refs: refs ?? NO_REFS,
+    count,
+    size,
+    body,
   };
 }
 

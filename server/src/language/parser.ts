@@ -8,10 +8,10 @@
  * statement, setting or declaration, or at `}`. Chevrotain's own recovery is off, so no token
  * is ever invented (and none lacks a position).
  */
-import { EmbeddedActionsParser, MismatchedTokenException, type IToken } from 'chevrotain';
+import { EmbeddedActionsParser, MismatchedTokenException, type IToken, type OrMethodOpts } from 'chevrotain';
 import type { AttrName, AttrNode, DeclKind, DeclNode, FileNode, IndexNode, IntLit, RefNode, SettingNode, StmtNode } from './ast';
 import { durationOf, identOf, intOf, sizeOf, stmtOf, wordOf } from './ast-build';
-import { expectationMessages, joinSpans, tokenSpan, tokensSpan } from './spans';
+import { expectationMessages, joinSpans, tokenRange, tokenSpan, tokensSpan } from './spans';
 import {
   ALL_TOKENS,
   AttrFlag,
@@ -49,7 +49,23 @@ export interface DeclaredName {
 const DURATION = 'a duration (ticks, or a range such as 2..7)';
 const REF = 'a name';
 
-/** The grammar's rules. The drivers (block loops with recovery) live in `parser-drivers.ts`. */
+/** ERR_MSG options, built once (the parser runs on every keystroke). */
+const msg = (ERR_MSG: string) => ({ ERR_MSG });
+const M_NUMBER = msg('a number');
+const M_TICKS = msg('a number of ticks');
+const M_DURATION = msg(DURATION);
+const M_UPPER = msg("the range's upper bound");
+const M_NAME = msg(REF);
+const M_INDEX = msg('an index (a number, i, i+N or i-N)');
+const M_RBRACKET = msg("']'");
+
+/**
+ * The grammar's rules. The drivers (block loops with recovery) live in `parser-drivers.ts`.
+ *
+ * Alternatives and optional parts are closures created once, in fields, and rules test
+ * RECORDING_PHASE instead of wrapping their results in ACTION closures: a rule invocation then
+ * allocates only the nodes it returns.
+ */
 export abstract class RuleParser extends EmbeddedActionsParser {
   constructor() {
     super(ALL_TOKENS, { recoveryEnabled: false, maxLookahead: 2, errorMessageProvider: expectationMessages });
@@ -65,284 +81,286 @@ export abstract class RuleParser extends EmbeddedActionsParser {
   protected abstract parseBlockBody(owner: string): StmtNode[];
   protected abstract parseFile(): FileNode;
 
-  public scenarioSetting = this.RULE('scenarioSetting', (): SettingNode =>
-    this.OR({
-      ERR_MSG: 'a scenario setting',
-      DEF: [
-        { ALT: () => this.intSetting(this.CONSUME(ScenarioIntKey), this.CONSUME1(Int, { ERR_MSG: 'a number' })) },
-        {
-          ALT: () => {
-            const k = this.CONSUME(kw('policy'));
-            const v = this.CONSUME(PolicyValue);
-            return this.wordSetting(k, k, v);
-          },
+  private readonly scenarioSettingAlts: OrMethodOpts<SettingNode> = {
+    ERR_MSG: 'a scenario setting',
+    DEF: [
+      { ALT: () => this.intSetting(this.CONSUME(ScenarioIntKey), this.CONSUME1(Int, M_NUMBER)) },
+      {
+        ALT: () => {
+          const k = this.CONSUME(kw('policy'));
+          return this.wordSetting(k, this.CONSUME(PolicyValue));
         },
-        {
-          ALT: () => {
-            const k = this.CONSUME(kw('cost'));
-            const which = this.CONSUME(ScenarioCostKey);
-            const v = this.CONSUME2(Int, { ERR_MSG: 'a number of ticks' });
-            return this.costSetting(k, which, v);
-          },
+      },
+      {
+        ALT: () => {
+          const k = this.CONSUME(kw('cost'));
+          const which = this.CONSUME(ScenarioCostKey);
+          return this.costSetting(k, which, this.CONSUME2(Int, M_TICKS));
         },
-      ],
-    }),
-  );
+      },
+    ],
+  };
 
-  public processSetting = this.RULE('processSetting', (): SettingNode =>
-    this.OR({
-      ERR_MSG: 'a process setting',
-      DEF: [
-        { ALT: () => this.intSetting(this.CONSUME(ProcessIntKey), this.CONSUME1(Int, { ERR_MSG: 'a number' })) },
-        {
-          ALT: () => {
-            const k = this.CONSUME(kw('model'));
-            return this.wordSetting(k, k, this.CONSUME(ModelValue));
-          },
-        },
-        {
-          ALT: () => {
-            const k = this.CONSUME(ProcessOnOffKey);
-            return this.wordSetting(k, k, this.CONSUME(OnOffValue));
-          },
-        },
-        {
-          ALT: () => {
-            const k = this.CONSUME(kw('reaper'));
-            const v = this.CONSUME2(Int, { ERR_MSG: 'a reaping period in ticks' });
-            let keep: IToken | undefined;
-            this.OPTION(() => {
-              this.CONSUME(kw('keep'));
-              keep = this.CONSUME3(Int, { ERR_MSG: 'how many stacks to keep' });
-            });
-            const s = this.intSetting(k, v);
-            return keep ? { ...s, ...joinSpans(s, tokenSpan(keep)), keep: intOf(keep) } : s;
-          },
-        },
-        {
-          ALT: () => {
-            const k = this.CONSUME(kw('cost'));
-            const which = this.CONSUME(ProcessCostKey);
-            const v = this.CONSUME4(Int, { ERR_MSG: 'a number of ticks' });
-            return this.costSetting(k, which, v);
-          },
-        },
-      ],
-    }),
-  );
+  public scenarioSetting = this.RULE('scenarioSetting', (): SettingNode => this.OR(this.scenarioSettingAlts));
 
-  public decl = this.RULE('decl', (): DeclNode =>
-    this.OR({
-      ERR_MSG: 'a declaration',
-      DEF: [
-        {
-          ALT: () => {
-            const k = this.CONSUME(kw('mutex'));
-            const n = this.SUBRULE(this.declName);
-            let kind: IToken | undefined;
-            let protocol: IToken | undefined;
-            let ceiling: IToken | undefined;
-            this.OPTION(() => (kind = this.CONSUME(MutexKindValue)));
-            this.OPTION2(() =>
-              this.OR2([
-                { ALT: () => (protocol = this.CONSUME(kw('inherit'))) },
-                {
-                  ALT: () => {
-                    protocol = this.CONSUME(kw('ceiling'));
-                    ceiling = this.CONSUME1(Int, { ERR_MSG: 'a ceiling priority' });
-                  },
-                },
-              ]),
-            );
-            return this.ACTION(() => ({
-              ...this.declBase('mutex', k, n),
-              mutexKind: kind ? wordOf(kind) : null,
-              protocol: protocol ? wordOf(protocol) : null,
-              ceiling: ceiling ? intOf(ceiling) : null,
-            }));
-          },
+  private readonly keep = (): IToken => {
+    this.CONSUME(kw('keep'));
+    return this.CONSUME3(Int, msg('how many stacks to keep'));
+  };
+
+  private readonly processSettingAlts: OrMethodOpts<SettingNode> = {
+    ERR_MSG: 'a process setting',
+    DEF: [
+      { ALT: () => this.intSetting(this.CONSUME(ProcessIntKey), this.CONSUME1(Int, M_NUMBER)) },
+      { ALT: () => this.wordSetting(this.CONSUME(kw('model')), this.CONSUME(ModelValue)) },
+      { ALT: () => this.wordSetting(this.CONSUME(ProcessOnOffKey), this.CONSUME(OnOffValue)) },
+      {
+        ALT: () => {
+          const k = this.CONSUME(kw('reaper'));
+          const v = this.CONSUME2(Int, msg('a reaping period in ticks'));
+          const keep = this.OPTION(this.keep);
+          const s = this.intSetting(k, v);
+          if (!keep) return s;
+          const j = joinSpans(s, tokenSpan(keep));
+          return { range: j.range, start: j.start, end: j.end, key: s.key, keySpan: s.keySpan, value: s.value, keep: intOf(keep) };
         },
-        {
-          ALT: () => {
-            const k = this.CONSUME(kw('condvar'));
-            const n = this.SUBRULE2(this.declName);
-            return this.ACTION(() => this.declBase('condvar', k, n));
-          },
+      },
+      {
+        ALT: () => {
+          const k = this.CONSUME(kw('cost'));
+          const which = this.CONSUME(ProcessCostKey);
+          return this.costSetting(k, which, this.CONSUME4(Int, M_TICKS));
         },
-        {
-          ALT: () => {
-            const k = this.CONSUME(kw('semaphore'));
-            const n = this.SUBRULE3(this.declName);
-            const v = this.CONSUME2(Int, { ERR_MSG: "the semaphore's initial count" });
-            return this.ACTION(() => ({ ...this.declBase('semaphore', k, n), initial: intOf(v) }));
-          },
+      },
+    ],
+  };
+
+  public processSetting = this.RULE('processSetting', (): SettingNode => this.OR(this.processSettingAlts));
+
+  private readonly protocolAlts = [
+    { ALT: (): IToken[] => [this.CONSUME(kw('inherit'))] },
+    { ALT: (): IToken[] => [this.CONSUME(kw('ceiling')), this.CONSUME1(Int, msg('a ceiling priority'))] },
+  ];
+  private readonly mutexKind = (): IToken => this.CONSUME(MutexKindValue);
+  private readonly protocol = (): IToken[] => this.OR2(this.protocolAlts);
+
+  private readonly declAlts: OrMethodOpts<DeclNode> = {
+    ERR_MSG: 'a declaration',
+    DEF: [
+      {
+        ALT: () => {
+          const k = this.CONSUME(kw('mutex'));
+          const n = this.SUBRULE(this.declName);
+          const kind = this.OPTION(this.mutexKind);
+          const protocol = this.OPTION2(this.protocol);
+          if (this.RECORDING_PHASE) return null as unknown as DeclNode;
+          const d = this.declBase('mutex', k, n);
+          d.mutexKind = kind ? wordOf(kind) : null;
+          d.protocol = protocol ? wordOf(protocol[0]) : null;
+          d.ceiling = protocol && protocol[1] ? intOf(protocol[1]) : null;
+          return d;
         },
-      ],
-    }),
-  );
+      },
+      {
+        ALT: () => {
+          const k = this.CONSUME(kw('condvar'));
+          const n = this.SUBRULE2(this.declName);
+          return this.RECORDING_PHASE ? (null as unknown as DeclNode) : this.declBase('condvar', k, n);
+        },
+      },
+      {
+        ALT: () => {
+          const k = this.CONSUME(kw('semaphore'));
+          const n = this.SUBRULE3(this.declName);
+          const v = this.CONSUME2(Int, msg("the semaphore's initial count"));
+          if (this.RECORDING_PHASE) return null as unknown as DeclNode;
+          const d = this.declBase('semaphore', k, n);
+          d.initial = intOf(v);
+          return d;
+        },
+      },
+    ],
+  };
+
+  public decl = this.RULE('decl', (): DeclNode => this.OR(this.declAlts));
+
+  private readonly arraySize = (): IToken => {
+    this.CONSUME(LBracket);
+    const size = this.CONSUME(Int, msg('the array length'));
+    this.CONSUME(RBracket);
+    return size;
+  };
 
   /** `Ident [ "[" Int "]" ]`. */
   public declName = this.RULE('declName', (): DeclaredName => {
-    const id = this.CONSUME(Ident, { ERR_MSG: 'a name' });
-    let size: IToken | undefined;
-    this.OPTION(() => {
-      this.CONSUME(LBracket);
-      size = this.CONSUME(Int, { ERR_MSG: 'the array length' });
-      this.CONSUME(RBracket);
-    });
+    const id = this.CONSUME(Ident, M_NAME);
+    const size = this.OPTION(this.arraySize);
     return { name: identOf(id), size: size ? intOf(size) : null };
   });
 
-  public threadAttr = this.RULE('threadAttr', (): AttrNode =>
-    this.OR({
-      ERR_MSG: 'a thread attribute',
-      DEF: [
-        {
-          ALT: () => {
-            const k = this.CONSUME(AttrIntKey);
-            const v = this.CONSUME(Int, { ERR_MSG: 'a number' });
-            return this.attr(k, intOf(v));
-          },
-        },
-        { ALT: () => this.attr(this.CONSUME(AttrFlag), null) },
-        {
-          ALT: () => {
-            const k = this.CONSUME(kw('stack'));
-            return this.attr(k, sizeOf(this.CONSUME(SizeValue, { ERR_MSG: 'a stack size (8k, 1m or a number of bytes)' })));
-          },
-        },
-      ],
-    }),
-  );
+  private readonly attrAlts: OrMethodOpts<AttrNode> = {
+    ERR_MSG: 'a thread attribute',
+    DEF: [
+      { ALT: () => this.attr(this.CONSUME(AttrIntKey), intOf(this.CONSUME(Int, M_NUMBER))) },
+      { ALT: () => this.attr(this.CONSUME(AttrFlag), null) },
+      { ALT: () => this.attr(this.CONSUME(kw('stack')), sizeOf(this.CONSUME(SizeValue, msg('a stack size (8k, 1m or a number of bytes)')))) },
+    ],
+  };
 
-  public stmt = this.RULE('stmt', (): StmtNode =>
-    this.OR({
-      ERR_MSG: 'a statement',
-      DEF: [
-        {
-          ALT: () => {
-            const k = this.CONSUME(TimedOp);
-            const a = this.CONSUME1(Int, { ERR_MSG: DURATION });
-            let b: IToken | undefined;
-            this.OPTION(() => {
-              this.CONSUME(DotDot);
-              b = this.CONSUME2(Int, { ERR_MSG: "the range's upper bound" });
-            });
-            return stmtOf(k, this.LA(0), { duration: durationOf(a, b) });
-          },
+  public threadAttr = this.RULE('threadAttr', (): AttrNode => this.OR(this.attrAlts));
+
+  private readonly rangeEnd = (): IToken => {
+    this.CONSUME(DotDot);
+    return this.CONSUME2(Int, M_UPPER);
+  };
+
+  private readonly stmtAlts: OrMethodOpts<StmtNode> = {
+    ERR_MSG: 'a statement',
+    DEF: [
+      {
+        ALT: () => {
+          const k = this.CONSUME(TimedOp);
+          const a = this.CONSUME1(Int, M_DURATION);
+          const b = this.OPTION(this.rangeEnd);
+          return stmtOf(k, this.LA(0), durationOf(a, b), null, null, null, null);
         },
-        { ALT: () => { const k = this.CONSUME(BareOp); return stmtOf(k, k, {}); } },
-        {
-          ALT: () => {
-            const k = this.CONSUME(RefOp);
-            const r = this.SUBRULE(this.ref);
-            return this.ACTION(() => stmtOf(k, this.LA(0), { refs: [r] }));
-          },
+      },
+      {
+        ALT: () => {
+          const k = this.CONSUME(BareOp);
+          return stmtOf(k, k, null, null, null, null, null);
         },
-        {
-          ALT: () => {
-            const k = this.CONSUME(kw('wait'));
-            const c = this.SUBRULE2(this.ref);
-            const m = this.SUBRULE3(this.ref);
-            return this.ACTION(() => stmtOf(k, this.LA(0), { refs: [c, m] }));
-          },
+      },
+      {
+        ALT: () => {
+          const k = this.CONSUME(RefOp);
+          const r = this.SUBRULE(this.ref);
+          return stmtOf(k, this.LA(0), null, [r], null, null, null);
         },
-        {
-          ALT: () => {
-            const k = this.CONSUME(kw('set_concurrency'));
-            const n = this.CONSUME3(Int, { ERR_MSG: 'a concurrency level' });
-            return stmtOf(k, n, { count: intOf(n) });
-          },
+      },
+      {
+        ALT: () => {
+          const k = this.CONSUME(kw('wait'));
+          const c = this.SUBRULE2(this.ref);
+          const m = this.SUBRULE3(this.ref);
+          return stmtOf(k, this.LA(0), null, [c, m], null, null, null);
         },
-        {
-          ALT: () => {
-            const k = this.CONSUME(kw('stack_use'));
-            const s = this.CONSUME(SizeValue, { ERR_MSG: 'a size (8k, 1m or a number of bytes)' });
-            return stmtOf(k, s, { size: sizeOf(s) });
-          },
+      },
+      {
+        ALT: () => {
+          const k = this.CONSUME(kw('set_concurrency'));
+          const n = this.CONSUME3(Int, msg('a concurrency level'));
+          return stmtOf(k, n, null, null, intOf(n), null, null);
         },
-        {
-          ALT: () => {
-            const k = this.CONSUME(kw('repeat'));
-            const n = this.CONSUME4(Int, { ERR_MSG: 'a repeat count' });
-            this.CONSUME(LBrace, { ERR_MSG: "'{' to open the repeated block" });
-            const body = this.ACTION(() => this.parseBlockBody('repeat'));
-            return this.ACTION(() => stmtOf(k, this.LA(0), { count: intOf(n), body }));
-          },
+      },
+      {
+        ALT: () => {
+          const k = this.CONSUME(kw('stack_use'));
+          const sz = this.CONSUME(SizeValue, msg('a size (8k, 1m or a number of bytes)'));
+          return stmtOf(k, sz, null, null, null, sizeOf(sz), null);
         },
-      ],
-    }),
-  );
+      },
+      {
+        ALT: () => {
+          const k = this.CONSUME(kw('repeat'));
+          const n = this.CONSUME4(Int, msg('a repeat count'));
+          this.CONSUME(LBrace, msg("'{' to open the repeated block"));
+          if (this.RECORDING_PHASE) return null as unknown as StmtNode;
+          const body = this.parseBlockBody('the repeated block');
+          return stmtOf(k, this.LA(0), null, null, intOf(n), null, body);
+        },
+      },
+    ],
+  };
+
+  public stmt = this.RULE('stmt', (): StmtNode => this.OR(this.stmtAlts));
+
+  private readonly indexAlts: OrMethodOpts<IndexNode> = {
+    ERR_MSG: M_INDEX.ERR_MSG,
+    DEF: [
+      {
+        ALT: () => {
+          const t = this.CONSUME1(Int);
+          const n = intOf(t);
+          return { range: n.range, start: n.start, end: n.end, kind: 'literal', value: n };
+        },
+      },
+      { ALT: () => this.SUBRULE(this.relativeIndex) },
+    ],
+  };
+
+  private readonly index = (): IndexNode => {
+    this.CONSUME(LBracket);
+    const index = this.OR(this.indexAlts);
+    this.CONSUME(RBracket, M_RBRACKET);
+    return index;
+  };
 
   /** `Ident [ "[" Index "]" ]`. */
   public ref = this.RULE('ref', (): RefNode => {
-    const id = this.CONSUME(Ident, { ERR_MSG: REF });
-    let index: IndexNode | null = null;
-    this.OPTION(() => {
-      this.CONSUME(LBracket);
-      index = this.OR({
-        ERR_MSG: 'an index (a number, i, i+N or i-N)',
-        DEF: [
-          {
-            ALT: () => {
-              const n = intOf(this.CONSUME1(Int));
-              return { ...n, kind: 'literal' as const, value: n };
-            },
-          },
-          { ALT: () => this.SUBRULE(this.relativeIndex) },
-        ],
-      });
-      this.CONSUME(RBracket, { ERR_MSG: "']'" });
-    });
-    return this.ACTION(() => ({ ...tokensSpan(id, this.LA(0)), name: identOf(id), index }));
+    const id = this.CONSUME(Ident, M_NAME);
+    const index = this.OPTION(this.index) ?? null;
+    if (this.RECORDING_PHASE) return null as unknown as RefNode;
+    const last = this.LA(0);
+    return { range: tokenRange(id, last), start: id.startOffset, end: last.endOffset! + 1, name: identOf(id), index };
   });
+
+  private readonly signAlts = [{ ALT: () => this.CONSUME(Plus) }, { ALT: () => this.CONSUME(Minus) }];
+  private readonly offset = (): IToken[] => [this.OR(this.signAlts), this.CONSUME(Int, M_NUMBER)];
 
   /** `i`, `i+N`, `i-N` (the thread's own index). */
   public relativeIndex = this.RULE('relativeIndex', (): IndexNode => {
     const i = this.CONSUME(Ident);
-    this.ACTION(() => {
-      if (i.image !== 'i') {
-        throw new MismatchedTokenException('an index (a number, i, i+N or i-N)', i, this.LA(-1));
-      }
-    });
-    let sign = 1;
-    let n: IToken | undefined;
-    this.OPTION(() => {
-      this.OR([{ ALT: () => this.CONSUME(Plus) }, { ALT: () => (this.CONSUME(Minus), (sign = -1)) }]);
-      n = this.CONSUME(Int, { ERR_MSG: 'a number' });
-    });
-    return this.ACTION(() => {
-      const offsetLit = n ? intOf(n) : null;
-      return { ...tokensSpan(i, this.LA(0)), kind: 'relative' as const, i: tokenSpan(i), offset: offsetLit ? sign * offsetLit.value : 0, offsetLit };
-    });
+    if (!this.RECORDING_PHASE && i.image !== 'i') {
+      throw new MismatchedTokenException(M_INDEX.ERR_MSG, i, this.LA(-1));
+    }
+    const off = this.OPTION(this.offset);
+    if (this.RECORDING_PHASE) return null as unknown as IndexNode;
+    const offsetLit = off ? intOf(off[1]) : null;
+    const sign = off && off[0].tokenType === Minus ? -1 : 1;
+    const last = this.LA(0);
+    return {
+      range: tokenRange(i, last),
+      start: i.startOffset,
+      end: last.endOffset! + 1,
+      kind: 'relative',
+      i: tokenSpan(i),
+      offset: offsetLit ? sign * offsetLit.value : 0,
+      offsetLit,
+    };
   });
 
   private intSetting(k: IToken, v: IToken): SettingNode {
-    const keySpan = tokenSpan(k);
-    const value = intOf(v);
-    return { ...joinSpans(keySpan, value), key: k.image, keySpan, value, keep: null };
+    return { range: tokenRange(k, v), start: k.startOffset, end: v.endOffset! + 1, key: k.image, keySpan: tokenSpan(k), value: intOf(v), keep: null };
   }
 
-  private wordSetting(first: IToken, last: IToken, v: IToken): SettingNode {
-    const keySpan = tokensSpan(first, last);
-    const value = wordOf(v);
-    return { ...joinSpans(keySpan, value), key: first.image, keySpan, value, keep: null };
+  private wordSetting(k: IToken, v: IToken): SettingNode {
+    return { range: tokenRange(k, v), start: k.startOffset, end: v.endOffset! + 1, key: k.image, keySpan: tokenSpan(k), value: wordOf(v), keep: null };
   }
 
   private costSetting(k: IToken, which: IToken, v: IToken): SettingNode {
-    const keySpan = tokensSpan(k, which);
-    const value = intOf(v);
-    return { ...joinSpans(keySpan, value), key: `cost ${which.image}`, keySpan, value, keep: null };
+    return {
+      range: tokenRange(k, v),
+      start: k.startOffset,
+      end: v.endOffset! + 1,
+      key: `cost ${which.image}`,
+      keySpan: tokensSpan(k, which),
+      value: intOf(v),
+      keep: null,
+    };
   }
 
   private attr(k: IToken, value: AttrNode['value']): AttrNode {
-    const keySpan = tokenSpan(k);
-    return { ...(value ? joinSpans(keySpan, value) : keySpan), name: k.image as AttrName, keySpan, value };
+    const last = this.LA(0);
+    return { range: tokenRange(k, last), start: k.startOffset, end: last.endOffset! + 1, name: k.image as AttrName, keySpan: tokenSpan(k), value };
   }
 
   private declBase(kind: DeclKind, k: IToken, n: DeclaredName): DeclNode {
+    const last = this.LA(0);
     return {
-      ...tokensSpan(k, this.LA(0)),
+      range: tokenRange(k, last),
+      start: k.startOffset,
+      end: last.endOffset! + 1,
       kind,
       name: n.name,
       size: n.size,

@@ -6,13 +6,14 @@ import { BadComment, BadNumber, BadString, Invalid } from './tokens';
 
 /** The span of one token (Chevrotain lines and columns are 1-based, end column inclusive). */
 export function tokenSpan(t: IToken): Span {
+  return { range: tokenRange(t, t), start: t.startOffset, end: t.endOffset! + 1 };
+}
+
+/** The LSP range from the first character of token `a` to the last of token `b`. */
+export function tokenRange(a: IToken, b: IToken): SourceRange {
   return {
-    range: {
-      start: { line: t.startLine! - 1, character: t.startColumn! - 1 },
-      end: { line: t.endLine! - 1, character: t.endColumn! },
-    },
-    start: t.startOffset,
-    end: t.endOffset! + 1,
+    start: { line: a.startLine! - 1, character: a.startColumn! - 1 },
+    end: { line: b.endLine! - 1, character: b.endColumn! },
   };
 }
 
@@ -23,7 +24,7 @@ export function joinSpans(a: Span, b: Span): Span {
 
 /** From the first character of token `a` to the last of token `b`. */
 export function tokensSpan(a: IToken, b: IToken): Span {
-  return joinSpans(tokenSpan(a), tokenSpan(b));
+  return { range: tokenRange(a, b), start: a.startOffset, end: b.endOffset! + 1 };
 }
 
 /** An empty span just after token `t` (where a missing token would go). */
