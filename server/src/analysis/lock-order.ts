@@ -6,8 +6,8 @@
  * A cycle is reported when its edges can be taken by pairwise distinct threads (a thread cannot
  * wait for itself around a cycle; that is `relock`) with no mutex held at every one of those
  * acquisitions (a common gate lock serialises them). Work is bounded: cycles are enumerated only
- * inside strongly connected components, under a shared step budget, and at most
- * MAX_CYCLES_PER_PROCESS are reported per process.
+ * inside strongly connected components (cycles of two mutexes first), under a shared step
+ * budget, and at most MAX_CYCLES_PER_PROCESS are reported per process.
  */
 import type { ProcessModel, SourceRange } from '../language/model';
 import type { Finding } from './findings';
@@ -65,14 +65,26 @@ export function lockOrderFindings(
   const comps = stronglyConnected(adj)
     .filter((c) => c.length >= 2)
     .sort((a, b) => a[0] - b[0]);
+  const consider = (cycle: number[]): boolean => {
+    const infos = cycle.map((v, i) => edgeInfo(v * n + cycle[(i + 1) % cycle.length]));
+    const witness = findWitness(infos, budget);
+    if (witness) findings.push(cycleFinding(proc, witness, infos));
+    return findings.length < MAX_CYCLES_PER_PROCESS && budget.steps > 0;
+  };
+  // Cycles of two mutexes first (m1 then m2 here, m2 then m1 there): the common case, and the
+  // one that must not be crowded out by longer cycles through the same mutexes.
+  let go = true;
   for (const comp of comps) {
-    const go = forEachCycle(adj, comp, budget, (cycle) => {
-      const infos = cycle.map((v, i) => edgeInfo(v * n + cycle[(i + 1) % cycle.length]));
-      const witness = findWitness(infos, budget);
-      if (witness) findings.push(cycleFinding(proc, witness, infos));
-      return findings.length < MAX_CYCLES_PER_PROCESS && budget.steps > 0;
-    });
+    for (const u of comp) {
+      for (const v of adj[u]) {
+        if (!go || v <= u || !succ[v].has(u)) continue;
+        go = --budget.steps >= 0 && consider([u, v]);
+      }
+    }
+  }
+  for (const comp of comps) {
     if (!go) break;
+    go = forEachCycle(adj, comp, budget, (cycle) => cycle.length === 2 || consider(cycle));
   }
   shared.steps -= allowance - Math.max(0, budget.steps);
   return findings;

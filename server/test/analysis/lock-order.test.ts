@@ -3,6 +3,8 @@ import { describe, test } from 'node:test';
 import { analyse } from '../../src/analysis';
 import type { Diagnostic } from '../../src/language/diagnostic';
 import type { Model } from '../../src/language/model';
+import { analyseHeldLocks } from '../../src/analysis/held-locks';
+import { lockOrderFindings, MAX_CYCLES_PER_PROCESS } from '../../src/analysis/lock-order';
 import { buildModel, line, type ThreadDecl } from './build-model';
 
 function cycles(model: Model): Diagnostic[] {
@@ -143,5 +145,19 @@ describe('lock-order-cycle', () => {
       { name: 't2', body: pair('c', 'a') },
     ]));
     assert.deepEqual(d, [], 'a→b→c→a needs three threads; t1 takes two of its edges');
+  });
+
+  test('a complete graph of ten mutexes: MAX_CYCLES_PER_PROCESS cycles, those of two mutexes first', () => {
+    const names = Array.from({ length: 10 }, (_, k) => `m${k}`);
+    const threads: ThreadDecl[] = [];
+    for (const x of names) {
+      for (const y of names) {
+        if (x !== y) threads.push({ name: `${x}_${y}`, body: [`lock ${x}`, `lock ${y}`, `unlock ${y}`, `unlock ${x}`] });
+      }
+    }
+    const proc = oneProcess(names, threads).processes[0];
+    const found = lockOrderFindings(proc, analyseHeldLocks(proc).edges);
+    assert.equal(found.length, MAX_CYCLES_PER_PROCESS);
+    for (const f of found) assert.equal(f.parts[0].split(', ').length, 2, f.parts[0]);
   });
 });
