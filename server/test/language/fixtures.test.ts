@@ -18,13 +18,9 @@ test('there are conformance fixtures to parse', () => {
   assert.ok(files.length >= 12);
 });
 
-// Keywords are reserved (LANGUAGE.md §2); this sample names a process `ceiling`.
-const KNOWN: Record<string, string> = {
-  'samples/priority-inversion.threads': "names a process after the reserved keyword 'ceiling'",
-};
 
 for (const file of files) {
-  test(`${file} compiles without error and lowers to a model`, { todo: KNOWN[file] }, () => {
+  test(`${file} compiles without error and lowers to a model`, () => {
     const c = compile(readFileSync(file, 'utf8'));
     assert.deepEqual(c.diagnostics.filter((d) => d.severity === 'error'), []);
     assert.ok(c.model);
