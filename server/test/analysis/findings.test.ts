@@ -1,0 +1,37 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { analyse } from '../../src/analysis';
+import { MAX_PARTS, simpleFinding, toDiagnostics } from '../../src/analysis/findings';
+import type { SourceRange } from '../../src/language/model';
+import { buildModel } from './build-model';
+
+const at = (line: number): SourceRange => ({ start: { line, character: 0 }, end: { line, character: 4 } });
+
+describe('findings', () => {
+  test('same code and range merge; different ranges or codes do not', () => {
+    const d = toDiagnostics([
+      simpleFinding('relock', 'error', at(3), 'a[0] locks m', '!'),
+      simpleFinding('relock', 'error', at(3), 'a[1] locks m', '!'),
+      simpleFinding('relock', 'error', at(3), 'a[1] locks m', '!'),
+      simpleFinding('relock', 'error', at(1), 'b locks m', '!'),
+      simpleFinding('held-at-exit', 'warning', at(3), 'a[0] ends', ''),
+    ]);
+    assert.deepEqual(d.map((x) => [x.range.start.line, x.code, x.message, x.time]), [
+      [1, 'relock', 'b locks m!', null],
+      [3, 'held-at-exit', 'a[0] ends', null],
+      [3, 'relock', 'a[0] locks m; a[1] locks m!', null],
+    ]);
+  });
+
+  test('past MAX_PARTS parts, the rest are counted', () => {
+    const many = Array.from({ length: MAX_PARTS + 3 }, (_, k) => simpleFinding('relock', 'error', at(0), `t[${k}]`));
+    const [d] = toDiagnostics(many);
+    assert.equal(d.message.split('; ').length, MAX_PARTS + 1);
+    assert.match(d.message, /; and 3 more$/);
+  });
+
+  test('an empty model, and threads with empty bodies: nothing to report', () => {
+    assert.deepEqual(analyse(buildModel([])), []);
+    assert.deepEqual(analyse(buildModel([{ name: 'p', threads: [{ name: 't', body: [] }] }])), []);
+  });
+});
