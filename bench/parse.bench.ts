@@ -108,14 +108,15 @@ function parseJson(text: string): Json {
   return v;
 }
 
-/** A pretty-printed JSON document of at least `bytes` bytes. */
+/** A pretty-printed JSON document of about `bytes` bytes (within one item). */
 function generateJson(bytes: number): string {
   const items: Json[] = [];
-  let size = 0;
+  let size = 2;
   for (let k = 0; size < bytes; k++) {
     const item = { name: `thread${k}`, priority: k % 60, bound: k % 3 === 0, stack: 8192, body: ['lock', 'compute', k * 1.5, null] };
     items.push(item);
-    size += JSON.stringify(item, null, 2).length + 4;
+    // the size it takes inside the pretty-printed array: indented, with a comma and a newline
+    size += JSON.stringify([item], null, 2).length - 2;
   }
   return JSON.stringify(items, null, 2);
 }
