@@ -2,6 +2,7 @@
 // Screenshots of the standalone playback page in light and dark schemes, for a look by eye.
 //
 //   node --conditions=import --import tsx scripts/screenshots.mjs [FILE.threads] [--out DIR] [--time T]
+//   node --conditions=import --import tsx scripts/screenshots.mjs --page threadscape-demo.html
 //
 // Without FILE it shows the hand-written run of client/test/fixtures/sample-run.ts. Builds the
 // webview from source; needs Chromium at /usr/bin/chromium (or CHROMIUM=path);
@@ -20,10 +21,13 @@ const opt = (name, dflt) => {
 };
 const outDir = resolve(opt('--out', join(tmpdir(), 'threadscape-shots')));
 const time = Number(opt('--time', 'NaN'));
+const existing = opt('--page', undefined);
 const file = args[0];
 
 let input;
-if (file) {
+if (existing) {
+  input = null;
+} else if (file) {
   const { compile } = await import('../server/src/language/index.ts');
   const { simulate } = await import('../server/src/simulator/index.ts');
   const text = readFileSync(file, 'utf8');
@@ -40,8 +44,8 @@ if (file) {
 }
 
 mkdirSync(outDir, { recursive: true });
-const page = join(outDir, 'report.html');
-writeFileSync(page, renderHtmlReport(input, await buildWebview()));
+const page = existing ? resolve(existing) : join(outDir, 'report.html');
+if (!existing) writeFileSync(page, renderHtmlReport(input, await buildWebview()));
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic'],

@@ -161,6 +161,8 @@ export interface ReportData {
   text: string;
   /** The run, with events, spans, inversions and topology. */
   result: RunResult;
+  /** The static analysis's diagnostics, listed with the run's own. */
+  diagnostics?: Diagnostic[];
 }
 
 /** True for embedded report data the page can show. */
@@ -177,6 +179,7 @@ export function isReportData(v: unknown): v is ReportData {
     Array.isArray(r.diagnostics) &&
     r.diagnostics.every(isDiagnostic) &&
     (r.spans === undefined || Array.isArray(r.spans)) &&
-    (r.events === undefined || Array.isArray(r.events))
+    (r.events === undefined || Array.isArray(r.events)) &&
+    (v.diagnostics === undefined || (Array.isArray(v.diagnostics) && v.diagnostics.every(isDiagnostic)))
   );
 }

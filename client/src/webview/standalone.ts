@@ -30,6 +30,6 @@ export function startStandalone(root: HTMLElement, json: string): void {
   };
   const app = new App(root, { reveal });
   root.append(el('section', { attrs: { 'aria-labelledby': 'ts-src-title' } }, [el('h2', { text: data.fileName, attrs: { id: 'ts-src-title' } }), source]));
-  app.showRun(data.result);
+  app.showRun(data.result, data.diagnostics ?? []);
   document.body.dataset.ready = 'true';
 }

@@ -6,7 +6,9 @@
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { analyse } from '../analysis';
+import type { Diagnostic } from '../language/diagnostic';
 import type { Model } from '../language/model';
 import { simulate, type RunResult, type SimulationOptions } from '../simulator';
 import { UsageError } from './options';
@@ -56,7 +58,9 @@ export function recordedResult(input: HtmlReportInput): RunResult {
 /** The page's HTML. Pure apart from the nonce, which `nonce` can fix for tests. */
 export function renderHtmlReport(input: HtmlReportInput, assets: WebviewAssets, nonce = randomBytes(18).toString('base64')): string {
   const result = recordedResult(input);
-  const data = { fileName: input.fileName, text: input.text, result };
+  // The static analysis's findings join the run's own in the page's list.
+  const diagnostics: Diagnostic[] = input.model ? analyse(input.model) : [];
+  const data = { fileName: input.fileName, text: input.text, result, diagnostics };
   const csp = [`default-src 'none'`, `script-src 'nonce-${nonce}'`, `style-src 'nonce-${nonce}'`, `img-src data:`].join('; ');
   return `<!DOCTYPE html>
 <html lang="en">
@@ -89,12 +93,20 @@ export function readWebviewAssets(dir: string = __dirname): WebviewAssets {
   return { script: strip(readFileSync(js, 'utf8')), style: strip(readFileSync(css, 'utf8')) };
 }
 
-/** Writes the standalone playback page of a run to `outFile`. */
-export function writeHtmlReport(outFile: string, input: { fileName: string; text: string; result: RunResult; model: Model; options?: SimulationOptions }): void {
+/**
+ * Writes the standalone playback page of a run to `outFile` and says where on stderr (stdout
+ * stays the summary's, or the JSON's). Returns the absolute path.
+ */
+export function writeHtmlReport(outFile: string, input: { fileName: string; text: string; result: RunResult; model: Model; options?: SimulationOptions }): string {
   const page = renderHtmlReport(input, readWebviewAssets());
+  const path = resolve(outFile);
   try {
-    writeFileSync(outFile, page, 'utf8');
+    writeFileSync(path, page, 'utf8');
   } catch (e) {
-    throw new UsageError(`cannot write ${outFile}: ${(e as Error).message}`);
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such folder' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : (e as Error).message;
+    throw new UsageError(`cannot write ${outFile}: ${why}`);
   }
+  process.stderr.write(`threadscape: wrote the playback page ${path}\n`);
+  return path;
 }
