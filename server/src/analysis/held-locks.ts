@@ -82,7 +82,7 @@ function step(st: Stmt, s: HeldState, ctx: WalkContext): HeldState | null {
         s.must.add(st.mutex);
         if (!sure) return s;
         recordEdges(st.mutex, st.range, s, ctx);
-        s.may.get(st.mutex)?.push(st.range);
+        s.may.set(st.mutex, [...(s.may.get(st.mutex) ?? []), st.range]);
         return s;
       }
       recordEdges(st.mutex, st.range, s, ctx);

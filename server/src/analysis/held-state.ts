@@ -11,7 +11,10 @@ import type { SourceRange, Stmt } from '../language/model';
 
 /** A reachable state; `null` stands for "unreachable" (after `exit`). */
 export interface HeldState {
-  /** Mutexes held on some path, each with the ranges of the statements that may have taken it. */
+  /**
+   * Mutexes held on some path, each with the ranges of the statements that may have taken it
+   * (lists never changed in place: states share them).
+   */
   may: Map<number, SourceRange[]>;
   /** Mutexes held on every path. */
   must: Set<number>;
@@ -27,8 +30,9 @@ export function emptyState(): HeldState {
   return { may: new Map(), must: new Set() };
 }
 
+/** A copy; the site lists are shared, as they are never changed in place (copy on write). */
 export function cloneState(s: HeldState): HeldState {
-  return { may: new Map([...s.may].map(([m, sites]) => [m, [...sites]])), must: new Set(s.must) };
+  return { may: new Map(s.may), must: new Set(s.must) };
 }
 
 /** Least upper bound: union of `may` (and of sites), intersection of `must`. */
@@ -38,8 +42,11 @@ export function joinStates(a: HeldState | null, b: HeldState | null): HeldState 
   const out = cloneState(a);
   for (const [m, sites] of b.may) {
     const mine = out.may.get(m);
-    if (!mine) out.may.set(m, [...sites]);
-    else for (const r of sites) if (!mine.includes(r)) mine.push(r);
+    if (!mine) out.may.set(m, sites);
+    else if (mine !== sites) {
+      const extra = sites.filter((r) => !mine.includes(r));
+      if (extra.length > 0) out.may.set(m, [...mine, ...extra]);
+    }
   }
   for (const m of out.must) if (!b.must.has(m)) out.must.delete(m);
   return out;
