@@ -13,6 +13,7 @@ import { registerHover } from './hover';
 import { registerModelRequest } from './model-request';
 import { registerNavigation } from './navigation';
 import { registerRename } from './rename';
+import { registerSemanticTokens, SEMANTIC_LEGEND } from './semantic-tokens';
 import { DEFAULT_SETTINGS, parseSettings, type ServerSettings } from './settings';
 
 /** Wires every feature to the connection and starts listening. */
@@ -38,6 +39,7 @@ export function startServer(connection: Connection): void {
         documentSymbolProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
         codeLensProvider: { resolveProvider: false },
+        semanticTokensProvider: { legend: SEMANTIC_LEGEND, full: true },
       },
       serverInfo: { name: 'threadscape' },
     };
@@ -65,6 +67,7 @@ export function startServer(connection: Connection): void {
   registerDocumentSymbols(ctx);
   registerCodeActions(ctx);
   registerCodeLens(ctx);
+  registerSemanticTokens(ctx);
   registerModelRequest(ctx);
   if (benchEnabled()) registerHeapRequest(ctx);
 

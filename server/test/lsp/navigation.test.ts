@@ -166,6 +166,26 @@ describe('navigation and help', () => {
     assert.match(lenses[0].command.title, /Simulate/);
   });
 
+  it('gives semantic tokens for names, by kind, with declarations marked', async () => {
+    const init = await server.request<{ data: number[] }>('textDocument/semanticTokens/full', { textDocument: { uri } });
+    const lines = text.split('\n');
+    const tokens: { text: string; type: number; mods: number }[] = [];
+    let line = 0;
+    let ch = 0;
+    for (let k = 0; k < init.data.length; k += 5) {
+      const [dl, dc, len, type, mods] = init.data.slice(k, k + 5);
+      line += dl;
+      ch = dl ? dc : ch + dc;
+      tokens.push({ text: lines[line].slice(ch, ch + len), type, mods });
+    }
+    // Legend: namespace, function, variable, event, parameter; modifier 0: declaration.
+    assert.deepEqual(tokens[0], { text: 'p', type: 0, mods: 1 });
+    assert.deepEqual(tokens.find((t) => t.text === 'worker'), { text: 'worker', type: 1, mods: 1 });
+    assert.deepEqual(tokens.filter((t) => t.text === 'bus').map((t) => [t.type, t.mods]), [[2, 1], [2, 0], [2, 0], [2, 0], [2, 0], [2, 0]]);
+    assert.equal(tokens.filter((t) => t.text === 'ready').every((t) => t.type === 3), true);
+    assert.equal(tokens.filter((t) => t.text === 'i' && t.type === 4).length, 4);
+  });
+
   it('answers threadscape/model with the latest version', async () => {
     const m = await server.request<{ version: number; fileName: string; model: { processes: { name: string }[] } | null }>(
       'threadscape/model',
