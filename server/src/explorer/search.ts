@@ -78,7 +78,7 @@ export class ScheduleTree {
   }
 
   private choose(choice: Choice): number {
-    let frame = this.stack[this.depth];
+    let frame: Frame | undefined = this.stack[this.depth];
     if (frame && (frame.kind !== choice.kind || frame.count !== choice.count)) {
       // The simulator is deterministic, so a replayed prefix meets the same choices; if it
       // does not, drop the stale suffix rather than replay a pick that means something else.
