@@ -209,20 +209,20 @@ function cycleFinding(proc: ProcessModel, witness: EdgeInstance[], infos: EdgeIn
     const verb = peers.length > 0 ? 'take' : 'takes';
     return `${who} ${verb} ${proc.mutexes[e.to].name} while holding ${proc.mutexes[e.from].name}`;
   };
-  const rotated = order.map((i) => witness[i]);
   return {
     code: 'lock-order-cycle',
     severity: 'warning',
-    range: rotated[0].site,
+    range: witness[order[0]].site,
     head: 'lock order cycle: ',
-    parts: [describe(order.map(clause))],
+    parts: [describe(order.slice(0, MAX_CLAUSES).map(clause), order.length)],
     sep: '; ',
     tail: ': a potential deadlock',
     related: order.slice(1, MAX_RELATED + 1).map((i) => ({ range: witness[i].site, message: clause(i) })),
   };
 }
 
-function describe(clauses: string[]): string {
-  if (clauses.length <= MAX_CLAUSES) return clauses.join(', ');
-  return `${clauses.slice(0, MAX_CLAUSES).join(', ')}, and ${clauses.length - MAX_CLAUSES} more acquisitions`;
+/** The first clauses of a cycle of `total` acquisitions, the rest counted. */
+function describe(clauses: string[], total: number): string {
+  const more = total - clauses.length;
+  return more > 0 ? `${clauses.join(', ')}, and ${more} more acquisitions` : clauses.join(', ');
 }
