@@ -1,0 +1,110 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { compile } from '../../src/language';
+import { explore } from '../../src/explorer';
+import { replayHook } from '../../src/explorer/replay';
+import { simulate } from '../../src/simulator';
+import type { Model } from '../../src/language/model';
+
+/** Two threads take two locks in opposite orders; whether they meet depends on a duration range. */
+const RACE = `scenario "A race for two locks" {
+  cpus 2
+}
+process app {
+  model one_to_one
+  mutex a block
+  mutex b block
+  thread first {
+    lock a
+    compute 2
+    lock b
+    unlock b
+    unlock a
+  }
+  thread second {
+    compute 0..4
+    lock b
+    compute 5
+    lock a
+    unlock a
+    unlock b
+  }
+}
+`;
+
+function modelOf(text: string): Model {
+  const { model, diagnostics } = compile(text);
+  assert.ok(model, diagnostics.map((d) => d.message).join('\n'));
+  return model;
+}
+
+/** A seed whose default run draws 2..4 for `second`, so the default schedule does not deadlock. */
+function safeSeed(): number {
+  for (let seed = 1; seed < 50; seed++) {
+    if (simulate(modelOf(RACE), { seed }).outcome === 'completed') return seed;
+  }
+  throw new Error('no seed avoids the deadlock');
+}
+
+test('the explorer finds a deadlock the default schedule misses, with choices that replay it', () => {
+  const seed = safeSeed();
+  const model = modelOf(RACE);
+  const r = explore(model, { simulation: { seed } });
+  assert.equal(r.baseline, 'completed');
+  assert.equal(r.complete, true);
+  assert.ok(r.schedules >= 5, `every draw of 0..4 is tried (${r.schedules} schedules)`);
+  const f = r.findings.find((x) => x.code === 'deadlock-reachable');
+  assert.ok(f, 'deadlock-reachable found');
+  assert.equal(f.severity, 'error');
+  assert.match(f.message, new RegExp(`of ${r.schedules} schedules searched`));
+  assert.match(f.message, /first holds a and waits for b/);
+  assert.equal(f.range.start.line, 10, 'on the lock of the first thread in the cycle');
+  // Replaying the finding's choices reproduces the deadlock exactly.
+  const replay = replayHook({ version: 1, choices: f.choices });
+  const again = simulate(model, { seed, choose: replay.hook });
+  assert.equal(replay.mismatch(), null);
+  assert.equal(again.outcome, 'deadlock');
+  assert.equal(again.diagnostics.find((d) => d.code === 'deadlock')?.time, f.time);
+});
+
+test('a deadlock the default schedule already shows is not reported again as reachable', () => {
+  const r = explore(modelOf(RACE.replace('compute 0..4', 'compute 0')));
+  assert.equal(r.baseline, 'deadlock');
+  assert.equal(r.findings.some((f) => f.code === 'deadlock-reachable'), false);
+});
+
+test('a scenario without choices has one schedule and no finding', () => {
+  const r = explore(modelOf('process p { model one_to_one thread t { compute 3 } }'));
+  assert.deepEqual({ schedules: r.schedules, complete: r.complete, findings: r.findings.length }, { schedules: 1, complete: true, findings: 0 });
+});
+
+test('the schedule limit and the stop callback end the search, marked incomplete', () => {
+  const model = modelOf(RACE);
+  const limited = explore(model, { maxSchedules: 2 });
+  assert.equal(limited.schedules, 2);
+  assert.equal(limited.complete, false);
+  let polls = 0;
+  const stopped = explore(model, { shouldStop: () => ++polls > 3 });
+  assert.equal(stopped.complete, false);
+  assert.ok(stopped.schedules <= 1);
+});
+
+test('threadscape explore prints the finding compiler style and exits 1; --json has CLI.md’s fields', () => {
+  const cli = resolve(__dirname, '../../../dist/cli.js');
+  const dir = mkdtempSync(join(tmpdir(), 'threadscape-explore-'));
+  const file = join(dir, 'race.threads');
+  writeFileSync(file, RACE.replace('cpus 2', `cpus 2\n  seed ${safeSeed()}`));
+  const text = spawnSync(process.execPath, [cli, 'explore', file], { encoding: 'utf8' });
+  assert.equal(text.status, 1, text.stderr);
+  assert.match(text.stdout, new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}:12:5: error deadlock-reachable: `, 'm'));
+  const run = spawnSync(process.execPath, [cli, 'explore', file, '--json', '--max-schedules', '3'], { encoding: 'utf8' });
+  assert.equal(run.stderr, '');
+  const json = JSON.parse(run.stdout);
+  assert.deepEqual(Object.keys(json).sort(), ['complete', 'findings', 'schedules', 'states']);
+  assert.equal(json.schedules, 3);
+  assert.equal(json.complete, false);
+});
