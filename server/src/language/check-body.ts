@@ -60,7 +60,7 @@ function walk(body: StmtNode[], sc: Scope): void {
         break;
       default: {
         const kinds = operandKinds(s.op);
-        s.refs.forEach((r, k) => checkRef(r, kinds[k], s, sc));
+        for (let k = 0; k < s.refs.length; k++) checkRef(s.refs[k], kinds[k], s, sc);
       }
     }
   }

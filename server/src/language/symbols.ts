@@ -66,6 +66,7 @@ export class SymbolTable {
   readonly declarations: Declaration[] = [];
   readonly references: Reference[] = [];
   private readonly scopes = new Map<ProcessNode, Map<string, Declaration>>();
+  private readonly perProcess = new Map<ProcessNode, Declaration[]>();
   private readonly byDeclaration = new Map<Declaration, Reference[]>();
 
   constructor(readonly file: FileNode) {
@@ -80,7 +81,7 @@ export class SymbolTable {
 
   /** Every declaration of process `p`, in order (processes themselves excluded). */
   declarationsOf(p: ProcessNode): Declaration[] {
-    return this.declarations.filter((d) => d.process === p);
+    return this.perProcess.get(p) ?? [];
   }
 
   /** The declaration whose name is at `at`, or that the reference at `at` resolves to. */
@@ -112,6 +113,7 @@ export class SymbolTable {
   private declareProcess(p: ProcessNode): void {
     const scope = new Map<string, Declaration>();
     this.scopes.set(p, scope);
+    this.perProcess.set(p, []);
     if (p.name) this.add({ kind: 'process', name: p.name.name, ident: p.name, process: null, arrayLength: null, node: p }, null);
     for (const d of p.decls) {
       this.add({ kind: d.kind, name: d.name.name, ident: d.name, process: p, arrayLength: d.size?.value ?? null, node: d }, scope);
@@ -123,6 +125,7 @@ export class SymbolTable {
 
   private add(d: Declaration, scope: Map<string, Declaration> | null): void {
     this.declarations.push(d);
+    if (d.process) this.perProcess.get(d.process)!.push(d);
     if (scope && !scope.has(d.name)) scope.set(d.name, d);
   }
 
@@ -130,7 +133,8 @@ export class SymbolTable {
     for (const s of body) {
       const kinds = EXPECTED[s.op];
       if (kinds) {
-        s.refs.forEach((ref, k) => {
+        for (let k = 0; k < s.refs.length; k++) {
+          const ref = s.refs[k];
           const declaration = this.lookup(p, ref.name.name) ?? null;
           const r: Reference = { ident: ref.name, ref, expected: kinds[k], stmt: s, thread: t, process: p, declaration };
           this.references.push(r);
@@ -139,7 +143,7 @@ export class SymbolTable {
             if (list) list.push(r);
             else this.byDeclaration.set(declaration, [r]);
           }
-        });
+        }
       }
       if (s.body) this.collect(p, t, s.body);
     }
