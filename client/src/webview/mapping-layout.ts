@@ -52,12 +52,12 @@ const GAP = 16;
 const PAD = 10;
 const TITLE = 22;
 const THREAD_Y = PAD + TITLE;
-const LWP_Y = THREAD_Y + NODE_H + 54;
-const BOX_H = LWP_Y + NODE_H + PAD;
-const KERNEL_Y = BOX_H + 20;
-const KLT_Y = KERNEL_Y + 22;
-const CPU_Y = KLT_Y + NODE_H + 62;
-const HEIGHT = CPU_Y + NODE_H + 20;
+/** Vertical distance between two rows of threads. */
+const ROW_STEP = NODE_H + 12;
+/** Space between the last row of threads and the LWPs, for the links. */
+const LINK_SPACE = 54;
+/** Threads per row: a process with more wraps them, so its LWPs stay in sight. */
+export const THREADS_PER_ROW = 10;
 /** Left margin that holds the band labels. */
 const LEFT = 84;
 
@@ -65,22 +65,32 @@ const LEFT = 84;
 export function layoutFigure(topo: Topology): FigureLayout {
   const nodes: FigureNode[] = [];
   const boxes: ProcessBox[] = [];
+  const rowsOf = (p: Topology['processes'][number]): number => Math.max(1, Math.ceil(p.threads.length / Math.max(THREADS_PER_ROW, p.lwps.length)));
+  const threadRows = Math.max(1, ...topo.processes.map(rowsOf));
+  // Every process box has the same height, so the LWPs of all processes share one row.
+  const lwpY = THREAD_Y + (threadRows - 1) * ROW_STEP + NODE_H + LINK_SPACE;
+  const boxH = lwpY + NODE_H + PAD;
+  const kernelY = boxH + 20;
+  const kltY = kernelY + 22;
+  const cpuY = kltY + NODE_H + 62;
   let x = LEFT;
   for (const p of topo.processes) {
-    const slots = Math.max(1, p.threads.length, p.lwps.length);
+    const perRow = Math.max(THREADS_PER_ROW, p.lwps.length);
+    const slots = Math.max(1, Math.min(p.threads.length, perRow), p.lwps.length);
     const w = slots * SLOT + 2 * PAD - (SLOT - NODE_W);
-    boxes.push({ name: p.name, model: p.model.replace(/_/g, '-'), x, y: 0, w, h: BOX_H });
+    boxes.push({ name: p.name, model: p.model.replace(/_/g, '-'), x, y: 0, w, h: boxH });
     // Centre each row in the box so LWPs sit under the threads they usually carry.
     const row = (n: number): number => x + PAD + ((slots - n) * SLOT) / 2;
-    const tx = row(p.threads.length);
-    p.threads.forEach((t, i) =>
-      nodes.push({ id: `thread:${pkey(p.name, t.name)}`, kind: 'thread', label: t.name, process: p.name, key: pkey(p.name, t.name), x: tx + i * SLOT, y: THREAD_Y, w: NODE_W, h: NODE_H }),
-    );
+    p.threads.forEach((t, i) => {
+      const r = Math.floor(i / perRow);
+      const inRow = Math.min(perRow, p.threads.length - r * perRow);
+      nodes.push({ id: `thread:${pkey(p.name, t.name)}`, kind: 'thread', label: t.name, process: p.name, key: pkey(p.name, t.name), x: row(inRow) + (i % perRow) * SLOT, y: THREAD_Y + r * ROW_STEP, w: NODE_W, h: NODE_H });
+    });
     const lx = row(p.lwps.length);
     p.lwps.forEach((l, i) => {
       const key = pkey(p.name, l.id);
-      nodes.push({ id: `lwp:${key}`, kind: 'lwp', label: `LWP ${l.id}`, process: p.name, key, x: lx + i * SLOT, y: LWP_Y, w: NODE_W, h: NODE_H });
-      nodes.push({ id: `klt:${key}`, kind: 'klt', label: `KLT ${l.id}`, process: p.name, key, x: lx + i * SLOT, y: KLT_Y, w: NODE_W, h: NODE_H });
+      nodes.push({ id: `lwp:${key}`, kind: 'lwp', label: `LWP ${l.id}`, process: p.name, key, x: lx + i * SLOT, y: lwpY, w: NODE_W, h: NODE_H });
+      nodes.push({ id: `klt:${key}`, kind: 'klt', label: `KLT ${l.id}`, process: p.name, key, x: lx + i * SLOT, y: kltY, w: NODE_W, h: NODE_H });
     });
     x += w + GAP;
   }
@@ -90,14 +100,14 @@ export function layoutFigure(topo: Topology): FigureLayout {
   // CPUs spread under the whole figure, centred.
   const cx = LEFT + Math.max(0, (width - PAD - LEFT - topo.cpus * SLOT) / 2);
   for (let c = 0; c < topo.cpus; c++) {
-    nodes.push({ id: `cpu:${c}`, kind: 'cpu', label: `CPU ${c}`, process: null, key: String(c), x: cx + c * SLOT, y: CPU_Y, w: NODE_W, h: NODE_H });
+    nodes.push({ id: `cpu:${c}`, kind: 'cpu', label: `CPU ${c}`, process: null, key: String(c), x: cx + c * SLOT, y: cpuY, w: NODE_W, h: NODE_H });
   }
   const bands: Band[] = [
-    { label: 'user', y: 0, h: BOX_H },
-    { label: 'kernel', y: KERNEL_Y, h: CPU_Y - KERNEL_Y - 16 },
-    { label: 'hardware', y: CPU_Y - 8, h: NODE_H + 16 },
+    { label: 'user', y: 0, h: boxH },
+    { label: 'kernel', y: kernelY, h: cpuY - kernelY - 16 },
+    { label: 'hardware', y: cpuY - 8, h: NODE_H + 16 },
   ];
-  return { width, height: HEIGHT, nodes, boxes, bands };
+  return { width, height: cpuY + NODE_H + 20, nodes, boxes, bands };
 }
 
 /** A cubic link from the bottom centre of one node to the top centre of another, as SVG path data. */

@@ -39,6 +39,18 @@ function firstVisible(spans: readonly Span[], t: number): number {
   return lo;
 }
 
+/** First marker index at or after t (markers sorted by time). */
+function firstMarker(lane: Lane, t: number): number {
+  let lo = 0;
+  let hi = lane.markers.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (lane.markers[mid].t < t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 function barColour(f: DrawFrame, s: Span): string {
   return f.palette.state[s.state];
 }
@@ -75,10 +87,15 @@ function drawLane(f: DrawFrame, lane: Lane, y: number, h: number): void {
   const t1 = view.start + view.span;
   const top = y + INSET;
   const bh = h - 2 * INSET;
+  // Zoomed far out, many spans share a pixel column: draw one per column, so a frame costs
+  // at most the canvas width per lane whatever the run's length.
+  let lastColumn = -Infinity;
   for (let i = firstVisible(lane.spans, t0); i < lane.spans.length && lane.spans[i].start < t1; i++) {
     const s = lane.spans[i];
     const x0 = Math.max(timeToX(view, s.start), -2);
     const x1 = Math.min(timeToX(view, s.end), view.width + 2);
+    if (x1 - x0 < 1 && Math.floor(x0) <= lastColumn) continue;
+    lastColumn = Math.floor(x1);
     const w = Math.max(1, x1 - x0);
     const faint = s.state === 'parked' || (lane.kind === 'thread' && s.state === 'ready');
     ctx.fillStyle = barColour(f, s);
@@ -110,8 +127,8 @@ function drawLane(f: DrawFrame, lane: Lane, y: number, h: number): void {
     ctx.strokeRect(x0, y + 1, Math.max(2, x1 - x0), h - 2);
     ctx.restore();
   }
-  for (const m of lane.markers) {
-    if (m.t < t0 || m.t > t1) continue;
+  for (let i = firstMarker(lane, t0); i < lane.markers.length && lane.markers[i].t <= t1; i++) {
+    const m = lane.markers[i];
     drawMarker(f, timeToX(view, m.t), y, m.kind === 'fault' || m.kind === 'deadlock' || m.kind === 'kill', MARKER_GLYPHS[m.kind] ?? '•');
   }
 }

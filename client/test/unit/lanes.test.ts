@@ -99,3 +99,17 @@ test('figure layout: every thread, LWP, kernel thread and CPU placed without ove
   const l = fig.nodes.find((n) => n.kind === 'lwp')!;
   assert.match(linkPath(t, l), /^M [\d.]+ [\d.]+ C /);
 });
+
+test('figure layout wraps many threads into rows, keeping LWPs under them', () => {
+  const threads = Array.from({ length: 25 }, (_, i) => ({ name: `w[${i}]`, priority: 1, bound: false }));
+  const fig = layoutFigure({ cpus: 4, processes: [{ name: 'big', model: 'many_to_many', threads, lwps: [1, 2, 3].map((id) => ({ id, bound: null })), mutexes: [] }] });
+  const ts = fig.nodes.filter((n) => n.kind === 'thread');
+  assert.equal(new Set(ts.map((n) => n.y)).size, 3, 'three rows of at most ten');
+  assert.equal(ts.filter((n) => n.y === ts[0].y).length, 10);
+  const lwpY = fig.nodes.find((n) => n.kind === 'lwp')!.y;
+  assert.ok(ts.every((n) => n.y + n.h < lwpY));
+  assert.ok(fig.width < 12 * 78 + 200, 'as wide as one row, not as all threads');
+  for (const a of fig.nodes) for (const b of fig.nodes) {
+    if (a !== b) assert.ok(a.x + a.w <= b.x || b.x + b.w <= a.x || a.y + a.h <= b.y || b.y + b.h <= a.y, `${a.id} overlaps ${b.id}`);
+  }
+});
