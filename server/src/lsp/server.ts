@@ -9,6 +9,7 @@ import { DiagnosticTiers } from './diagnostics';
 import { DocumentStore } from './document-store';
 import { registerDocumentSymbols } from './document-symbols';
 import { benchEnabled, registerHeapRequest } from './heap-request';
+import { registerFormatting } from './formatting';
 import { registerHover } from './hover';
 import { registerModelRequest } from './model-request';
 import { registerNavigation } from './navigation';
@@ -39,6 +40,7 @@ export function startServer(connection: Connection): void {
         documentSymbolProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
         codeLensProvider: { resolveProvider: false },
+        documentFormattingProvider: true,
         semanticTokensProvider: { legend: SEMANTIC_LEGEND, full: true },
       },
       serverInfo: { name: 'threadscape' },
@@ -68,6 +70,7 @@ export function startServer(connection: Connection): void {
   registerCodeActions(ctx);
   registerCodeLens(ctx);
   registerSemanticTokens(ctx);
+  registerFormatting(ctx);
   registerModelRequest(ctx);
   if (benchEnabled()) registerHeapRequest(ctx);
 

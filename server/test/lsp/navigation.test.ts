@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { DocumentSymbol, Hover, Location, MarkupContent, WorkspaceEdit } from 'vscode-languageserver-protocol';
+import type { DocumentSymbol, Hover, Location, MarkupContent, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
+import { applyEdits } from './edits';
 import { TestServer } from './harness';
 import { mark } from './markers';
 
@@ -184,6 +185,21 @@ describe('navigation and help', () => {
     assert.deepEqual(tokens.filter((t) => t.text === 'bus').map((t) => [t.type, t.mods]), [[2, 1], [2, 0], [2, 0], [2, 0], [2, 0], [2, 0]]);
     assert.equal(tokens.filter((t) => t.text === 'ready').every((t) => t.type === 3), true);
     assert.equal(tokens.filter((t) => t.text === 'i' && t.type === 4).length, 4);
+  });
+
+  it('formats by re-indenting blocks, leaving comments and lines with several statements alone', async () => {
+    const messy = 'process q {\n      mutex m   \n thread t {\nlock m compute 1 unlock m\n  /* a\n      comment */\n\t}\n   }\n';
+    const u = 'file:///nav/messy.threads';
+    server.open(u, messy);
+    const edits = await server.request<TextEdit[]>('textDocument/formatting', {
+      textDocument: { uri: u },
+      options: { tabSize: 2, insertSpaces: true },
+    });
+    assert.equal(
+      applyEdits(messy, edits),
+      'process q {\n  mutex m\n  thread t {\n    lock m compute 1 unlock m\n    /* a\n      comment */\n  }\n}\n',
+    );
+    server.close(u);
   });
 
   it('answers threadscape/model with the latest version', async () => {

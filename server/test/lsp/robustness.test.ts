@@ -68,6 +68,7 @@ describe('robustness and lifecycle', () => {
           server.request('textDocument/prepareRename', td),
           server.request('textDocument/documentSymbol', { textDocument: { uri } }),
           server.request('textDocument/codeLens', { textDocument: { uri } }),
+          server.request('textDocument/semanticTokens/full', { textDocument: { uri } }),
           server.request('threadscape/model', { uri }),
         ]);
         const ds = await server.diagnosticsFor(uri, version, () => true);
