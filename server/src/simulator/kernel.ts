@@ -78,7 +78,8 @@ export function placeReady(e: Engine, l: LwpRt): void {
       }
     }
   }
-  if (e.model.policy !== 'priority') return;
+  // With one priority everywhere nothing can outrank a running KLT: skip the scan.
+  if (e.model.policy !== 'priority' || !e.prioritiesVary) return;
   const p = kprio(l);
   let victim: CpuRt | null = null;
   let vp = Infinity;

@@ -1,0 +1,99 @@
+// Throughput of the simulator: 1,000 threads on 16 CPUs in 4 processes, each thread looping
+// over compute, lock/unlock and io, simulated to completion; then the same at 10× the work
+// (ten times the iterations). Prints statements/s, events/s and the peak heap, first for
+// one_to_one processes, then for many_to_many processes (8 LWPs per pool, 250 unbound threads
+// each). Goal: ≥ 2 million statements/s, and the 10× rate within 20% of the 1× rate.
+// Rates are computed on the process's CPU time (user + system), which a loaded machine does
+// not inflate; the wall-clock time is printed beside it.
+import { compile } from '../server/src/language';
+import { createSimulation } from '../server/src/simulator';
+import type { Model } from '../server/src/language/model';
+
+const THREADS_PER_PROCESS = 250;
+const PROCESSES = 4;
+const BASE_ITERATIONS = 40;
+// Statements per iteration: compute, lock, compute, unlock, io.
+const STATEMENTS_PER_ITERATION = 5;
+
+function scenario(model: 'one_to_one' | 'many_to_many', iterations: number): Model {
+  const lines = ['scenario "bench" {', '  cpus 16', '  horizon 2000000000', '  cost switch 1', '  cost switch_process 3', '}'];
+  for (let p = 0; p < PROCESSES; p++) {
+    lines.push(`process p${p} {`, `  model ${model}`);
+    if (model === 'many_to_many') lines.push('  lwps 8');
+    lines.push(
+      '  mutex m[25]',
+      `  thread w[${THREADS_PER_PROCESS}] {`,
+      `    repeat ${iterations} {`,
+      '      compute 2..6',
+      '      lock m[i]',
+      '      compute 1',
+      '      unlock m[i]',
+      '      io 3..9',
+      '    }',
+      '  }',
+      '}',
+    );
+  }
+  const c = compile(lines.join('\n'));
+  if (!c.model) throw new Error(c.diagnostics.map((d) => d.message).join('; '));
+  return c.model;
+}
+
+interface Figures {
+  statements: number;
+  events: number;
+  ms: number;
+  wallMs: number;
+  peakMiB: number;
+  outcome: string;
+}
+
+function measure(model: Model): Figures {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  gc?.();
+  const base = process.memoryUsage().heapUsed;
+  let peak = base;
+  const sim = createSimulation(model, { maxEvents: 2_000_000_000 });
+  const t0 = process.hrtime.bigint();
+  const c0 = process.cpuUsage();
+  while (!sim.step({ maxEvents: 250_000 })) peak = Math.max(peak, process.memoryUsage().heapUsed);
+  const cpu = process.cpuUsage(c0);
+  const ms = (cpu.user + cpu.system) / 1000;
+  const wallMs = Number(process.hrtime.bigint() - t0) / 1e6;
+  peak = Math.max(peak, process.memoryUsage().heapUsed);
+  const r = sim.result();
+  const iterations = model.processes[0].threads[0].body[0].op === 'repeat' ? model.processes[0].threads[0].body[0].count : 0;
+  return {
+    statements: PROCESSES * THREADS_PER_PROCESS * iterations * STATEMENTS_PER_ITERATION,
+    events: sim.eventCount,
+    ms,
+    wallMs,
+    peakMiB: (peak - base) / 2 ** 20,
+    outcome: r.outcome,
+  };
+}
+
+function line(label: string, f: Figures): string {
+  const sps = (f.statements / f.ms) * 1000;
+  const eps = (f.events / f.ms) * 1000;
+  return (
+    `${label}: ${f.statements.toLocaleString('en')} statements, ${f.events.toLocaleString('en')} events in ${f.ms.toFixed(0)} ms of CPU (${f.wallMs.toFixed(0)} ms wall): ` +
+    `${(sps / 1e6).toFixed(2)} M statements/s, ${(eps / 1e6).toFixed(2)} M events/s, peak heap +${f.peakMiB.toFixed(1)} MiB (${f.outcome})`
+  );
+}
+
+for (const model of ['one_to_one', 'many_to_many'] as const) {
+  // Warm-up, so the JIT has seen the engine's paths.
+  measure(scenario(model, BASE_ITERATIONS));
+  const one = measure(scenario(model, BASE_ITERATIONS));
+  const ten = measure(scenario(model, BASE_ITERATIONS * 10));
+  console.log(line(`${model} 1×`, one));
+  console.log(line(`${model} 10×`, ten));
+  const r1 = one.statements / one.ms;
+  const r10 = ten.statements / ten.ms;
+  const ratio = r10 / r1;
+  const okRate = r1 * 1000 >= 2e6 && r10 * 1000 >= 2e6;
+  console.log(
+    `${model}: 10×/1× rate ${(ratio * 100).toFixed(0)}% (goal ≥ 80%), goal ≥ 2 M statements/s ${okRate ? 'met' : 'NOT met'}`,
+  );
+}
