@@ -92,6 +92,30 @@ export function isDiagnostic(v: unknown): v is Diagnostic {
 }
 
 /**
+ * Diagnostics made safe to show and to send: one whose range end is missing or broken gets its
+ * start as end; one with no usable code, message, severity or start is dropped. (A bad range
+ * must not cost the user the whole panel.)
+ */
+export function normalizeDiagnostics(list: readonly unknown[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const v of list) {
+    if (!isRecord(v) || typeof v.code !== 'string' || typeof v.message !== 'string' || typeof v.severity !== 'string' || !SEVERITIES.has(v.severity)) continue;
+    const r = v.range;
+    if (!isRecord(r) || !isPosition(r.start)) continue;
+    const start = r.start as SourceRange['start'];
+    const end = isPosition(r.end) ? (r.end as SourceRange['end']) : start;
+    const related = Array.isArray(v.relatedInformation) ? v.relatedInformation.filter((x) => isRecord(x) && isSourceRange(x.range) && typeof x.message === 'string') : [];
+    out.push({
+      ...(v as unknown as Diagnostic),
+      range: { start, end },
+      time: isTime(v.time) ? v.time : null,
+      relatedInformation: related as Diagnostic['relatedInformation'],
+    });
+  }
+  return out;
+}
+
+/**
  * The shape of a Model, checked as far as the webview depends on it before simulating
  * (the language server produced it; this guards against a foreign or truncated message).
  */
@@ -104,7 +128,6 @@ export function isModelShape(v: unknown): v is Model {
     isCount(v.seed) &&
     typeof v.policy === 'string' &&
     isRecord(v.costs) &&
-    isSourceRange(v.range) &&
     Array.isArray(v.processes) &&
     v.processes.every(
       (p) => isRecord(p) && typeof p.name === 'string' && Array.isArray(p.threads) && Array.isArray(p.mutexes),
@@ -165,7 +188,7 @@ export interface ReportData {
   diagnostics?: Diagnostic[];
 }
 
-/** True for embedded report data the page can show. */
+/** True for embedded report data the page can show (its diagnostics go through normalizeDiagnostics). */
 export function isReportData(v: unknown): v is ReportData {
   if (!isRecord(v) || typeof v.fileName !== 'string' || typeof v.text !== 'string' || !isRecord(v.result)) return false;
   const r = v.result;
@@ -177,9 +200,8 @@ export function isReportData(v: unknown): v is ReportData {
     Array.isArray(r.cpus) &&
     isRecord(r.counters) &&
     Array.isArray(r.diagnostics) &&
-    r.diagnostics.every(isDiagnostic) &&
     (r.spans === undefined || Array.isArray(r.spans)) &&
     (r.events === undefined || Array.isArray(r.events)) &&
-    (v.diagnostics === undefined || (Array.isArray(v.diagnostics) && v.diagnostics.every(isDiagnostic)))
+    (v.diagnostics === undefined || Array.isArray(v.diagnostics))
   );
 }

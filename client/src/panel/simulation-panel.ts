@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { ModelRequest } from '../../../server/src/lsp/protocol';
-import { isWebviewMessage, type HostMessage, type WebviewMessage } from '../protocol';
+import { isWebviewMessage, normalizeDiagnostics, type HostMessage, type WebviewMessage } from '../protocol';
 import { panelHtml } from './html';
 
 export const VIEW_TYPE = 'threadscape.simulation';
@@ -106,7 +106,7 @@ export class SimulationPanel implements vscode.Disposable {
         this.scheduleUpdate();
         return;
       }
-      this.post({ type: 'model', uri: res.uri, version: res.version, fileName: res.fileName, model: res.model, diagnostics: res.diagnostics });
+      this.post({ type: 'model', uri: res.uri, version: res.version, fileName: res.fileName, model: res.model, diagnostics: normalizeDiagnostics(res.diagnostics) });
     } catch (e) {
       if (id === this.requestId) this.post({ type: 'error', message: `No model for ${fileName(this.documentUri)}: ${e instanceof Error ? e.message : String(e)}` });
     }

@@ -3,7 +3,7 @@
  * its line in the page's own listing of the scenario.
  */
 import type { SourceRange } from '../../../server/src/language/model';
-import { isReportData } from '../protocol';
+import { isReportData, normalizeDiagnostics } from '../protocol';
 import { App } from './app';
 import { el } from './dom';
 
@@ -30,6 +30,7 @@ export function startStandalone(root: HTMLElement, json: string): void {
   };
   const app = new App(root, { reveal });
   root.append(el('section', { attrs: { 'aria-labelledby': 'ts-src-title' } }, [el('h2', { text: data.fileName, attrs: { id: 'ts-src-title' } }), source]));
-  app.showRun(data.result, data.diagnostics ?? []);
+  const result = { ...data.result, diagnostics: normalizeDiagnostics(data.result.diagnostics) };
+  app.showRun(result, normalizeDiagnostics(data.diagnostics ?? []));
   document.body.dataset.ready = 'true';
 }

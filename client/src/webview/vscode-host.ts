@@ -4,7 +4,7 @@
  * playhead, speed) is kept with setState so a reload restores the panel.
  */
 import type { Model } from '../../../server/src/language/model';
-import { isHostMessage, isWebviewState, type HostMessage, type ModelMessage, type WebviewMessage, type WebviewState } from '../protocol';
+import { isHostMessage, isWebviewState, normalizeDiagnostics, type HostMessage, type ModelMessage, type WebviewMessage, type WebviewState } from '../protocol';
 import { App } from './app';
 import { SlicedRun } from './runner';
 
@@ -46,7 +46,7 @@ export function startVsCode(root: HTMLElement, vscode: VsCodeApi): void {
         run = null;
         shown = true;
         app.header.setStatus(null);
-        app.showRun(result, msg.diagnostics);
+        app.showRun({ ...result, diagnostics: normalizeDiagnostics(result.diagnostics) }, msg.diagnostics);
         document.body.dataset.ready = 'true';
       },
       failed: (message) => {

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { embedCode, embedJson, escapeHtml, renderHtmlReport } from '../../../server/src/cli/html';
 import type { Model } from '../../../server/src/language/model';
 import { panelCsp, panelHtml } from '../../src/panel/html';
-import { isReportData } from '../../src/protocol';
+import { isReportData, normalizeDiagnostics } from '../../src/protocol';
 import { sampleRun } from '../fixtures/sample-run';
 
 const EVIL = '<img src=x onerror=alert(1)>';
@@ -55,7 +55,22 @@ test('report data validation refuses what the page cannot show', () => {
   const ok = { fileName: 'a', text: '', result: sampleRun() };
   assert.ok(isReportData(ok));
   assert.equal(isReportData({ ...ok, result: { ...ok.result, endTime: -1 } }), false);
-  assert.equal(isReportData({ ...ok, result: { ...ok.result, diagnostics: [{}] } }), false);
+  assert.equal(isReportData({ ...ok, result: { ...ok.result, diagnostics: 'none' } }), false);
   assert.equal(isReportData({ ...ok, text: 3 }), false);
   assert.equal(isReportData(null), false);
+});
+
+test('diagnostics are normalised: a broken range end becomes the start, unusable ones are dropped', () => {
+  const start = { line: 17, character: 38 };
+  const list = normalizeDiagnostics([
+    { code: 'stack-overflow', severity: 'error', message: 'm', range: { start, end: { line: 17, character: null } }, time: 2, relatedInformation: [{ range: { start, end: { line: 17 } }, message: 'x' }] },
+    { code: 'ok', severity: 'hint', message: 'm', range: { start, end: start }, time: null, relatedInformation: [] },
+    { code: 'no-start', severity: 'error', message: 'm', range: { end: start } },
+    { code: 'bad-severity', severity: 'fatal', message: 'm', range: { start, end: start } },
+    null,
+  ]);
+  assert.deepEqual(list.map((d) => d.code), ['stack-overflow', 'ok']);
+  assert.deepEqual(list[0].range, { start, end: start });
+  assert.deepEqual(list[0].relatedInformation, []);
+  assert.equal(list[0].time, 2);
 });
