@@ -18,6 +18,30 @@ export function isEmptyBody(body: Stmt[]): boolean {
   return v;
 }
 
+/**
+ * A copy of a body whose statements all share one object shape, so the engine's accesses to
+ * them stay monomorphic (the Model's statements have one shape per kind).
+ */
+export function normalizeBody(body: Stmt[]): Stmt[] {
+  return body.map((s) => {
+    const any = s as unknown as Record<string, unknown>;
+    const n = {
+      op: s.op,
+      range: s.range,
+      duration: any.duration ?? null,
+      mutex: any.mutex ?? -1,
+      condvar: any.condvar ?? -1,
+      semaphore: any.semaphore ?? -1,
+      threads: any.threads ?? null,
+      level: any.level ?? 0,
+      bytes: any.bytes ?? 0,
+      count: any.count ?? 0,
+      body: s.op === 'repeat' ? normalizeBody(s.body) : null,
+    };
+    return n as unknown as Stmt;
+  });
+}
+
 /** The first frame of a thread's body. */
 export function initialFrames(body: Stmt[]): Frame[] {
   return [{ body, pc: 0, left: 0 }];

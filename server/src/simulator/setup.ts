@@ -3,7 +3,7 @@ import type { Engine } from './engine';
 import type { CpuRt, LwpRt, MutexRt, ProcRt, ThreadRt } from './entities';
 import type { ProcessModel, ThreadSpec } from '../language/model';
 import { IndexedHeap } from './heap';
-import { initialFrames } from './program';
+import { initialFrames, normalizeBody } from './program';
 import { EV } from './events';
 import { growPool, scheduleAging } from './library';
 
@@ -30,7 +30,7 @@ function newThread(e: Engine, proc: ProcRt, spec: ThreadSpec): ThreadRt {
     created: false,
     pendingCreate: false,
     end: null,
-    frames: initialFrames(spec.body),
+    frames: initialFrames(normalizeBody(spec.body)),
     cur: null,
     rem: 0,
     spawnQueue: null,
