@@ -1,6 +1,6 @@
 /** `unused-declaration` and `stack-too-small`. */
 import type { ProcessModel, Stmt, SyncModel, ThreadSpec } from '../language/model';
-import { simpleFinding, type Finding } from './findings';
+import { simpleFinding, threadFinding, type Finding } from './findings';
 import { processUses } from './walk';
 
 /**
@@ -48,13 +48,19 @@ function sizeText(bytes: number): string {
 /** `stack-too-small` for a reachable `stack_use` larger than the thread's stack. */
 export function stackFinding(proc: ProcessModel, thread: ThreadSpec, st: Stmt): Finding | null {
   if (st.op !== 'stack_use' || st.bytes <= thread.stack) return null;
-  return simpleFinding(
+  const uses = sizeText(st.bytes);
+  const has = sizeText(thread.stack);
+  return threadFinding(
     'stack-too-small',
     'warning',
     st.range,
-    `${thread.name} uses ${sizeText(st.bytes)} of stack, more than its ${sizeText(thread.stack)} stack`,
+    {
+      who: thread.name,
+      one: `uses ${uses} of stack, more than its ${has} stack`,
+      many: `use ${uses} of stack, more than their ${has} stacks`,
+    },
     proc.redzone
-      ? ': it runs into its red zone, a fault that kills the process'
-      : ': with redzone off it silently overwrites the stack of the thread created after it',
+      ? ': the red zone turns the overflow into a fault that kills the process'
+      : ': with redzone off, the overflow silently overwrites the stack of the thread created next',
   );
 }

@@ -4,7 +4,9 @@
  * Threads of one array share their statements, so one statement can yield the same code at the
  * same range once per thread. A finding keeps its message as `head + parts.join(sep) + tail`
  * so that merging (same code, same range, as `mergeSameRange` of diagnostic.ts does) can name
- * every thread concerned in one message.
+ * every thread concerned in one message. A part that says what one thread does (an `Act`) is
+ * merged with the acts of other threads that do the same: `t[0], t[1] unlock m, which they do
+ * not hold`.
  */
 import type { Diagnostic, RelatedInformation, Severity } from '../language/diagnostic';
 import { compareDiagnostics } from '../language/diagnostic';
@@ -18,14 +20,25 @@ export interface Finding {
   head: string;
   /** The variable parts (one per thread or per cycle); merged findings concatenate them. */
   parts: string[];
+  /** What threads do, rendered before `parts`; acts with the same verb phrase name their threads together. */
+  acts?: Act[];
   sep: string;
   tail: string;
   related: RelatedInformation[];
   data?: Record<string, unknown>;
 }
 
+/** What one thread does, in the singular and the plural: `unlocks m, which it does not hold`. */
+export interface Act {
+  who: string;
+  one: string;
+  many: string;
+}
+
 /** Parts named in full in a merged message; the rest are counted ("and 12 more"). */
 export const MAX_PARTS = 8;
+/** Threads named for one act; the rest are counted. */
+export const MAX_NAMES = 6;
 
 function rangeKey(r: SourceRange): string {
   return `${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}`;
@@ -42,12 +55,15 @@ export function toDiagnostics(findings: Finding[]): Diagnostic[] {
     const key = `${f.code}|${rangeKey(f.range)}`;
     const prev = byKey.get(key);
     if (!prev) {
-      const copy: Finding = { ...f, parts: [...f.parts], related: [...f.related] };
+      const copy: Finding = { ...f, parts: [...f.parts], acts: [...(f.acts ?? [])], related: [...f.related] };
       byKey.set(key, copy);
       order.push(copy);
       continue;
     }
     for (const p of f.parts) if (!prev.parts.includes(p)) prev.parts.push(p);
+    for (const a of f.acts ?? []) {
+      if (!prev.acts?.some((b) => b.who === a.who && b.one === a.one)) prev.acts?.push(a);
+    }
     for (const r of f.related) {
       const dup = prev.related.some((q) => q.message === r.message && rangeKey(q.range) === rangeKey(r.range));
       if (!dup) prev.related.push(r);
@@ -58,9 +74,25 @@ export function toDiagnostics(findings: Finding[]): Diagnostic[] {
   return out;
 }
 
+function renderActs(acts: Act[]): string[] {
+  const groups = new Map<string, Act[]>();
+  for (const a of acts) {
+    const g = groups.get(a.one);
+    if (g) g.push(a);
+    else groups.set(a.one, [a]);
+  }
+  return [...groups.values()].map((g) => {
+    const names = g.slice(0, MAX_NAMES).map((a) => a.who);
+    const more = g.length - names.length;
+    const who = more > 0 ? `${names.join(', ')} and ${more} more` : names.join(', ');
+    return `${who} ${g.length > 1 ? g[0].many : g[0].one}`;
+  });
+}
+
 function toDiagnostic(f: Finding): Diagnostic {
-  const shown = f.parts.slice(0, MAX_PARTS);
-  const more = f.parts.length - shown.length;
+  const parts = [...renderActs(f.acts ?? []), ...f.parts];
+  const shown = parts.slice(0, MAX_PARTS);
+  const more = parts.length - shown.length;
   const body = shown.join(f.sep) + (more > 0 ? `${f.sep}and ${more} more` : '');
   const d: Diagnostic = {
     code: f.code,
@@ -83,4 +115,15 @@ export function simpleFinding(
   tail = '',
 ): Finding {
   return { code, severity, range, head: '', parts: [part], sep: '; ', tail, related: [] };
+}
+
+/** A finding about what one thread does (see `Act`). */
+export function threadFinding(
+  code: string,
+  severity: Severity,
+  range: SourceRange,
+  act: Act,
+  tail = '',
+): Finding {
+  return { code, severity, range, head: '', parts: [], acts: [act], sep: '; ', tail, related: [] };
 }

@@ -6,7 +6,7 @@
  * entry state and the state after one pass (see held-state.ts), which covers every pass.
  */
 import type { ProcessModel, SourceRange, Stmt, ThreadSpec } from '../language/model';
-import { simpleFinding, type Finding } from './findings';
+import { threadFinding, type Finding } from './findings';
 import {
   acquire,
   applySummary,
@@ -76,8 +76,12 @@ function step(st: Stmt, s: HeldState, ctx: WalkContext): HeldState | null {
     case 'lock': {
       if (s.may.has(st.mutex)) {
         const sure = s.must.has(st.mutex) ? '' : ' on some pass of a repeat';
-        ctx.out.findings.push(simpleFinding('relock', 'error', st.range,
-          `${who} locks ${mutexName(ctx.proc, st.mutex)} while already holding it${sure}`, ': it deadlocks on itself'));
+        const m = mutexName(ctx.proc, st.mutex);
+        ctx.out.findings.push(threadFinding('relock', 'error', st.range, {
+          who,
+          one: `locks ${m} while already holding it${sure}`,
+          many: `lock ${m} while already holding it${sure}`,
+        }, ': a self-deadlock'));
         // Held afterwards on every path: it was held, or this lock took it.
         s.must.add(st.mutex);
         if (!sure) return s;
@@ -92,8 +96,12 @@ function step(st: Stmt, s: HeldState, ctx: WalkContext): HeldState | null {
     case 'unlock': {
       if (!s.must.has(st.mutex)) {
         const sure = s.may.has(st.mutex) ? ' on some pass of a repeat' : '';
-        ctx.out.findings.push(simpleFinding('unlock-not-held', 'error', st.range,
-          `${who} unlocks ${mutexName(ctx.proc, st.mutex)}, which it does not hold${sure}`));
+        const m = mutexName(ctx.proc, st.mutex);
+        ctx.out.findings.push(threadFinding('unlock-not-held', 'error', st.range, {
+          who,
+          one: `unlocks ${m}, which it does not hold${sure}`,
+          many: `unlock ${m}, which they do not hold${sure}`,
+        }));
       }
       release(s, st.mutex);
       return s;
@@ -102,8 +110,12 @@ function step(st: Stmt, s: HeldState, ctx: WalkContext): HeldState | null {
       if (!s.must.has(st.mutex)) {
         const sure = s.may.has(st.mutex) ? ' on some pass of a repeat' : '';
         const cv = ctx.proc.condvars[st.condvar]?.name ?? `#${st.condvar}`;
-        ctx.out.findings.push(simpleFinding('wait-without-mutex', 'error', st.range,
-          `${who} waits on ${cv} without holding ${mutexName(ctx.proc, st.mutex)}${sure}`));
+        const m = mutexName(ctx.proc, st.mutex);
+        ctx.out.findings.push(threadFinding('wait-without-mutex', 'error', st.range, {
+          who,
+          one: `waits on ${cv} without holding ${m}${sure}`,
+          many: `wait on ${cv} without holding ${m}${sure}`,
+        }));
       }
       // The wait releases the mutex and takes it back while the others stay held.
       release(s, st.mutex);
@@ -114,7 +126,8 @@ function step(st: Stmt, s: HeldState, ctx: WalkContext): HeldState | null {
     case 'exit': {
       if (s.may.size > 0) {
         const held = [...s.may.keys()].sort((a, b) => a - b).map((m) => mutexName(ctx.proc, m)).join(', ');
-        const f = simpleFinding('held-at-exit', 'warning', st.range, `${who} can exit while holding ${held}`);
+        const what = `can exit while holding ${held}`;
+        const f = threadFinding('held-at-exit', 'warning', st.range, { who, one: what, many: what });
         f.related = heldSites(s, (m) => `${who} takes ${mutexName(ctx.proc, m)} here`);
         ctx.out.findings.push(f);
       }
@@ -154,8 +167,11 @@ function reportHeldAtEnd(s: HeldState, ctx: WalkContext): void {
     const name = mutexName(ctx.proc, m);
     const sure = s.must.has(m) ? '' : ' on some path';
     for (const site of s.may.get(m) ?? []) {
-      ctx.out.findings.push(simpleFinding('held-at-exit', 'warning', site,
-        `${who} ends still holding ${name}${sure}, taken here`));
+      ctx.out.findings.push(threadFinding('held-at-exit', 'warning', site, {
+        who,
+        one: `ends still holding ${name}${sure}, taken here`,
+        many: `end still holding ${name}${sure}, taken here`,
+      }));
     }
   }
 }

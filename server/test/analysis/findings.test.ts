@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { analyse } from '../../src/analysis';
-import { MAX_PARTS, simpleFinding, toDiagnostics } from '../../src/analysis/findings';
+import { MAX_NAMES, MAX_PARTS, simpleFinding, threadFinding, toDiagnostics } from '../../src/analysis/findings';
 import type { SourceRange } from '../../src/language/model';
 import { buildModel } from './build-model';
 
@@ -28,6 +28,14 @@ describe('findings', () => {
     const [d] = toDiagnostics(many);
     assert.equal(d.message.split('; ').length, MAX_PARTS + 1);
     assert.match(d.message, /; and 3 more$/);
+  });
+
+  test('acts with the same verb phrase name their threads together, in the plural', () => {
+    const act = (who: string, m: string) =>
+      threadFinding('relock', 'error', at(2), { who, one: `locks ${m}`, many: `lock ${m}` }, '.');
+    const names = Array.from({ length: MAX_NAMES + 2 }, (_, k) => `t[${k}]`);
+    const [d] = toDiagnostics([...names.map((n) => act(n, 'm')), act('u', 'n')]);
+    assert.equal(d.message, `${names.slice(0, MAX_NAMES).join(', ')} and 2 more lock m; u locks n.`);
   });
 
   test('an empty model, and threads with empty bodies: nothing to report', () => {

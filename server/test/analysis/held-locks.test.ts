@@ -47,7 +47,7 @@ describe('held-lock dataflow', () => {
     const d = held(['lock m', 'lock m', 'unlock m']);
     assert.deepEqual(d.map((x) => [x.code, x.range]), [['relock', line('lock m', 1)]]);
     assert.equal(d[0].severity, 'error');
-    assert.equal(d[0].message, 't locks m while already holding it: it deadlocks on itself');
+    assert.equal(d[0].message, 't locks m while already holding it: a self-deadlock');
   });
 
   test('held-at-exit at the end of the body is on the lock still held', () => {
@@ -81,7 +81,13 @@ describe('held-lock dataflow', () => {
   test('threads of one array give one merged diagnostic naming them', () => {
     const d = held(['unlock m'], 3);
     assert.equal(d.length, 1);
-    assert.equal(d[0].message,
-      't[0] unlocks m, which it does not hold; t[1] unlocks m, which it does not hold; t[2] unlocks m, which it does not hold');
+    assert.equal(d[0].message, 't[0], t[1], t[2] unlock m, which they do not hold');
+  });
+
+  test('threads of one array on different mutexes (i-relative): one diagnostic, one part each', () => {
+    const model = buildModel([{ name: 'app', mutexes: ['f[2]'], threads: [{ name: 'w', count: 2, body: ['unlock f[i]'] }] }]);
+    const d = analyse(model).filter((x) => x.code === 'unlock-not-held');
+    assert.equal(d.length, 1);
+    assert.equal(d[0].message, 'w[0] unlocks f[0], which it does not hold; w[1] unlocks f[1], which it does not hold');
   });
 });
