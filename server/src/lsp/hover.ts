@@ -20,6 +20,13 @@ export function keywordHover(word: string): string | null {
   return `**${word}** _(${info.roles.join(', ')})_\n\n${info.doc}`;
 }
 
+/** A size as the language writes it: `8k`, `1m`, or bytes. */
+function formatSize(bytes: number): string {
+  if (bytes > 0 && bytes % (1024 * 1024) === 0) return `${bytes / (1024 * 1024)}m`;
+  if (bytes > 0 && bytes % 1024 === 0) return `${bytes / 1024}k`;
+  return `${bytes} bytes`;
+}
+
 function metricsTable(rows: ThreadMetrics[]): string {
   const lines = [
     '| thread | state | cpu | ready | blocked | spin | finish |',
@@ -57,7 +64,7 @@ function threadHover(a: TextAnalysis, decl: Declaration, sim: SimulationRecord |
     const mapping = spec.bound ? 'bound to an LWP of its own' : `unbound, multiplexed on the ${pm?.model} pool`;
     parts.push(
       `priority ${spec.priority}, ${mapping}${spec.pin !== null ? `, pinned to CPU ${spec.pin}` : ''}, ` +
-        `stack ${spec.stack} bytes, ${spec.deferred ? 'deferred (started by `spawn`)' : `created at t=${spec.at}`}`,
+        `stack ${formatSize(spec.stack)}, ${spec.deferred ? 'deferred (started by `spawn`)' : `created at t=${spec.at}`}`,
     );
   }
   if (sim) {
