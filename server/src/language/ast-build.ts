@@ -5,7 +5,9 @@ import type { StmtOp } from './model';
 import { tokenRange, tokenSpan } from './spans';
 
 // Nodes are built as literals with every field at once (no spreads): parsing a large file
-// allocates one object per node and stays out of the garbage collector's way.
+// allocates one object per node and stays out of the garbage collector's way. Keywords are
+// stored as their token type's name, an interned constant, rather than as a slice of the text:
+// the checker and the lowering compare them often.
 
 export function identOf(t: IToken): Ident {
   return { range: tokenRange(t, t), start: t.startOffset, end: t.endOffset! + 1, name: t.image };
@@ -16,7 +18,7 @@ export function intOf(t: IToken): IntLit {
 }
 
 export function wordOf(t: IToken): Word {
-  return { range: tokenRange(t, t), start: t.startOffset, end: t.endOffset! + 1, word: t.image };
+  return { range: tokenRange(t, t), start: t.startOffset, end: t.endOffset! + 1, word: t.tokenType.name };
 }
 
 /** `8k` → 8192, `1m` → 1048576, `4096` → 4096. */
@@ -49,7 +51,7 @@ export function stmtOf(
     range: tokenRange(keyword, last),
     start: keyword.startOffset,
     end: last.endOffset! + 1,
-    op: keyword.image as StmtOp,
+    op: keyword.tokenType.name as StmtOp,
     keySpan: tokenSpan(keyword),
     duration,
     refs: refs ?? NO_REFS,

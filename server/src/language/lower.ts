@@ -132,6 +132,12 @@ function lowerProcess(p: ProcessNode, index: number): ProcessModel {
 function lowerThread(t: ThreadNode, oneToOne: boolean, slots: Map<string, Slot>, out: ThreadSpec[]): void {
   const attr = (name: string) => t.attrs.find((a) => a.name === name);
   const length = t.size ? t.size.value : null;
+  const priority = attr('priority')?.value?.value ?? DEFAULTS.threadPriority;
+  const bound = oneToOne || attr('bound') !== undefined;
+  const pin = attr('pin')?.value?.value ?? null;
+  const stack = attr('stack')?.value?.value ?? DEFAULTS.stack;
+  const at = attr('at')?.value?.value ?? DEFAULTS.at;
+  const deferred = attr('deferred') !== undefined;
   const shared = usesI(t.body) ? null : lowerBody(t.body, 0, slots);
   for (let e = 0; e < (length ?? 1); e++) {
     const k = out.length;
@@ -142,12 +148,12 @@ function lowerThread(t: ThreadNode, oneToOne: boolean, slots: Map<string, Slot>,
       baseName: t.name.name,
       arrayIndex: length === null ? null : e,
       arrayLength: length,
-      priority: attr('priority')?.value?.value ?? DEFAULTS.threadPriority,
-      bound: oneToOne || attr('bound') !== undefined,
-      pin: attr('pin')?.value?.value ?? null,
-      stack: attr('stack')?.value?.value ?? DEFAULTS.stack,
-      at: attr('at')?.value?.value ?? DEFAULTS.at,
-      deferred: attr('deferred') !== undefined,
+      priority,
+      bound,
+      pin,
+      stack,
+      at,
+      deferred,
       range: t.name.range,
       body: shared ?? lowerBody(t.body, e, slots),
     });

@@ -331,11 +331,11 @@ export abstract class RuleParser extends EmbeddedActionsParser {
   });
 
   private intSetting(k: IToken, v: IToken): SettingNode {
-    return { range: tokenRange(k, v), start: k.startOffset, end: v.endOffset! + 1, key: k.image, keySpan: tokenSpan(k), value: intOf(v), keep: null };
+    return { range: tokenRange(k, v), start: k.startOffset, end: v.endOffset! + 1, key: k.tokenType.name, keySpan: tokenSpan(k), value: intOf(v), keep: null };
   }
 
   private wordSetting(k: IToken, v: IToken): SettingNode {
-    return { range: tokenRange(k, v), start: k.startOffset, end: v.endOffset! + 1, key: k.image, keySpan: tokenSpan(k), value: wordOf(v), keep: null };
+    return { range: tokenRange(k, v), start: k.startOffset, end: v.endOffset! + 1, key: k.tokenType.name, keySpan: tokenSpan(k), value: wordOf(v), keep: null };
   }
 
   private costSetting(k: IToken, which: IToken, v: IToken): SettingNode {
@@ -343,7 +343,7 @@ export abstract class RuleParser extends EmbeddedActionsParser {
       range: tokenRange(k, v),
       start: k.startOffset,
       end: v.endOffset! + 1,
-      key: `cost ${which.image}`,
+      key: `cost ${which.tokenType.name}`,
       keySpan: tokensSpan(k, which),
       value: intOf(v),
       keep: null,
@@ -352,7 +352,7 @@ export abstract class RuleParser extends EmbeddedActionsParser {
 
   private attr(k: IToken, value: AttrNode['value']): AttrNode {
     const last = this.LA(0);
-    return { range: tokenRange(k, last), start: k.startOffset, end: last.endOffset! + 1, name: k.image as AttrName, keySpan: tokenSpan(k), value };
+    return { range: tokenRange(k, last), start: k.startOffset, end: last.endOffset! + 1, name: k.tokenType.name as AttrName, keySpan: tokenSpan(k), value };
   }
 
   private declBase(kind: DeclKind, k: IToken, n: DeclaredName): DeclNode {

@@ -64,14 +64,25 @@ function contains(ident: Ident, at: number | Position): boolean {
 
 export class SymbolTable {
   readonly declarations: Declaration[] = [];
-  readonly references: Reference[] = [];
+  private refs: Reference[] | null = null;
   private readonly scopes = new Map<ProcessNode, Map<string, Declaration>>();
   private readonly perProcess = new Map<ProcessNode, Declaration[]>();
   private readonly byDeclaration = new Map<Declaration, Reference[]>();
 
   constructor(readonly file: FileNode) {
     for (const p of file.processes) this.declareProcess(p);
-    for (const p of file.processes) for (const t of p.threads) this.collect(p, t, t.body);
+  }
+
+  /**
+   * Every reference, in text order. Collected on first use: the checker needs only the
+   * scopes, so a keystroke that asks for nothing else does not pay for them.
+   */
+  get references(): Reference[] {
+    if (this.refs === null) {
+      this.refs = [];
+      for (const p of this.file.processes) for (const t of p.threads) this.collect(p, t, t.body, this.refs);
+    }
+    return this.refs;
   }
 
   /** The declaration of `name` in process `p` (the first one when duplicated). */
@@ -98,7 +109,7 @@ export class SymbolTable {
 
   /** Every reference resolved to `d`, in text order. */
   referencesTo(d: Declaration): Reference[] {
-    return this.byDeclaration.get(d) ?? [];
+    return this.references.length === 0 ? [] : (this.byDeclaration.get(d) ?? []);
   }
 
   /** The process whose span contains `at`. */
@@ -129,7 +140,7 @@ export class SymbolTable {
     if (scope && !scope.has(d.name)) scope.set(d.name, d);
   }
 
-  private collect(p: ProcessNode, t: ThreadNode, body: StmtNode[]): void {
+  private collect(p: ProcessNode, t: ThreadNode, body: StmtNode[], out: Reference[]): void {
     for (const s of body) {
       const kinds = EXPECTED[s.op];
       if (kinds) {
@@ -137,7 +148,7 @@ export class SymbolTable {
           const ref = s.refs[k];
           const declaration = this.lookup(p, ref.name.name) ?? null;
           const r: Reference = { ident: ref.name, ref, expected: kinds[k], stmt: s, thread: t, process: p, declaration };
-          this.references.push(r);
+          out.push(r);
           if (declaration) {
             const list = this.byDeclaration.get(declaration);
             if (list) list.push(r);
@@ -145,7 +156,7 @@ export class SymbolTable {
           }
         }
       }
-      if (s.body) this.collect(p, t, s.body);
+      if (s.body) this.collect(p, t, s.body, out);
     }
   }
 }
