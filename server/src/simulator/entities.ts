@@ -117,6 +117,8 @@ export interface LwpRt extends HeapItem {
   /** ULT switch in progress on this LWP until this instant (cost ult_switch). */
   /** A library-level preemption of its ULT decided at this instant (takes effect at the next timed statement). */
   ultPreempt: boolean;
+  /** The ULT this LWP ran last (a switch to another one costs `cost ult_switch`). */
+  lastUlt: ThreadRt | null;
   /** A library signal is on its way to this LWP. */
   ultIpiPending: boolean;
   spanLane: number;

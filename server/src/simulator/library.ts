@@ -108,7 +108,9 @@ export function switchNext(e: Engine, l: LwpRt): void {
   }
   l.thread = u;
   u.lwp = l;
-  const cost = l.proc.spec.costs.ultSwitch;
+  // A switch from another ULT costs ult_switch; an LWP's first ULT, or the same one again, does not.
+  const cost = l.lastUlt !== null && l.lastUlt !== u ? l.proc.spec.costs.ultSwitch : 0;
+  l.lastUlt = u;
   e.rec?.event('run', u, { lwp: l, detail: 'library switch' });
   if (cost > 0 && l.cpu !== null) {
     if (l.phase === 'timed' || l.phase === 'spin') stopSlice(e, l);

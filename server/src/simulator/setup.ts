@@ -94,6 +94,7 @@ export function newLwp(e: Engine, proc: ProcRt, bound: ThreadRt | null): LwpRt {
     parkedSince: 0,
     ultPreempt: false,
     ultIpiPending: false,
+    lastUlt: bound,
     spanLane: e.rec ? e.rec.addLane({ kind: 'lwp', process: proc.spec.name, lwp: id }) : -1,
   };
   e.lwps.push(l);
