@@ -54,3 +54,15 @@ test('positions are 1-based lines and columns with CRLF counted as one break', (
   const [a, b] = tokenize('x\r\n  yy').tokens;
   assert.deepEqual([a.startLine, a.startColumn, b.startLine, b.startColumn, b.endColumn], [1, 1, 2, 3, 4]);
 });
+
+test('the keyword table gives every keyword a role and a one-line explanation', () => {
+  const statements = ['compute', 'io', 'sleep', 'yield', 'lock', 'unlock', 'wait', 'signal', 'broadcast', 'sem_wait', 'sem_post', 'spawn', 'join', 'exit', 'set_concurrency', 'stack_use', 'repeat'];
+  assert.deepEqual(KEYWORDS.filter((k) => k.roles.includes('statement')).map((k) => k.word).sort(), [...statements].sort());
+  for (const k of KEYWORDS) {
+    assert.ok(k.roles.length > 0, k.word);
+    assert.ok(k.doc.length > 10 && !k.doc.includes('\n'), k.word);
+  }
+  assert.deepEqual(KEYWORDS.find((k) => k.word === 'priority')?.roles, ['setting', 'attr', 'value']);
+  assert.equal(new Set(KEYWORDS.map((k) => k.word)).size, KEYWORDS.length);
+  assert.equal(KEYWORDS.some((k) => k.word === 'i'), false);
+});
