@@ -10,6 +10,7 @@ import { readPalette } from './colours';
 import { Controls, shortcut } from './controls';
 import { DiagnosticsList, mergeDiagnostics } from './diagnostics-list';
 import { el } from './dom';
+import { EventsStrip } from './events-strip';
 import { Header } from './header';
 import { buildLanes, drawnEnd, eventMarks, firstProblem, topologyOf } from './lanes';
 import { legend } from './legend';
@@ -30,6 +31,7 @@ export class App {
   private readonly timeline: Timeline;
   private readonly mapping = new MappingView();
   private readonly diagnostics: DiagnosticsList;
+  private readonly eventsStrip: EventsStrip;
   private state: PlaybackState = initialPlayback(0, [], null);
   private hasRun = false;
   private lastFrame: number | null = null;
@@ -49,6 +51,7 @@ export class App {
       fit: () => this.timeline.fit(),
     });
     this.timeline = new Timeline(readPalette(), { seek: (t) => this.dispatch({ type: 'seek', time: t }) });
+    this.eventsStrip = new EventsStrip((range) => this.host.reveal(range));
     this.diagnostics = new DiagnosticsList({
       open: (d: Diagnostic) => {
         this.host.reveal(d.range);
@@ -58,6 +61,7 @@ export class App {
     root.replaceChildren(
       this.header.element,
       this.controls.element,
+      this.eventsStrip.element,
       el('section', { attrs: { 'aria-labelledby': 'ts-tl-title' } }, [el('h2', { text: 'Timeline', attrs: { id: 'ts-tl-title' } }), this.timeline.element, legend()]),
       el('section', { attrs: { 'aria-labelledby': 'ts-map-title' } }, [el('h2', { text: 'Threads, LWPs, kernel threads and CPUs at the playhead', attrs: { id: 'ts-map-title' } }), this.mapping.element]),
       this.diagnostics.element,
@@ -81,6 +85,7 @@ export class App {
     this.header.setRun(result);
     this.timeline.setRun(groups, drawnEnd(groups, result.endTime), deadlocks);
     this.mapping.setRun(groups, topologyOf(result));
+    this.eventsStrip.setEvents(result.events ?? []);
     this.diagnostics.set(mergeDiagnostics(result.diagnostics, otherDiagnostics));
     this.render();
   }
@@ -119,6 +124,7 @@ export class App {
     this.controls.update(this.state, this.hasRun);
     this.timeline.setTime(this.state.time);
     this.mapping.setTime(this.state.time);
+    this.eventsStrip.setTime(this.state.time);
     document.body.dataset.playhead = String(this.state.time);
     if (this.host.saveState && this.saveTimer === undefined) {
       this.saveTimer = setTimeout(() => {

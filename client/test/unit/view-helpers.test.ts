@@ -4,6 +4,7 @@ import type { Diagnostic } from '../../../server/src/language/diagnostic';
 import { shortcut } from '../../src/webview/controls';
 import { describeEvent, describeSpan, spanLabel } from '../../src/webview/describe';
 import { mergeDiagnostics } from '../../src/webview/diagnostics-list';
+import { eventText, firstEventAt } from '../../src/webview/events-strip';
 import { finalTails, tailLength } from '../../src/webview/final-states';
 import { buildLanes, drawnEnd } from '../../src/webview/lanes';
 import { layoutRows, rowAt, GROUP_H, ROW_H } from '../../src/webview/timeline-rows';
@@ -74,4 +75,13 @@ test('threads blocked forever get a tail in their final state, with their LWP an
 test('diagnostics of the run and the analysis are merged without duplicates', () => {
   const d = (code: string, line: number): Diagnostic => ({ code, severity: 'warning', message: code, range: { start: { line, character: 0 }, end: { line, character: 1 } }, time: null, relatedInformation: [] });
   assert.deepEqual(mergeDiagnostics([d('a', 1), d('b', 2)], [d('a', 1), d('c', 0)]).map((x) => x.code), ['a', 'b', 'c']);
+});
+
+test('events at an instant are found by binary search and named shortly', () => {
+  const events = sampleRun().events!;
+  const i = firstEventAt(events, 2);
+  assert.deepEqual(events.slice(i).filter((e) => e.t === 2).map(eventText), ['reader io', 'server upcall']);
+  assert.equal(eventText(events.find((e) => e.kind === 'lwp_create')!), 'server LWP 2 lwp create');
+  assert.equal(eventText(events.find((e) => e.kind === 'lock')!), 'worker[0] lock queue');
+  assert.equal(firstEventAt(events, 1000), events.length);
 });
