@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { analyse } from '../../src/analysis';
 import { MAX_NAMES, MAX_PARTS, simpleFinding, threadFinding, toDiagnostics } from '../../src/analysis/findings';
 import type { SourceRange } from '../../src/language/model';
-import { buildModel } from './build-model';
+import { analysed } from './fixture';
 
 const at = (line: number): SourceRange => ({ start: { line, character: 0 }, end: { line, character: 4 } });
 
@@ -39,7 +38,7 @@ describe('findings', () => {
   });
 
   test('an empty model, and threads with empty bodies: nothing to report', () => {
-    assert.deepEqual(analyse(buildModel([])), []);
-    assert.deepEqual(analyse(buildModel([{ name: 'p', threads: [{ name: 't', body: [] }] }])), []);
+    assert.deepEqual(analysed('').diags, []);
+    assert.deepEqual(analysed('process p { thread t { } }').diags, []);
   });
 });

@@ -6,15 +6,7 @@ import { describe, test } from 'node:test';
 import { analyse } from '../../src/analysis';
 import { compile } from '../../src/language';
 import type { Diagnostic } from '../../src/language/diagnostic';
-import { marked } from './marked';
-
-function analysed(source: string): { diags: Diagnostic[]; ranges: ReturnType<typeof marked>['ranges'] } {
-  const { text, ranges } = marked(source);
-  const c = compile(text);
-  assert.deepEqual(c.diagnostics.filter((d) => d.severity === 'error'), [], 'the fixture compiles');
-  assert.ok(c.model);
-  return { diags: analyse(c.model), ranges };
-}
+import { analysed } from './fixture';
 
 function conformance(name: string): Diagnostic[] {
   const c = compile(readFileSync(`server/test/fixtures/conformance/${name}.threads`, 'utf8'));

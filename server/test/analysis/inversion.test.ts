@@ -1,122 +1,118 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { analyse } from '../../src/analysis';
-import type { Diagnostic } from '../../src/language/diagnostic';
-import type { Model, Policy, ProcessModel } from '../../src/language/model';
-import { buildModel, line, type ProcessDecl, type ThreadDecl } from './build-model';
+import { analysed, type Analysed } from './fixture';
 
-function risks(model: Model): Diagnostic[] {
-  return analyse(model).filter((d) => d.code === 'inversion-risk');
-}
+const RISK = ['inversion-risk'];
+const USE = '{ lock bus compute 4 unlock bus }';
 
-const USE = (m: string): string[] => [`lock ${m}`, 'compute 4', `unlock ${m}`];
-
+/**
+ * The Pathfinder tasks: `low` (1) and `high` (10) share the mutex `bus`, and `mediums` are
+ * threads of priority 5 by default; attributes given as text.
+ */
 function lander(opts: {
   mutex?: string;
-  model?: ProcessModel['model'];
+  model?: string;
   cpus?: number;
-  policy?: Policy;
+  policy?: string;
   lwps?: number;
-  low?: Partial<ThreadDecl>;
-  mediums?: Partial<ThreadDecl>[];
-}): Model {
-  const threads: ThreadDecl[] = [
-    { name: 'low', priority: 1, body: USE('bus'), ...opts.low },
-    { name: 'high', priority: 10, body: USE('bus') },
-    ...(opts.mediums ?? [{}]).map((m, k) => ({ name: `medium${k || ''}`, priority: 5, body: ['compute 10'], ...m })),
-  ];
-  const proc: ProcessDecl = {
-    name: 'lander',
-    model: opts.model ?? 'one_to_one',
-    lwps: opts.lwps,
-    mutexes: [opts.mutex ?? 'bus'],
-    threads,
-  };
-  return buildModel([proc], { cpus: opts.cpus ?? 1, policy: opts.policy ?? 'priority' });
+  low?: string;
+  mediums?: string[];
+}): Analysed {
+  const mediums = (opts.mediums ?? ['priority 5']).map((attrs, k) => `thread medium${k || ''} ${attrs} { compute 10 }`);
+  const model = opts.model ?? 'one_to_one';
+  return analysed(`
+scenario "lander" {
+  cpus ${opts.cpus ?? 1}
+  policy ${opts.policy ?? 'priority'}${opts.policy === 'rr' ? ' quantum 5' : ''}
+}
+process lander {
+  model ${model}${opts.lwps ? ` lwps ${opts.lwps}` : ''}
+  mutex ⟦bus⟧ ${opts.mutex ?? ''}
+  thread low priority 1 ${opts.low ?? ''} ${USE}
+  thread high priority 10 ${USE}
+  ${mediums.join('\n  ')}
+}`, RISK);
 }
 
 describe('inversion-risk', () => {
   test('Pathfinder: one CPU, a medium thread between low and high', () => {
-    const d = risks(lander({}));
-    assert.equal(d.length, 1);
-    assert.equal(d[0].severity, 'warning');
-    assert.deepEqual(d[0].range, line('bus'));
-    assert.equal(d[0].message,
+    const { diags, ranges } = lander({});
+    assert.deepEqual(diags.map((d) => [d.severity, d.range, d.message, d.data]), [[
+      'warning',
+      ranges[0],
       'bus has no priority protocol: high (priority 10) can wait for it while low (priority 1) holds it, ' +
-        'and medium (priority 5) can run instead of low on CPU 0: unbounded priority inversion');
-    assert.deepEqual(d[0].data, { fix: 'inherit', mutex: 'bus', ceiling: 10 });
+        'and medium (priority 5) can run instead of low on CPU 0: unbounded priority inversion',
+      { fix: 'inherit', mutex: 'bus', ceiling: 10 },
+    ]]);
   });
 
   test('inherit, or a ceiling at the highest user\'s priority, cures it', () => {
-    assert.deepEqual(risks(lander({ mutex: 'bus inherit' })), []);
-    assert.deepEqual(risks(lander({ mutex: 'bus ceiling 10' })), []);
-    const low = risks(lander({ mutex: 'bus ceiling 3' }));
+    assert.deepEqual(lander({ mutex: 'inherit' }).diags, []);
+    assert.deepEqual(lander({ mutex: 'ceiling 10' }).diags, []);
+    const low = lander({ mutex: 'ceiling 3' }).diags;
     assert.equal(low.length, 1, 'a ceiling below the medium thread does not');
     assert.match(low[0].message, /^bus has ceiling 3, below high's priority 10: /);
-    assert.deepEqual(risks(lander({ mutex: 'bus ceiling 5' })), [], 'medium no longer lies strictly above');
+    assert.deepEqual(lander({ mutex: 'ceiling 5' }).diags, [], 'medium no longer lies strictly above');
   });
 
   test('no thread between the two users: nothing', () => {
-    assert.deepEqual(risks(lander({ mediums: [{ priority: 10 }] })), []);
-    assert.deepEqual(risks(lander({ mediums: [{ priority: 1 }] })), []);
+    assert.deepEqual(lander({ mediums: ['priority 10'] }).diags, []);
+    assert.deepEqual(lander({ mediums: ['priority 1'] }).diags, []);
   });
 
   test('two CPUs: one medium thread cannot keep low off both, two can', () => {
-    assert.deepEqual(risks(lander({ cpus: 2 })), []);
-    const d = risks(lander({ cpus: 2, mediums: [{}, {}] }));
-    assert.equal(d.length, 1);
-    assert.match(d[0].message, /medium \(priority 5\) can run instead of low on the 2 CPUs/);
+    assert.deepEqual(lander({ cpus: 2 }).diags, []);
+    const { diags } = lander({ cpus: 2, mediums: ['priority 5', 'priority 5'] });
+    assert.equal(diags.length, 1);
+    assert.match(diags[0].message, /medium \(priority 5\) can run instead of low on the 2 CPUs/);
   });
 
   test('pinned threads on different CPUs cannot compete', () => {
-    assert.deepEqual(risks(lander({ cpus: 2, low: { pin: 0 }, mediums: [{ pin: 1 }] })), []);
-    const same = risks(lander({ cpus: 2, low: { pin: 0 }, mediums: [{ pin: 0 }] }));
+    assert.deepEqual(lander({ cpus: 2, low: 'pin 0', mediums: ['priority 5 pin 1'] }).diags, []);
+    const same = lander({ cpus: 2, low: 'pin 0', mediums: ['priority 5 pin 0'] }).diags;
     assert.equal(same.length, 1);
     assert.match(same[0].message, /on CPU 0/);
-    const free = risks(lander({ cpus: 2, low: { pin: 0 }, mediums: [{}] }));
+    const free = lander({ cpus: 2, low: 'pin 0', mediums: ['priority 5'] }).diags;
     assert.equal(free.length, 1, 'an unpinned medium thread may take low\'s CPU');
   });
 
   test('policies that ignore priorities give no kernel-level risk', () => {
-    assert.deepEqual(risks(lander({ policy: 'fifo' })), []);
-    assert.deepEqual(risks(lander({ policy: 'rr' })), []);
+    assert.deepEqual(lander({ policy: 'fifo' }).diags, []);
+    assert.deepEqual(lander({ policy: 'rr' }).diags, []);
   });
 
   test('library level: one LWP (many_to_one, or lwps 1) whatever the kernel policy', () => {
-    const m21 = risks(lander({ model: 'many_to_one', policy: 'fifo' }));
+    const m21 = lander({ model: 'many_to_one', policy: 'fifo' }).diags;
     assert.equal(m21.length, 1);
     assert.match(m21[0].message, /can run instead of low on lander's only LWP/);
-    assert.equal(risks(lander({ model: 'many_to_many', lwps: 1 })).length, 1);
+    assert.equal(lander({ model: 'many_to_many', lwps: 1 }).diags.length, 1);
   });
 
   test('library level: a pool of two LWPs needs two threads above low', () => {
-    assert.deepEqual(risks(lander({ model: 'many_to_many', lwps: 2, cpus: 2 })), []);
-    const d = risks(lander({ model: 'many_to_many', lwps: 2, cpus: 2, mediums: [{}, { priority: 20 }] }));
-    assert.equal(d.length, 1);
-    assert.match(d[0].message, /on the 2 LWPs of lander's pool/);
+    assert.deepEqual(lander({ model: 'many_to_many', lwps: 2, cpus: 2 }).diags, []);
+    const { diags } = lander({ model: 'many_to_many', lwps: 2, cpus: 2, mediums: ['priority 5', 'priority 20'] });
+    assert.equal(diags.length, 1);
+    assert.match(diags[0].message, /on the 2 LWPs of lander's pool/);
   });
 
   test('kernel level under many_to_many: a bound medium thread outranks the pool', () => {
-    const d = risks(lander({ model: 'many_to_many', lwps: 2, mediums: [{ bound: true }] }));
-    assert.equal(d.length, 1);
-    assert.match(d[0].message, /medium \(priority 5\) can run instead of low on CPU 0/);
+    const { diags } = lander({ model: 'many_to_many', lwps: 2, mediums: ['priority 5 bound'] });
+    assert.equal(diags.length, 1);
+    assert.match(diags[0].message, /medium \(priority 5\) can run instead of low on CPU 0/);
   });
 
   test('a mutex array: one diagnostic on the declaration, one part per element', () => {
-    const model = buildModel([{
-      name: 'app',
-      model: 'one_to_one',
-      mutexes: ['m[2]'],
-      threads: [
-        { name: 'low', priority: 1, body: [...USE('m[0]'), ...USE('m[1]')] },
-        { name: 'high', priority: 10, body: [...USE('m[0]'), ...USE('m[1]')] },
-        { name: 'mid', priority: 5, body: ['compute 10'] },
-      ],
-    }]);
-    const d = risks(model);
-    assert.equal(d.length, 1);
-    assert.deepEqual(d[0].range, line('m[2]'));
-    assert.match(d[0].message, /^m\[0\] has no priority protocol: .*; m\[1\] has no priority protocol: /);
-    assert.deepEqual(d[0].data, { fix: 'inherit', mutex: 'm', ceiling: 10 });
+    const { diags, ranges } = analysed(`
+process app {
+  model one_to_one
+  mutex ⟦m⟧[2]
+  thread low priority 1 { lock m[0] unlock m[0] lock m[1] unlock m[1] }
+  thread high priority 10 { lock m[0] unlock m[0] lock m[1] unlock m[1] }
+  thread mid priority 5 { compute 10 }
+}`, RISK);
+    assert.equal(diags.length, 1);
+    assert.deepEqual(diags[0].range, ranges[0]);
+    assert.match(diags[0].message, /^m\[0\] has no priority protocol: .*; m\[1\] has no priority protocol: /);
+    assert.deepEqual(diags[0].data, { fix: 'inherit', mutex: 'm', ceiling: 10 });
   });
 });
