@@ -164,10 +164,34 @@ export function takeOffCpu(e: Engine, l: LwpRt): void {
   }
 }
 
+/**
+ * A choice point (LANGUAGE.md §7): the ready KLTs this CPU may run that tie with the head
+ * (same priority under `priority`, same key under `sjf`, same instant of readiness otherwise),
+ * in queue order; the host's hook picks one (default: the head).
+ */
+function chooseTie(e: Engine, cpu: CpuRt, head: LwpRt): LwpRt {
+  const choose = e.choose;
+  if (choose === null) return head;
+  const key = tieKey(e, head);
+  const tied = e.kq.items.filter((l) => l !== head && eligible(l, cpu) && tieKey(e, l) === key);
+  if (tied.length === 0) return head;
+  tied.sort((a, b) => (kqLess(e, a, b) ? -1 : 1));
+  const all = [head, ...tied];
+  const pick = choose({ t: e.now, kind: 'tie', count: all.length, defaultPick: 0, labels: all.map((l) => l.thread?.name ?? `LWP ${l.id}`) });
+  return all[Number.isInteger(pick) && pick >= 0 && pick < all.length ? pick : 0];
+}
+
+function tieKey(e: Engine, l: LwpRt): number {
+  if (e.model.policy === 'priority') return kprio(l);
+  if (e.model.policy === 'sjf') return l.sjfKey;
+  return l.k1 < 0 ? l.k1 : Math.floor(l.k1 / 2);
+}
+
 /** A free CPU takes the head of the ready queue (switch costs, LANGUAGE.md §5.5). */
 export function dispatch(e: Engine, cpu: CpuRt): void {
   if (cpu.lwp !== null) return;
-  const l = bestFor(e, cpu);
+  const best = bestFor(e, cpu);
+  const l = best === undefined ? undefined : chooseTie(e, cpu, best);
   if (l === undefined) {
     touchCpu(e, cpu);
     return;

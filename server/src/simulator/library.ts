@@ -101,7 +101,7 @@ export function libraryYield(e: Engine, th: ThreadRt, l: LwpRt): boolean {
 
 /** An LWP on a CPU whose ULT left: it takes the head of the run queue, or parks. */
 export function switchNext(e: Engine, l: LwpRt): void {
-  const u = l.proc.runq.pop();
+  const u = pickUlt(e, l.proc);
   if (u === undefined) {
     park(e, l);
     return;
@@ -123,6 +123,20 @@ export function switchNext(e: Engine, l: LwpRt): void {
     return;
   }
   beginRun(e, l);
+}
+
+/** The head of the run queue, or (with a choice hook) any ULT of the head's priority (a tie, LANGUAGE.md §7). */
+function pickUlt(e: Engine, proc: ProcRt): ThreadRt | undefined {
+  const head = proc.runq.peek();
+  if (head === undefined || e.choose === null) return proc.runq.pop();
+  const all = proc.runq.items.filter((t) => t.effPrio === head.effPrio).sort((a, b) => a.rqKey - b.rqKey || a.ord - b.ord);
+  let u = head;
+  if (all.length > 1) {
+    const pick = e.choose({ t: e.now, kind: 'tie', count: all.length, defaultPick: all.indexOf(head), labels: all.map((t) => t.name) });
+    u = all[Number.isInteger(pick) && pick >= 0 && pick < all.length ? pick : all.indexOf(head)];
+  }
+  proc.runq.remove(u);
+  return u;
 }
 
 /** A pool LWP got a CPU without a ULT (unparked): it takes the head of the run queue. */
