@@ -97,11 +97,47 @@ export function completionsAt(c: CursorContext): CompletionItem[] {
   return c.operands.length === 0 ? [] : starters();
 }
 
-/** Registers `textDocument/completion`. */
+/** True when `offset` lies inside a comment or a string. */
+export function inCommentOrString(text: string, offset: number): boolean {
+  let state: 'code' | 'line' | 'block' | 'string' = 'code';
+  for (let i = 0; i < offset; i++) {
+    const c = text[i];
+    if (state === 'line') {
+      if (c === '\n') state = 'code';
+    } else if (state === 'block') {
+      if (c === '*' && text[i + 1] === '/' && i + 1 < offset) {
+        state = 'code';
+        i++;
+      }
+    } else if (state === 'string') {
+      if (c === '\\') i++;
+      else if (c === '"' || c === '\n') state = 'code';
+    } else if (c === '/' && text[i + 1] === '/' && i + 1 < offset) {
+      state = 'line';
+      i++;
+    } else if (c === '/' && text[i + 1] === '*' && i + 1 < offset) {
+      state = 'block';
+      i++;
+    } else if (c === '"') state = 'string';
+  }
+  return state !== 'code';
+}
+
+/** Registers `textDocument/completion` (also triggered by a space and by `[`). */
 export function registerCompletion(ctx: ServerContext): void {
   ctx.connection.onCompletion((params: CompletionParams): CompletionItem[] => {
     const doc = ctx.documents.get(params.textDocument.uri);
     if (!doc) return [];
-    return completionsAt(cursorContext(doc.getText(), doc.offsetAt(params.position)));
+    const text = doc.getText();
+    const offset = doc.offsetAt(params.position);
+    if (inCommentOrString(text, offset)) return [];
+    const c = cursorContext(text, offset);
+    const items = completionsAt(c);
+    // After a space, only what completes the construct being written pops up, not the list
+    // of every statement or setting (that would open after each word typed).
+    if (params.context?.triggerCharacter === ' ') {
+      return items.filter((it) => !(it.kind === CompletionItemKind.Keyword && STARTERS[c.block].includes(it.label)));
+    }
+    return items;
   });
 }

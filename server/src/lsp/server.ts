@@ -32,7 +32,7 @@ export function startServer(connection: Connection): void {
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-        completionProvider: {},
+        completionProvider: { triggerCharacters: [' ', '['] },
         hoverProvider: true,
         definitionProvider: true,
         referencesProvider: true,

@@ -34,7 +34,9 @@ process p {
   thread s { spawn ‸ }
   ‸
 }
-‸`;
+‸
+// lock ‸ in a comment
+`;
 
 describe('completion', () => {
   let server: TestServer;
@@ -48,10 +50,11 @@ describe('completion', () => {
     await server.stop();
   });
 
-  async function labels(i: number): Promise<string[]> {
+  async function labels(i: number, triggerCharacter?: string): Promise<string[]> {
     const r = await server.request<CompletionItem[] | null>('textDocument/completion', {
       textDocument: { uri },
       position: p[i],
+      context: triggerCharacter ? { triggerKind: 2, triggerCharacter } : { triggerKind: 1 },
     });
     return (r ?? []).map((c) => c.label);
   }
@@ -115,5 +118,12 @@ describe('completion', () => {
     const proc = await labels(19);
     assert.ok(proc.includes('thread') && proc.includes('mutex') && proc.includes('model') && !proc.includes('lock'));
     assert.deepEqual((await labels(20)).sort(), ['process', 'scenario']);
+  });
+
+  it('offers nothing in a comment, and after a typed space only what completes the construct', async () => {
+    assert.deepEqual(await labels(21), []);
+    assert.deepEqual((await labels(8, ' ')).sort(), ['fork', 'm']);
+    assert.deepEqual(await labels(14, ' '), []);
+    assert.deepEqual(await labels(0, ' '), ['priority', 'fifo', 'rr', 'sjf']);
   });
 });
