@@ -15,6 +15,9 @@ export const VIEW_TYPE = 'threadscape.simulation';
 /** Milliseconds of quiet typing before the model is asked for again. */
 const EDIT_DELAY = 300;
 
+/** Requests retried (one edit delay apart) before the panel shows the error. */
+const MAX_RETRIES = 5;
+
 /** Options for a panel's webview: scripts on, resources only from dist/. */
 export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions & vscode.WebviewPanelOptions {
   return { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist')] };
@@ -30,6 +33,8 @@ export class SimulationPanel implements vscode.Disposable {
   private disposed = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private requestId = 0;
+  /** Failed requests in a row; the server may not have seen the document open yet. */
+  private failures = 0;
 
   constructor(
     readonly panel: vscode.WebviewPanel,
@@ -106,9 +111,15 @@ export class SimulationPanel implements vscode.Disposable {
         this.scheduleUpdate();
         return;
       }
+      this.failures = 0;
       this.post({ type: 'model', uri: res.uri, version: res.version, fileName: res.fileName, model: res.model, diagnostics: normalizeDiagnostics(res.diagnostics) });
     } catch (e) {
-      if (id === this.requestId) this.post({ type: 'error', message: `No model for ${fileName(this.documentUri)}: ${e instanceof Error ? e.message : String(e)}` });
+      if (id !== this.requestId) return;
+      if (++this.failures <= MAX_RETRIES) {
+        this.scheduleUpdate();
+        return;
+      }
+      this.post({ type: 'error', message: `No model for ${fileName(this.documentUri)}: ${e instanceof Error ? e.message : String(e)}` });
     }
   }
 
