@@ -104,6 +104,8 @@ export function touchCpu(e: Engine, cpu: CpuRt): void {
   if (s !== cpu.state) {
     flushCpu(cpu, e.now);
     cpu.state = s;
+    // A CPU switching to an LWP that then parks is activity too: the run lasts until it ends.
+    e.lastEventTime = e.now;
   }
   const rec = e.rec;
   if (rec !== null && rec.spans) {
