@@ -49,24 +49,38 @@ function rangeKey(r: SourceRange): string {
  * related information concatenated without repeats) and turns them into sorted diagnostics.
  */
 export function toDiagnostics(findings: Finding[]): Diagnostic[] {
-  const byKey = new Map<string, Finding>();
+  // Merged findings, with the keys of what they hold already (sets keep merging linear when a
+  // large thread array reports at one statement).
+  const byKey = new Map<string, { f: Finding; seen: Set<string> }>();
   const order: Finding[] = [];
+  const relatedKey = (r: RelatedInformation): string => `r|${rangeKey(r.range)}|${r.message}`;
+  const actKey = (a: Act): string => `a|${a.who}|${a.one}`;
   for (const f of findings) {
     const key = `${f.code}|${rangeKey(f.range)}`;
-    const prev = byKey.get(key);
-    if (!prev) {
-      const copy: Finding = { ...f, parts: [...f.parts], acts: [...(f.acts ?? [])], related: [...f.related] };
-      byKey.set(key, copy);
-      order.push(copy);
-      continue;
+    let entry = byKey.get(key);
+    if (!entry) {
+      entry = { f: { ...f, parts: [], acts: [], related: [] }, seen: new Set() };
+      byKey.set(key, entry);
+      order.push(entry.f);
     }
-    for (const p of f.parts) if (!prev.parts.includes(p)) prev.parts.push(p);
+    const { f: g, seen } = entry;
+    for (const p of f.parts) {
+      if (!seen.has(`p|${p}`)) {
+        seen.add(`p|${p}`);
+        g.parts.push(p);
+      }
+    }
     for (const a of f.acts ?? []) {
-      if (!prev.acts?.some((b) => b.who === a.who && b.one === a.one)) prev.acts?.push(a);
+      if (!seen.has(actKey(a))) {
+        seen.add(actKey(a));
+        g.acts?.push(a);
+      }
     }
     for (const r of f.related) {
-      const dup = prev.related.some((q) => q.message === r.message && rangeKey(q.range) === rangeKey(r.range));
-      if (!dup) prev.related.push(r);
+      if (!seen.has(relatedKey(r))) {
+        seen.add(relatedKey(r));
+        g.related.push(r);
+      }
     }
   }
   const out = order.map(toDiagnostic);

@@ -15,6 +15,7 @@ import {
   release,
   summarise,
   type HeldState,
+  type SummaryCache,
 } from './held-state';
 
 /** An acquisition of `to` while `from` may be held: one instance of the lock-order edge from → to. */
@@ -42,7 +43,7 @@ export type StmtVisitor = (thread: ThreadSpec, st: Stmt) => void;
 export function analyseHeldLocks(proc: ProcessModel, visit?: StmtVisitor): HeldLockResult {
   const out: HeldLockResult = { findings: [], edges: [] };
   for (const t of proc.threads) {
-    const ctx: WalkContext = { proc, thread: t, out, visit };
+    const ctx: WalkContext = { proc, summaries: new Map(), thread: t, out, visit };
     const end = walk(t.body, emptyState(), ctx);
     if (end) reportHeldAtEnd(end, ctx);
   }
@@ -51,6 +52,7 @@ export function analyseHeldLocks(proc: ProcessModel, visit?: StmtVisitor): HeldL
 
 interface WalkContext {
   proc: ProcessModel;
+  summaries: SummaryCache;
   thread: ThreadSpec;
   out: HeldLockResult;
   visit: StmtVisitor | undefined;
@@ -134,7 +136,7 @@ function step(st: Stmt, s: HeldState, ctx: WalkContext): HeldState | null {
       return null;
     }
     case 'repeat': {
-      const head = st.count >= 2 ? joinStates(s, applySummary(s, summarise(st.body))) : s;
+      const head = st.count >= 2 ? joinStates(s, applySummary(s, summarise(st.body, ctx.summaries))) : s;
       return walk(st.body, head, ctx);
     }
     default:

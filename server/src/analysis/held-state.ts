@@ -74,10 +74,11 @@ export function applySummary(s: HeldState | null, sum: BodySummary): HeldState |
   return out;
 }
 
-const cache = new WeakMap<Stmt[], BodySummary>();
+/** Summaries already computed, by body: give one per walk so nested loops are summarised once. */
+export type SummaryCache = Map<Stmt[], BodySummary>;
 
 /** One-pass summary of a body (cached per body array; linear in its size overall). */
-export function summarise(body: Stmt[]): BodySummary {
+export function summarise(body: Stmt[], cache: SummaryCache): BodySummary {
   const hit = cache.get(body);
   if (hit) return hit;
   const sum: BodySummary = { exits: false, effects: new Map() };
@@ -89,7 +90,7 @@ export function summarise(body: Stmt[]): BodySummary {
       break;
     } else if (st.op === 'repeat') {
       // count >= 1, and a pass repeated has the effect of one pass.
-      const inner = summarise(st.body);
+      const inner = summarise(st.body, cache);
       for (const [m, site] of inner.effects) sum.effects.set(m, site);
       if (inner.exits) {
         sum.exits = true;
