@@ -11,6 +11,7 @@ import type { Simulation, SimulationOptions, StepLimit, ChoiceHook } from './api
 import type { Counters, Outcome, RunResult } from './trace';
 import type { CpuRt, LwpRt, MutexRt, Overflow, ProcRt, ThreadRt } from './entities';
 import { InversionTracker } from './inversion';
+import { internModel } from './intern';
 import { EventHeap, IndexedHeap, IntHeap, type TimedEvent } from './heap';
 import { Mulberry32 } from './rng';
 import { Recorder } from './recorder';
@@ -32,6 +33,7 @@ export class Engine implements Simulation {
   /** Instant of the last thread event (LANGUAGE.md §9 `endTime`). */
   lastEventTime = 0;
   readonly heap = new EventHeap();
+  private readonly freeEvents: TimedEvent[] = [];
   private seq = 0;
   /** Pending heap events that may make progress (not housekeeping, not a spinner's quantum). */
   progressPending = 0;
@@ -85,10 +87,15 @@ export class Engine implements Simulation {
   /** Where the budget ran out. */
   budgetThread: ThreadRt | null = null;
 
+  /** The model, keywords internalized (see intern.ts). */
+  readonly model: Model;
+
   constructor(
-    readonly model: Model,
+    model: Model,
     readonly options: SimulationOptions,
   ) {
+    model = internModel(model);
+    this.model = model;
     this.rng = new Mulberry32(options.seed ?? model.seed);
     this.horizon = options.horizon ?? model.horizon;
     this.maxEvents = options.maxEvents ?? DEFAULT_MAX_EVENTS;
@@ -103,7 +110,20 @@ export class Engine implements Simulation {
   /** Schedules a timed event; `progress` false for housekeeping. */
   at(t: number, phase: number, ord: number, kind: number, target: number, gen: number, progress = true): void {
     if (progress) this.progressPending++;
-    this.heap.push({ t, phase, ord, seq: this.seq++, kind, target, gen, progress });
+    const ev = this.freeEvents.pop();
+    if (ev === undefined) {
+      this.heap.push({ t, phase, ord, seq: this.seq++, kind, target, gen, progress });
+      return;
+    }
+    ev.t = t;
+    ev.phase = phase;
+    ev.ord = ord;
+    ev.seq = this.seq++;
+    ev.kind = kind;
+    ev.target = target;
+    ev.gen = gen;
+    ev.progress = progress;
+    this.heap.push(ev);
   }
 
   /** Draws a duration (LANGUAGE.md §7), through the choice hook when a host drives the run. */
@@ -167,6 +187,8 @@ export class Engine implements Simulation {
         this.heap.pop();
         if (e.progress) this.progressPending--;
         handleEvent(this, e);
+        // Handlers keep no reference to the event: it is reused (no allocation per event).
+        this.freeEvents.push(e);
         if (!this.tick()) return;
       }
       if (this.steps.size === 0 && this.stepping === null) break;

@@ -18,6 +18,26 @@ export function isEmptyBody(body: Stmt[]): boolean {
   return v;
 }
 
+const OPS: Record<string, Stmt['op']> = {
+  compute: 'compute',
+  io: 'io',
+  sleep: 'sleep',
+  yield: 'yield',
+  exit: 'exit',
+  lock: 'lock',
+  unlock: 'unlock',
+  wait: 'wait',
+  signal: 'signal',
+  broadcast: 'broadcast',
+  sem_wait: 'sem_wait',
+  sem_post: 'sem_post',
+  spawn: 'spawn',
+  join: 'join',
+  set_concurrency: 'set_concurrency',
+  stack_use: 'stack_use',
+  repeat: 'repeat',
+};
+
 /**
  * A copy of a body whose statements all share one object shape, so the engine's accesses to
  * them stay monomorphic (the Model's statements have one shape per kind).
@@ -26,7 +46,8 @@ export function normalizeBody(body: Stmt[]): Stmt[] {
   return body.map((s) => {
     const any = s as unknown as Record<string, unknown>;
     const n = {
-      op: s.op,
+      // The canonical literal: comparisons with an internalized string are pointer compares.
+      op: OPS[s.op] ?? s.op,
       range: s.range,
       duration: any.duration ?? null,
       mutex: any.mutex ?? -1,
