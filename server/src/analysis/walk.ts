@@ -1,17 +1,5 @@
-/** Small traversals of thread bodies shared by the analyses. */
+/** One traversal of a process's thread bodies, shared by the analyses. */
 import type { ProcessModel, Stmt } from '../language/model';
-
-/** Calls `fn` on every statement of a body, `repeat` bodies included (iteratively). */
-export function forEachStmt(body: Stmt[], fn: (st: Stmt) => void): void {
-  const stack: Stmt[][] = [body];
-  while (stack.length > 0) {
-    const b = stack.pop() as Stmt[];
-    for (const st of b) {
-      fn(st);
-      if (st.op === 'repeat') stack.push(st.body);
-    }
-  }
-}
 
 /** What the statements of a process refer to, dead code included. */
 export interface ProcessUses {
