@@ -202,6 +202,20 @@ describe('navigation and help', () => {
     server.close(u);
   });
 
+  it('puts the lens on the first process without a scenario; answers a model of null for broken text', async () => {
+    const u = 'file:///nav/no-scenario.threads';
+    const from = server.open(u, '// intro\nprocess q {\n  thread t { lock nothing }\n}\n');
+    await server.diagnosticsFor(u, 1, () => true, from);
+    const lenses = await server.request<{ range: { start: { line: number; character: number } } }[]>('textDocument/codeLens', {
+      textDocument: { uri: u },
+    });
+    assert.deepEqual(lenses.map((l) => l.range.start), [{ line: 1, character: 0 }]);
+    const m = await server.request<{ model: unknown; diagnostics: { code: string }[] }>('threadscape/model', { uri: u });
+    assert.equal(m.model, null);
+    assert.ok(m.diagnostics.some((d) => d.code === 'unknown-name'));
+    server.close(u);
+  });
+
   it('answers threadscape/model with the latest version', async () => {
     const m = await server.request<{ version: number; fileName: string; model: { processes: { name: string }[] } | null }>(
       'threadscape/model',
