@@ -34,6 +34,8 @@ export class Engine implements Simulation {
   lastEventTime = 0;
   readonly heap = new EventHeap();
   private readonly freeEvents: TimedEvent[] = [];
+  /** Normalized statements and bodies shared between threads (program.ts). */
+  readonly stmtCache = new Map<string, unknown>();
   private seq = 0;
   /** Pending heap events that may make progress (not housekeeping, not a spinner's quantum). */
   progressPending = 0;
@@ -257,9 +259,7 @@ function kernelOrder(e: Engine): (a: LwpRt, b: LwpRt) => boolean {
   const policy = e.model.policy;
   return (a, b) => {
     if (policy === 'priority') {
-      const pa = a.bound ? a.bound.effPrio : a.proc.spec.priority;
-      const pb = b.bound ? b.bound.effPrio : b.proc.spec.priority;
-      if (pa !== pb) return pa > pb;
+      if (a.kp !== b.kp) return a.kp > b.kp;
     } else if (policy === 'sjf' && a.sjfKey !== b.sjfKey) {
       return a.sjfKey < b.sjfKey;
     }

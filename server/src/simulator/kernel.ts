@@ -13,7 +13,7 @@ import { lwpBegins } from './library';
 
 /** The kernel priority of an LWP's KLT: its thread's effective priority when bound, else the process's. */
 export function kprio(l: LwpRt): number {
-  return l.bound ? l.bound.effPrio : l.proc.spec.priority;
+  return l.kp;
 }
 
 /** True when the KLT may run on this CPU (pinning). */

@@ -40,27 +40,65 @@ const OPS: Record<string, Stmt['op']> = {
 
 /**
  * A copy of a body whose statements all share one object shape, so the engine's accesses to
- * them stay monomorphic (the Model's statements have one shape per kind).
+ * them stay monomorphic (the Model's statements have one shape per kind). Identical
+ * statements and bodies (same operation, operands and range) are shared between threads
+ * through `cache`, which keeps the engine's working set small with many threads.
  */
-export function normalizeBody(body: Stmt[]): Stmt[] {
-  return body.map((s) => {
+export function normalizeBody(body: Stmt[], cache: Map<string, unknown> = new Map()): Stmt[] {
+  return normalizeKeyed(body, cache).body;
+}
+
+function normalizeKeyed(body: Stmt[], cache: Map<string, unknown>): { body: Stmt[]; key: string } {
+  const stmts: Stmt[] = [];
+  const keys: string[] = [];
+  for (const s of body) {
     const any = s as unknown as Record<string, unknown>;
-    const n = {
-      // The canonical literal: comparisons with an internalized string are pointer compares.
-      op: OPS[s.op] ?? s.op,
-      range: s.range,
-      duration: any.duration ?? null,
-      mutex: any.mutex ?? -1,
-      condvar: any.condvar ?? -1,
-      semaphore: any.semaphore ?? -1,
-      threads: any.threads ?? null,
-      level: any.level ?? 0,
-      bytes: any.bytes ?? 0,
-      count: any.count ?? 0,
-      body: s.op === 'repeat' ? normalizeBody(s.body) : null,
-    };
-    return n as unknown as Stmt;
-  });
+    const inner = s.op === 'repeat' ? normalizeKeyed(s.body, cache) : null;
+    const r = s.range;
+    const d = any.duration as { min: number; max: number } | undefined;
+    const threads = any.threads as number[] | undefined;
+    const key = [
+      s.op,
+      r.start.line,
+      r.start.character,
+      r.end.line,
+      r.end.character,
+      d ? `${d.min}..${d.max}` : '',
+      any.mutex ?? '',
+      any.condvar ?? '',
+      any.semaphore ?? '',
+      threads ? threads.join(',') : '',
+      any.level ?? '',
+      any.bytes ?? '',
+      any.count ?? '',
+      inner ? `{${inner.key}}` : '',
+    ].join('|');
+    let n = cache.get(key) as Stmt | undefined;
+    if (n === undefined) {
+      n = {
+        // The canonical literal: comparisons with an internalized string are pointer compares.
+        op: OPS[s.op] ?? s.op,
+        range: s.range,
+        duration: d ?? null,
+        mutex: any.mutex ?? -1,
+        condvar: any.condvar ?? -1,
+        semaphore: any.semaphore ?? -1,
+        threads: threads ?? null,
+        level: any.level ?? 0,
+        bytes: any.bytes ?? 0,
+        count: any.count ?? 0,
+        body: inner ? inner.body : null,
+      } as unknown as Stmt;
+      cache.set(key, n);
+    }
+    stmts.push(n);
+    keys.push(key);
+  }
+  const key = keys.join(';');
+  const shared = cache.get(`body:${key}`) as Stmt[] | undefined;
+  if (shared !== undefined) return { body: shared, key };
+  cache.set(`body:${key}`, stmts);
+  return { body: stmts, key };
 }
 
 /** The first frame of a thread's body. */

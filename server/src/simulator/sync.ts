@@ -60,7 +60,10 @@ export function recomputePrio(e: Engine, th: ThreadRt): void {
   th.effPrio = p;
   if (th.end !== null) return;
   if (th.bound) {
-    if (th.lwp) kernelPriorityChanged(e, th.lwp);
+    if (th.lwp) {
+      th.lwp.kp = p;
+      kernelPriorityChanged(e, th.lwp);
+    }
   } else {
     libraryPriorityChanged(e, th);
   }
