@@ -110,6 +110,8 @@ export interface LwpRt extends HeapItem {
   qExpired: boolean;
   /** A preemption decided at this instant takes effect at the next timed statement. */
   preempt: boolean;
+  /** CPU the KLT is pinned to (a bound thread's `pin`), -1 for none. */
+  pin: number;
   /** Kernel priority: the bound thread's effective priority, or the process's (kept in step). */
   kp: number;
   /** Kernel ready queue keys. */

@@ -18,8 +18,7 @@ export function kprio(l: LwpRt): number {
 
 /** True when the KLT may run on this CPU (pinning). */
 export function eligible(l: LwpRt, cpu: CpuRt): boolean {
-  const pin = l.bound ? l.bound.spec.pin : null;
-  return pin === null || pin === cpu.id;
+  return l.pin < 0 || l.pin === cpu.id;
 }
 
 /** The best ready KLT this CPU may run, left in the queue. */

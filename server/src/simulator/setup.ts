@@ -90,6 +90,7 @@ export function newLwp(e: Engine, proc: ProcRt, bound: ThreadRt | null): LwpRt {
     qExpired: false,
     preempt: false,
     kp: bound ? bound.effPrio : proc.spec.priority,
+    pin: bound && bound.spec.pin !== null ? bound.spec.pin : -1,
     k1: 0,
     sjfKey: 0,
     parkedSince: 0,
