@@ -36,7 +36,8 @@ export interface SimulationRecord {
 /** The base name of a document URI's path, decoded. */
 export function fileNameOf(uri: string): string {
   const path = uri.replace(/[?#].*$/, '');
-  const last = path.slice(path.lastIndexOf('/') + 1);
+  // `untitled:Untitled-1` has no slash: drop the scheme.
+  const last = path.slice(Math.max(path.lastIndexOf('/'), path.indexOf(':')) + 1);
   try {
     return decodeURIComponent(last) || 'untitled';
   } catch {
