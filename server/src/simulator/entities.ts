@@ -7,6 +7,7 @@
 import type { MutexModel, ProcessModel, SemaphoreModel, SourceRange, Stmt, SyncModel, ThreadSpec } from '../language/model';
 import type { ThreadState } from './trace';
 import type { HeapItem } from './heap';
+import type { ProgramCounter } from './program';
 
 /** One level of the program counter: a body and the iterations of it still to run. */
 export interface Frame {
@@ -19,7 +20,7 @@ export interface Frame {
 /** Why a thread is blocked. */
 export type BlockKind = 'io' | 'sleep' | 'mutex' | 'condvar' | 'semaphore' | 'join' | 'deadlock';
 
-export interface ThreadRt extends HeapItem {
+export interface ThreadRt extends HeapItem, ProgramCounter {
   /** Declaration order across the file (processes, then threads). */
   ord: number;
   /** Index in the engine's thread table. */
@@ -32,7 +33,6 @@ export interface ThreadRt extends HeapItem {
   /** Creation decided (spawned, costs running) but not yet done. */
   pendingCreate: boolean;
   end: null | 'exited' | 'faulted' | 'killed';
-  frames: Frame[];
   /** The statement in progress (timed, or being waited at). */
   cur: Stmt | null;
   /** Ticks left of the current compute, or of the current creation cost of a spawn. */

@@ -60,7 +60,7 @@ function resume(e: Engine, th: ThreadRt, l: LwpRt): boolean {
 }
 
 function run(e: Engine, th: ThreadRt, l: LwpRt): boolean {
-  const s = nextStmt(th.frames);
+  const s = nextStmt(th);
   if (s === null) {
     exitThread(e, th, 'exited');
     return true;
@@ -149,7 +149,7 @@ export function ioDone(e: Engine, th: ThreadRt, _gen: number): void {
   th.cur = null;
   e.lastEventTime = e.now;
   const l = th.lwp as LwpRt;
-  if (!hasMore(th.frames)) {
+  if (!hasMore(th)) {
     exitThread(e, th, 'exited');
     return;
   }
@@ -163,7 +163,7 @@ export function sleepDone(e: Engine, th: ThreadRt, _gen: number): void {
   th.block = null;
   th.cur = null;
   e.lastEventTime = e.now;
-  if (!hasMore(th.frames)) {
+  if (!hasMore(th)) {
     exitThread(e, th, 'exited');
     return;
   }

@@ -49,7 +49,7 @@ export function enqueueKlt(e: Engine, l: LwpRt, where: 'tail' | 'head' | 'late')
   l.k1 = where === 'head' ? -++e.headCounter : e.now * 2 + (where === 'late' ? 1 : 0);
   if (e.model.policy === 'sjf') {
     const th = l.thread;
-    l.sjfKey = th ? remainingCompute(th.frames) + (th.cur && th.cur.op === 'compute' ? th.rem : 0) : 0;
+    l.sjfKey = th ? remainingCompute(th) + (th.cur && th.cur.op === 'compute' ? th.rem : 0) : 0;
   }
   e.kq.push(l);
   touchLwp(e, l);

@@ -101,40 +101,65 @@ function normalizeKeyed(body: Stmt[], cache: Map<string, unknown>): { body: Stmt
   return { body: stmts, key };
 }
 
-/** The first frame of a thread's body. */
-export function initialFrames(body: Stmt[]): Frame[] {
-  return [{ body, pc: 0, left: 0 }];
+/**
+ * A program counter: the innermost frame inline (the fields read on every statement live in
+ * the thread object itself), the enclosing `repeat` frames on a stack.
+ */
+export interface ProgramCounter {
+  body: Stmt[];
+  pc: number;
+  /** Iterations of `body` left after the current one. */
+  left: number;
+  /** Enclosing frames, innermost last. */
+  outer: Frame[];
 }
 
 /** Advances to the next statement to execute (never a `repeat`), or null at the end. */
-export function nextStmt(frames: Frame[]): Stmt | null {
+export function nextStmt(p: ProgramCounter): Stmt | null {
   for (;;) {
-    const top = frames[frames.length - 1];
-    if (top === undefined) return null;
-    if (top.pc < top.body.length) {
-      const s = top.body[top.pc++];
+    const body = p.body;
+    if (p.pc < body.length) {
+      const s = body[p.pc++];
       if (s.op !== 'repeat') return s;
-      if (s.count > 0 && !isEmptyBody(s.body)) frames.push({ body: s.body, pc: 0, left: s.count - 1 });
+      if (s.count > 0 && !isEmptyBody(s.body)) {
+        p.outer.push({ body, pc: p.pc, left: p.left });
+        p.body = s.body;
+        p.pc = 0;
+        p.left = s.count - 1;
+      }
       continue;
     }
-    if (top.left > 0) {
-      top.left--;
-      top.pc = 0;
+    if (p.left > 0) {
+      p.left--;
+      p.pc = 0;
       continue;
     }
-    frames.pop();
+    const f = p.outer.pop();
+    if (f === undefined) {
+      p.pc = body.length;
+      return null;
+    }
+    p.body = f.body;
+    p.pc = f.pc;
+    p.left = f.left;
   }
 }
 
+function frameHasMore(body: Stmt[], pc: number, left: number): boolean {
+  if (left > 0) return true;
+  for (let k = pc; k < body.length; k++) {
+    const s = body[k];
+    if (s.op !== 'repeat' || (s.count > 0 && !isEmptyBody(s.body))) return true;
+  }
+  return false;
+}
+
 /** True when some statement remains to execute. */
-export function hasMore(frames: Frame[]): boolean {
-  for (let i = frames.length - 1; i >= 0; i--) {
-    const f = frames[i];
-    if (f.left > 0) return true;
-    for (let k = f.pc; k < f.body.length; k++) {
-      const s = f.body[k];
-      if (s.op !== 'repeat' || (s.count > 0 && !isEmptyBody(s.body))) return true;
-    }
+export function hasMore(p: ProgramCounter): boolean {
+  if (frameHasMore(p.body, p.pc, p.left)) return true;
+  for (let i = p.outer.length - 1; i >= 0; i--) {
+    const f = p.outer[i];
+    if (frameHasMore(f.body, f.pc, f.left)) return true;
   }
   return false;
 }
@@ -152,16 +177,19 @@ function bodyCompute(body: Stmt[]): number {
   return v;
 }
 
-/** The sum of the remaining compute statements, ranges at their minimum (sjf, LANGUAGE.md §5.5). */
-export function remainingCompute(frames: Frame[]): number {
-  let sum = 0;
-  for (const f of frames) {
-    for (let k = f.pc; k < f.body.length; k++) {
-      const s = f.body[k];
-      if (s.op === 'compute') sum += s.duration.min;
-      else if (s.op === 'repeat') sum += s.count * bodyCompute(s.body);
-    }
-    sum += f.left * bodyCompute(f.body);
+function frameCompute(body: Stmt[], pc: number, left: number): number {
+  let sum = left * bodyCompute(body);
+  for (let k = pc; k < body.length; k++) {
+    const s = body[k];
+    if (s.op === 'compute') sum += s.duration.min;
+    else if (s.op === 'repeat') sum += s.count * bodyCompute(s.body);
   }
+  return sum;
+}
+
+/** The sum of the remaining compute statements, ranges at their minimum (sjf, LANGUAGE.md §5.5). */
+export function remainingCompute(p: ProgramCounter): number {
+  let sum = frameCompute(p.body, p.pc, p.left);
+  for (const f of p.outer) sum += frameCompute(f.body, f.pc, f.left);
   return sum;
 }

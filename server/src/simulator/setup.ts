@@ -3,7 +3,7 @@ import type { Engine } from './engine';
 import type { CpuRt, LwpRt, MutexRt, ProcRt, ThreadRt } from './entities';
 import type { ProcessModel, ThreadSpec } from '../language/model';
 import { IndexedHeap } from './heap';
-import { initialFrames, normalizeBody } from './program';
+import { normalizeBody } from './program';
 import { EV } from './events';
 import { growPool, scheduleAging } from './library';
 
@@ -30,7 +30,10 @@ function newThread(e: Engine, proc: ProcRt, spec: ThreadSpec): ThreadRt {
     created: false,
     pendingCreate: false,
     end: null,
-    frames: initialFrames(normalizeBody(spec.body, e.stmtCache)),
+    body: normalizeBody(spec.body, e.stmtCache),
+    pc: 0,
+    left: 0,
+    outer: [],
     cur: null,
     rem: 0,
     spawnQueue: null,
