@@ -105,6 +105,22 @@ describe('standalone report page', { skip: browserSkip }, () => {
     await page.close();
   });
 
+  test('the axis lines up with the lanes, in a narrow window too', async () => {
+    const { page } = await open();
+    for (const width of [1200, 420]) {
+      await page.setViewportSize({ width, height: 800 });
+      await page.waitForFunction(() => {
+        const a = document.querySelector('canvas.ts-axis')!.getBoundingClientRect();
+        const c = document.querySelector('canvas.ts-canvas')!.getBoundingClientRect();
+        return a.left === c.left && a.width === c.width;
+      }, undefined, { timeout: 5000 });
+      const label = await page.locator('.ts-labels').boundingBox();
+      const canvas = await page.locator('canvas.ts-canvas').boundingBox();
+      assert.ok(label && canvas && Math.abs(label.x + label.width - canvas.x) <= 1, `labels end where the canvas starts at ${width}px`);
+    }
+    await page.close();
+  });
+
   test('hovering a bar shows what it is', async () => {
     const { page } = await open();
     const box = (await page.locator('canvas.ts-canvas').boundingBox())!;
