@@ -38,9 +38,12 @@ export function finishRun(e: Engine, reason: 'end' | 'horizon' | 'budget'): void
   e.done = true;
   e.inInstant = false;
   const alive = e.threads.filter(isAlive);
+  // Threads due after the horizon: the horizon cut the scenario short too.
+  const later = reason === 'horizon' ? e.threads.filter((t) => !t.created && !t.spec.deferred && t.end === null) : [];
+  const cut = alive.length + later.length > 0;
   let endTime: number;
   if (reason === 'budget') endTime = e.now;
-  else if (reason === 'horizon' && alive.length > 0) endTime = e.horizon;
+  else if (reason === 'horizon' && cut) endTime = e.horizon;
   else endTime = Math.min(e.lastEventTime, e.horizon);
   e.endTime = endTime;
   e.now = endTime;
@@ -59,7 +62,7 @@ export function finishRun(e: Engine, reason: 'end' | 'horizon' | 'budget'): void
   else if (e.deadlockFound) e.outcome = 'deadlock';
   else if (hung.length > 0) e.outcome = 'hang';
   else if (reason === 'budget') e.outcome = 'budget';
-  else if (reason === 'horizon' && alive.length > 0) e.outcome = 'horizon';
+  else if (reason === 'horizon' && cut) e.outcome = 'horizon';
   else e.outcome = 'completed';
 
   const d = e.diags;
@@ -68,7 +71,14 @@ export function finishRun(e: Engine, reason: 'end' | 'horizon' | 'budget'): void
     d.push({
       code: 'horizon',
       severity: 'warning',
-      message: `the horizon was reached at t=${endTime} with ${alive.length} thread${alive.length === 1 ? '' : 's'} still alive: ${names(alive)}`,
+      message:
+        `the horizon was reached at t=${endTime} with ` +
+        [
+          alive.length > 0 ? `${alive.length} thread${alive.length === 1 ? '' : 's'} still alive: ${names(alive)}` : '',
+          later.length > 0 ? `${later.length} thread${later.length === 1 ? '' : 's'} not created yet: ${names(later)}` : '',
+        ]
+          .filter((x) => x !== '')
+          .join('; '),
       range: e.model.range,
       time: endTime,
       relatedInformation: [],

@@ -181,7 +181,7 @@ export function buildWorld(e: Engine): void {
   }
   e.prioritiesVary = prios.size > 1;
   for (const th of e.threads) {
-    if (!th.spec.deferred && th.spec.at <= e.horizon) e.at(th.spec.at, 2, th.ord, EV.create, th.id, 0);
+    if (!th.spec.deferred) e.at(th.spec.at, 2, th.ord, EV.create, th.id, 0);
   }
   for (const proc of e.procs) {
     const pm = proc.spec;

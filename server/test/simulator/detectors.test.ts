@@ -144,3 +144,16 @@ process p { model one_to_one redzone off thread a stack 4k { stack_use 8k } }`);
   assert.equal(silent.outcome, 'completed');
   assert.match(silent.diagnostics.find((x) => x.code === 'stack-overflow')?.message ?? '', /silent stack overflow/);
 });
+
+test('horizon: a thread due after the horizon means the run was cut short', () => {
+  const r = run(oneToOne('cpus 1 horizon 50', 'thread a { compute 5 } thread late at 80 { compute 1 }'));
+  assert.equal(r.outcome, 'horizon');
+  assert.equal(r.endTime, 50);
+  expectThread(r, 'late', { state: 'not-started', arrival: null });
+  assert.match(r.diagnostics.find((d) => d.code === 'horizon')?.message ?? '', /1 thread not created yet: late/);
+  assertConservationLite(r.cpus, r.endTime);
+});
+
+function assertConservationLite(cpus: { busy: number; overhead: number; idle: number }[], end: number): void {
+  for (const c of cpus) assert.equal(c.busy + c.overhead + c.idle, end);
+}
