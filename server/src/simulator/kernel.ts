@@ -214,7 +214,10 @@ export function dispatch(e: Engine, cpu: CpuRt): void {
   l.lastCpu = cpu.id;
   l.state = 'cpu';
   l.gen++;
-  if (e.quantum !== null && l.qLeft <= 0) l.qLeft = e.quantum;
+  if (e.quantum !== null && l.qLeft <= 0) {
+    l.qLeft = e.quantum;
+    l.qExpired = false;
+  }
   e.rec?.event(cost > 0 ? 'switch' : 'run', l.thread, { cpu: cpu.id, lwp: l, detail: cost > 0 ? `switch ${cost} ticks` : undefined });
   if (cost > 0) {
     l.phase = 'switch';
