@@ -6,7 +6,8 @@ import { basename } from 'node:path';
 import { checkText } from '../core';
 import type { Diagnostic } from '../language/diagnostic';
 import type { SimulationOptions } from '../simulator';
-import { readScenario, type CommandOptions } from './options';
+import { readScenario, UsageError, type CommandOptions } from './options';
+import { parseChoicesFile, replayHook, type Replay } from '../explorer/replay';
 import { formatDiagnostic } from './format';
 import { formatSummary } from './summary';
 import { writeChromeTrace } from './trace-chrome';
@@ -23,19 +24,37 @@ function jsonDiagnostic(d: Diagnostic): Record<string, unknown> {
   };
 }
 
+/** Reads a choices file for `--replay`, or throws a UsageError naming what is wrong. */
+function readReplay(path: string): Replay {
+  let json: unknown;
+  try {
+    json = JSON.parse(readScenario(path));
+  } catch (e) {
+    if (e instanceof UsageError) throw e;
+    throw new UsageError(`${path} is not JSON: ${(e as Error).message}`);
+  }
+  const parsed = parseChoicesFile(json);
+  if (typeof parsed === 'string') throw new UsageError(`${path}: ${parsed}`);
+  return replayHook(parsed);
+}
+
 export async function runCommand(file: string, opts: CommandOptions): Promise<number> {
   const text = readScenario(file);
   const name = basename(file);
+  const replay = opts.replay !== undefined ? readReplay(opts.replay) : null;
   const simulation: SimulationOptions = {
     seed: opts.seed,
     horizon: opts.horizon,
     maxEvents: opts.maxEvents,
     scenarioName: name,
+    choose: replay?.hook,
     // The summary's Gantt chart and the playback page need spans; --json needs none.
     record: { events: opts.events || opts.trace !== undefined, spans: !opts.json || opts.trace !== undefined || opts.html !== undefined },
   };
   const { compilation, diagnostics, result } = checkText(text, { simulate: true, simulation });
   const hasError = diagnostics.some((d) => d.severity === 'error');
+  const diverged = replay?.mismatch();
+  if (diverged) process.stderr.write(`threadscape: the replay does not match this scenario (${diverged}); the rest of the run took the default choices\n`);
   if (opts.json) {
     const out = {
       scenario: result?.scenario ?? compilation.model?.title ?? name,

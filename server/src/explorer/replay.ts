@@ -51,8 +51,8 @@ export function replayHook(file: ChoicesFile): Replay {
     const want = file.choices[next++];
     if (want.kind !== choice.kind || want.t !== choice.t || want.pick >= choice.count) {
       problem =
-        `choice ${next}: the file has a ${want.kind} at t=${want.t} (pick ${want.pick}), ` +
-        `the run met a ${choice.kind} at t=${choice.t} with ${choice.count} alternatives`;
+        `choice ${next}: the file has '${want.kind}' at t=${want.t} (pick ${want.pick}) ` +
+        `where the run met '${choice.kind}' at t=${choice.t} with ${choice.count} alternatives`;
       return choice.defaultPick;
     }
     return want.pick;

@@ -108,3 +108,24 @@ test('threadscape explore prints the finding compiler style and exits 1; --json 
   assert.equal(json.schedules, 3);
   assert.equal(json.complete, false);
 });
+
+test('threadscape run --replay follows a finding\'s choices; a bad choices file is a usage error', () => {
+  const cli = resolve(__dirname, '../../../dist/cli.js');
+  const dir = mkdtempSync(join(tmpdir(), 'threadscape-replay-'));
+  const file = join(dir, 'race.threads');
+  writeFileSync(file, RACE.replace('cpus 2', `cpus 2\n  seed ${safeSeed()}`));
+  const plain = spawnSync(process.execPath, [cli, 'run', file, '--json'], { encoding: 'utf8' });
+  assert.equal(JSON.parse(plain.stdout).outcome, 'completed');
+  const found = JSON.parse(spawnSync(process.execPath, [cli, 'explore', file, '--json'], { encoding: 'utf8' }).stdout);
+  const choices = join(dir, 'choices.json');
+  writeFileSync(choices, JSON.stringify({ version: 1, choices: found.findings[0].choices }));
+  const replayed = spawnSync(process.execPath, [cli, 'run', file, '--json', '--replay', choices], { encoding: 'utf8' });
+  assert.equal(replayed.status, 1);
+  assert.equal(replayed.stderr, '');
+  assert.equal(JSON.parse(replayed.stdout).outcome, 'deadlock');
+  writeFileSync(choices, '{"version": 1, "choices": [{"t": 0, "kind": "dice", "pick": 0}]}');
+  const bad = spawnSync(process.execPath, [cli, 'run', file, '--replay', choices], { encoding: 'utf8' });
+  assert.equal(bad.status, 2);
+  assert.match(bad.stderr, /^threadscape: .*choices\.json: choice 1 must be/);
+  assert.equal(bad.stderr.trim().split('\n').length, 1);
+});

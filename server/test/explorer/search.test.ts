@@ -82,6 +82,6 @@ test('a replay takes the recorded picks, then the defaults, and reports a diverg
   assert.equal(r.mismatch(), null);
   // Pick 9 is out of range for a 4-way range: the default is taken and the mismatch named.
   assert.equal(r.hook({ t: 3, kind: 'range', count: 4, defaultPick: 2 }), 2);
-  assert.match(String(r.mismatch()), /choice 2: the file has a range at t=3/);
+  assert.match(String(r.mismatch()), /choice 2: the file has 'range' at t=3 \(pick 9\) where the run met 'range' at t=3 with 4 alternatives/);
   assert.equal(r.hook({ t: 5, kind: 'order', count: 3, defaultPick: 0 }), 0);
 });
