@@ -77,10 +77,12 @@ export function layoutFigure(topo: Topology): FigureLayout {
   for (const p of topo.processes) {
     const perRow = Math.max(THREADS_PER_ROW, p.lwps.length);
     const slots = Math.max(1, Math.min(p.threads.length, perRow), p.lwps.length);
-    const w = slots * SLOT + 2 * PAD - (SLOT - NODE_W);
+    // Wide enough for its title (name and model) at about 7.5 px a character.
+    const titleWidth = Math.ceil((p.name.length + p.model.length + 1) * 7.5) + 2 * PAD + 8;
+    const w = Math.max(slots * SLOT + 2 * PAD - (SLOT - NODE_W), titleWidth);
     boxes.push({ name: p.name, model: p.model.replace(/_/g, '-'), x, y: 0, w, h: boxH });
     // Centre each row in the box so LWPs sit under the threads they usually carry.
-    const row = (n: number): number => x + PAD + ((slots - n) * SLOT) / 2;
+    const row = (n: number): number => x + (w - (n * SLOT - (SLOT - NODE_W))) / 2;
     p.threads.forEach((t, i) => {
       const r = Math.floor(i / perRow);
       const inRow = Math.min(perRow, p.threads.length - r * perRow);

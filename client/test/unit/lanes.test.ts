@@ -113,3 +113,11 @@ test('figure layout wraps many threads into rows, keeping LWPs under them', () =
     if (a !== b) assert.ok(a.x + a.w <= b.x || b.x + b.w <= a.x || a.y + a.h <= b.y || b.y + b.h <= a.y, `${a.id} overlaps ${b.id}`);
   }
 });
+
+test('a process box is wide enough for its title, and its nodes stay centred in it', () => {
+  const fig = layoutFigure({ cpus: 1, processes: [{ name: 'logger_with_a_long_name', model: 'one_to_one', threads: [{ name: 't', priority: 0, bound: true }], lwps: [{ id: 1, bound: 't' }], mutexes: [] }] });
+  const box = fig.boxes[0];
+  assert.ok(box.w >= (23 + 10 + 1) * 7.5, `box ${box.w}px`);
+  const t = fig.nodes.find((n) => n.kind === 'thread')!;
+  assert.ok(Math.abs(t.x + t.w / 2 - (box.x + box.w / 2)) <= 1, 'centred');
+});
