@@ -132,4 +132,28 @@ describe('diagnostics in three tiers', () => {
     await configure(2000);
     server.close(uri);
   });
+
+  it('answers requests while a long simulation runs (it is sliced)', async () => {
+    await server.conn.sendNotification('workspace/didChangeConfiguration', {
+      settings: { threadscape: { simulation: { delay: 0, timeLimit: 5000 } } },
+    });
+    const uri = 'file:///tiers/sliced.threads';
+    const text = 'process p {\n  thread t { repeat 1000000000 { yield } }\n}\n';
+    const from = server.open(uri, text);
+    await server.diagnosticsFor(uri, 1, () => true, from);
+    let outcomeSeen = false;
+    void server.outcome(uri, 1).then(() => (outcomeSeen = true), () => undefined);
+    for (let k = 0; k < 5; k++) {
+      const h = await server.request<{ contents: { value: string } } | null>('textDocument/hover', {
+        textDocument: { uri },
+        position: { line: 1, character: 14 },
+      });
+      assert.match(h?.contents.value ?? '', /repeat/);
+    }
+    assert.equal(outcomeSeen, false, 'the hovers were answered before the simulation ended');
+    server.close(uri);
+    await server.conn.sendNotification('workspace/didChangeConfiguration', {
+      settings: { threadscape: { simulation: { delay: 40, timeLimit: 2000 } } },
+    });
+  });
 });
