@@ -73,9 +73,11 @@ export function canOccupyCpus(
       poolThreads.set(r.proc.index, (poolThreads.get(r.proc.index) ?? 0) + 1);
       continue;
     }
-    const mine = cpusOf(r, cpuCount);
-    if (mine.length === 1 && cpuCount > 1) {
-      if (cpus.includes(mine[0])) covered.add(mine[0]);
+    // A pinned KLT covers its own CPU only (`cpusOf` without building the list: this loop runs
+    // for every thread of the scenario, once per question).
+    const pin = r.thread.pin;
+    if (pin !== null && cpuCount > 1) {
+      if (cpus.includes(pin)) covered.add(pin);
     } else free++;
   }
   for (const [p, n] of poolThreads) free += Math.min(n, pools.get(p) ?? 0);
