@@ -18,7 +18,6 @@ export interface DrawFrame {
   height: number;
   view: Viewport;
   palette: Palette;
-  playhead: number;
   /** Process name → index, for CPU-lane colours. */
   processIndex: Map<string, number>;
   /** Instants of deadlocks (a line across every lane). */
@@ -106,9 +105,11 @@ function drawLane(f: DrawFrame, lane: Lane, y: number, h: number): void {
       ctx.fillRect(x0, top, w, bh);
     }
     if (lane.kind === 'cpu') processStrip(f, s, x0, top + bh - 1, w);
-    if (s.state === 'overhead' || s.state === 'spinning' || (lane.kind === 'mutex' && (s.waiters?.length ?? 0) > 0)) {
+    // Hatching and labels only where they can be seen: both are costly at thousands a frame.
+    if (w >= 4 && (s.state === 'overhead' || s.state === 'spinning' || (lane.kind === 'mutex' && (s.waiters?.length ?? 0) > 0))) {
       hatch(f, x0, top, w, bh);
     }
+    if (w < 24) continue;
     const label = spanLabel(lane, s);
     const tw = ctx.measureText(label).width;
     if (w > tw + 8) {
@@ -152,7 +153,7 @@ function drawMarker(f: DrawFrame, x: number, y: number, bad: boolean, glyph: str
   ctx.restore();
 }
 
-/** Draws the lanes in view, the grid, deadlock lines and the playhead. */
+/** Draws the lanes in view, the grid and the deadlock lines (not the playhead). */
 export function drawLanes(f: DrawFrame): void {
   const { ctx, view, palette } = f;
   ctx.clearRect(0, 0, view.width, f.height);
@@ -191,12 +192,16 @@ export function drawLanes(f: DrawFrame): void {
     ctx.stroke();
     ctx.restore();
   }
-  const px = Math.round(timeToX(view, f.playhead)) + 0.5;
+}
+
+/** The playhead's line across the lanes (drawn over the cached lanes on every frame). */
+export function drawPlayhead(ctx: CanvasRenderingContext2D, view: Viewport, height: number, palette: Palette, playhead: number): void {
+  const px = Math.round(timeToX(view, playhead)) + 0.5;
   ctx.strokeStyle = palette.playhead;
   ctx.lineWidth = 2;
   ctx.beginPath();
   ctx.moveTo(px, 0);
-  ctx.lineTo(px, f.height);
+  ctx.lineTo(px, height);
   ctx.stroke();
 }
 

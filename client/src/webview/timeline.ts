@@ -7,7 +7,7 @@ import type { Palette } from './colours';
 import { describeEvent, describeInversion, describeSpan } from './describe';
 import { el } from './dom';
 import { spanAt, type Lane, type LaneGroup } from './lanes';
-import { drawAxis, drawLanes } from './timeline-draw';
+import { drawAxis, drawLanes, drawPlayhead } from './timeline-draw';
 import { layoutRows, rowAt, type Row } from './timeline-rows';
 import { fitViewport, follow, panBy, timeToX, xToTime, zoomAt, type Viewport } from './viewport';
 
@@ -36,6 +36,11 @@ export class Timeline {
   private processIndex = new Map<string, number>();
   private deadlocks: number[] = [];
   private frame = 0;
+  /** The lanes drawn without the playhead, reused while only the playhead moves. */
+  private readonly cache = document.createElement('canvas');
+  private cacheKey = '';
+  /** Bumped when the run or the palette changes, to invalidate the cache. */
+  private version = 0;
   private drag: { x: number; start: number; moved: boolean } | null = null;
 
   constructor(
@@ -77,6 +82,7 @@ export class Timeline {
     this.processIndex = new Map(groups.slice(1).map((g, i) => [g.title, i]));
     this.labels.replaceChildren(...this.rows.map((r) => this.labelOf(r)));
     this.inner.style.height = `${this.height}px`;
+    this.version++;
     this.view = this.fitted ? fitViewport(endTime, this.view.width) : zoomAt(this.view, 1, 0, endTime);
     this.resize();
   }
@@ -102,6 +108,7 @@ export class Timeline {
 
   setPalette(p: Palette): void {
     this.palette = p;
+    this.version++;
     this.redraw();
   }
 
@@ -155,14 +162,26 @@ export class Timeline {
     const ctx = this.canvas.getContext('2d');
     const actx = this.axis.getContext('2d');
     if (!ctx || !actx) return;
-    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    actx.setTransform(dpr, 0, 0, dpr, 0, 0);
     const height = this.canvas.height / dpr;
-    drawLanes({
-      ctx, rows: this.rows, scrollTop: this.scroll.scrollTop, height, view: this.view, palette: this.palette,
-      playhead: this.playhead, processIndex: this.processIndex, deadlocks: this.deadlocks,
-    });
-    drawAxis(actx, this.view, AXIS_H, this.palette, this.playhead);
+    const scrollTop = this.scroll.scrollTop;
+    const v = this.view;
+    const key = `${this.version}|${v.start}|${v.span}|${v.width}|${scrollTop}|${this.canvas.width}x${this.canvas.height}`;
+    if (key !== this.cacheKey) {
+      this.cache.width = this.canvas.width;
+      this.cache.height = this.canvas.height;
+      const cctx = this.cache.getContext('2d');
+      if (!cctx) return;
+      cctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+      drawLanes({ ctx: cctx, rows: this.rows, scrollTop, height, view: v, palette: this.palette, processIndex: this.processIndex, deadlocks: this.deadlocks });
+      this.cacheKey = key;
+    }
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.clearRect(0, 0, this.canvas.width, this.canvas.height);
+    if (this.cache.width > 0 && this.cache.height > 0) ctx.drawImage(this.cache, 0, 0);
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    drawPlayhead(ctx, v, height, this.palette, this.playhead);
+    actx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    drawAxis(actx, v, AXIS_H, this.palette, this.playhead);
   }
 
   private localX(e: MouseEvent): number {
