@@ -7,8 +7,9 @@
 //      @vscode/test-electron loads it (extensionDevelopmentPath + extensionTestsPath, passed as
 //      the workbench's `payload`), and reports through the smoke-test driver's exit hook.
 //   2. UI test: the workbench with the extension, a scenario opened, its squiggle, the Problems
-//      panel, and the playback panel's webview found among the page's frames (screenshots in
-//      the cache folder's shots/).
+//      panel, the status bar, the playback panel's webview found among the page's frames, a click
+//      on its diagnostic revealing the statement, the panel restored after a reload, and an edit
+//      re-running it (screenshots in the cache folder's shots/).
 //
 //   node scripts/vscode-test/run.mjs      (installs what it needs first: scripts/vscode-test/setup.sh)
 import { spawn, spawnSync } from 'node:child_process';
@@ -131,6 +132,18 @@ async function apiTests(host, workspace, suite) {
   }
 }
 
+/** The webview frame showing `selector`, once one of the page's nested iframes does (null after 60 s). */
+async function webviewFrame(page, selector) {
+  for (const deadline = Date.now() + 60000; Date.now() < deadline; ) {
+    for (const f of page.frames()) {
+      if (await f.$(selector).catch(() => null)) return f;
+    }
+    // Webview frames appear a moment after the command returns; look again shortly.
+    await page.waitForTimeout(250);
+  }
+  return null;
+}
+
 /** Drives the workbench as a person would; returns the number of failed checks. */
 async function uiTest(host, workspace) {
   const payload = JSON.stringify([['extensionDevelopmentPath', `vscode-remote://${host}${root}`], ['skipWelcome', 'true']]);
@@ -162,23 +175,42 @@ async function uiTest(host, workspace) {
     await page.keyboard.type('Threadscape: Simulate');
     await page.waitForSelector('.quick-input-list .monaco-list-row', { timeout: 20000 });
     await page.keyboard.press('Enter');
-    // The webview lives in nested iframes; wait until one of them shows the timeline.
-    // The webview lives in nested iframes that appear a moment after the command returns.
-    let frame = null;
-    for (const deadline = Date.now() + 60000; !frame && Date.now() < deadline; ) {
-      for (const f of page.frames()) {
-        if (await f.$('#ts-tl-title').catch(() => null)) frame = f;
-      }
-      if (!frame) await page.waitForTimeout(250);
-    }
+    const frame = await webviewFrame(page, '.ts-outcome');
     check('Threadscape: Simulate shows the playback panel', frame !== null);
     if (frame) {
       const named = await frame
         .waitForFunction(() => /phil\[0\]/.test(document.body.innerText) && /phil\[2\]/.test(document.body.innerText), null, { timeout: 30000 })
         .then(() => true, () => false);
       check('the panel names the philosophers', named);
+      check('the panel shows the outcome', (await frame.textContent('.ts-outcome')) === 'deadlock');
+      const status = await page
+        .waitForFunction(() => /deadlock at t=1/.test(document.querySelector('.statusbar')?.textContent ?? ''), null, { timeout: 30000 })
+        .then(() => true, () => false);
+      check('the status bar gives the outcome', status);
+      await frame.click('.ts-diagnostics button[data-code="deadlock"]');
+      const revealed = await page
+        .waitForFunction(() => /Ln 13, Col \d+ \(14 selected\)/.test(document.querySelector('.statusbar')?.textContent ?? ''), null, { timeout: 30000 })
+        .then(() => true, () => false);
+      check('clicking the deadlock in the panel selects its lock in the editor', revealed);
+      await page.screenshot({ path: join(shots, 'ui-panel.png') });
+      // Reload the window: the serializer restores the panel from its saved state.
+      await page.reload();
+      await page.waitForSelector('.monaco-workbench', { timeout: 90000 });
+      const restored = await webviewFrame(page, '.ts-outcome');
+      check('the panel is restored after a reload', restored !== null);
+      if (restored) {
+        // An edit re-runs the simulation: a thread that computes longer moves the end of the run.
+        const before = await restored.getAttribute('.ts-scrub', 'max');
+        await page.click('.editor-instance .monaco-editor .view-lines');
+        await page.keyboard.press('Control+End');
+        await page.keyboard.type('\nprocess extra { thread t { compute 30 } }\n');
+        const rerun = await restored
+          .waitForFunction((b) => document.querySelector('.ts-scrub')?.getAttribute('max') !== b, before, { timeout: 30000 })
+          .then(() => true, () => false);
+        check('an edit re-runs the simulation in the panel', rerun);
+        await page.screenshot({ path: join(shots, 'ui-edited.png') });
+      }
     }
-    await page.screenshot({ path: join(shots, 'ui-panel.png') });
   } catch (e) {
     check(`the workbench responds (${e.message.split('\n')[0]})`, false);
   } finally {
