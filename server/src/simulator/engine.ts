@@ -21,6 +21,7 @@ import { stepThread } from './exec';
 import { endOfInstant, finishRun } from './detectors';
 import { buildResult } from './result';
 import { touchThread } from './accounting';
+import { StmtCache } from './program';
 
 /** The default event budget (LANGUAGE.md §9). */
 export const DEFAULT_MAX_EVENTS = 10_000_000;
@@ -35,7 +36,7 @@ export class Engine implements Simulation {
   readonly heap = new EventHeap();
   private readonly freeEvents: TimedEvent[] = [];
   /** Normalized statements and bodies shared between threads (program.ts). */
-  readonly stmtCache = new Map<string, unknown>();
+  readonly stmtCache = new StmtCache();
   private seq = 0;
   /** Pending heap events that may make progress (not housekeeping, not a spinner's quantum). */
   progressPending = 0;

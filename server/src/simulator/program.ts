@@ -38,67 +38,102 @@ const OPS: Record<string, Stmt['op']> = {
   repeat: 'repeat',
 };
 
+/** Normalized statements and bodies of one run, found by hashes of their contents. */
+export class StmtCache {
+  /** Statements by range object (the elements of a thread array share it), then by a hash of their operands. */
+  readonly byRange = new Map<object, Map<number, Stmt[]>>();
+  /** A serial number for each normalized statement, and bodies by a hash of their statements' serials. */
+  readonly serial = new Map<Stmt, number>();
+  readonly bodies = new Map<number, Stmt[][]>();
+}
+
 /**
  * A copy of a body whose statements all share one object shape, so the engine's accesses to
  * them stay monomorphic (the Model's statements have one shape per kind). Identical
  * statements and bodies (same operation, operands and range) are shared between threads
  * through `cache`, which keeps the engine's working set small with many threads.
  */
-export function normalizeBody(body: Stmt[], cache: Map<string, unknown> = new Map()): Stmt[] {
-  return normalizeKeyed(body, cache).body;
+export function normalizeBody(body: Stmt[], cache: StmtCache = new StmtCache()): Stmt[] {
+  const stmts: Stmt[] = [];
+  let h = body.length;
+  for (const s of body) {
+    const n = normalizeStmt(s, cache);
+    stmts.push(n);
+    h = (Math.imul(h, 31) + (cache.serial.get(n) as number)) | 0;
+  }
+  let list = cache.bodies.get(h);
+  if (list === undefined) cache.bodies.set(h, (list = []));
+  for (const b of list) if (b.length === stmts.length && b.every((x, k) => x === stmts[k])) return b;
+  list.push(stmts);
+  return stmts;
 }
 
-function normalizeKeyed(body: Stmt[], cache: Map<string, unknown>): { body: Stmt[]; key: string } {
-  const stmts: Stmt[] = [];
-  const keys: string[] = [];
-  for (const s of body) {
-    const any = s as unknown as Record<string, unknown>;
-    const inner = s.op === 'repeat' ? normalizeKeyed(s.body, cache) : null;
-    const r = s.range;
-    const d = any.duration as { min: number; max: number } | undefined;
-    const threads = any.threads as number[] | undefined;
-    const key = [
-      s.op,
-      r.start.line,
-      r.start.character,
-      r.end.line,
-      r.end.character,
-      d ? `${d.min}..${d.max}` : '',
-      any.mutex ?? '',
-      any.condvar ?? '',
-      any.semaphore ?? '',
-      threads ? threads.join(',') : '',
-      any.level ?? '',
-      any.bytes ?? '',
-      any.count ?? '',
-      inner ? `{${inner.key}}` : '',
-    ].join('|');
-    let n = cache.get(key) as Stmt | undefined;
-    if (n === undefined) {
-      n = {
-        // The canonical literal: comparisons with an internalized string are pointer compares.
-        op: OPS[s.op] ?? s.op,
-        range: s.range,
-        duration: d ?? null,
-        mutex: any.mutex ?? -1,
-        condvar: any.condvar ?? -1,
-        semaphore: any.semaphore ?? -1,
-        threads: threads ?? null,
-        level: any.level ?? 0,
-        bytes: any.bytes ?? 0,
-        count: any.count ?? 0,
-        body: inner ? inner.body : null,
-      } as unknown as Stmt;
-      cache.set(key, n);
-    }
-    stmts.push(n);
-    keys.push(key);
-  }
-  const key = keys.join(';');
-  const shared = cache.get(`body:${key}`) as Stmt[] | undefined;
-  if (shared !== undefined) return { body: shared, key };
-  cache.set(`body:${key}`, stmts);
-  return { body: stmts, key };
+/** The fields of a statement of any kind, read once. */
+interface Operands {
+  duration: { min: number; max: number } | null;
+  mutex: number;
+  condvar: number;
+  semaphore: number;
+  threads: number[] | null;
+  level: number;
+  bytes: number;
+  count: number;
+}
+
+// Statements are found by their range object and a numeric hash of their operands, then
+// compared field by field: no key strings to build and hash, which with a thousand threads made
+// this the largest part of setting up a run.
+function normalizeStmt(s: Stmt, cache: StmtCache): Stmt {
+  const any = s as unknown as Record<string, unknown>;
+  const body = s.op === 'repeat' ? normalizeBody(s.body, cache) : null;
+  const o: Operands = {
+    duration: (any.duration as Operands['duration'] | undefined) ?? null,
+    mutex: (any.mutex as number | undefined) ?? -1,
+    condvar: (any.condvar as number | undefined) ?? -1,
+    semaphore: (any.semaphore as number | undefined) ?? -1,
+    threads: (any.threads as number[] | undefined) ?? null,
+    level: (any.level as number | undefined) ?? 0,
+    bytes: (any.bytes as number | undefined) ?? 0,
+    count: (any.count as number | undefined) ?? 0,
+  };
+  const op = OPS[s.op] ?? s.op;
+  let byHash = cache.byRange.get(s.range);
+  if (byHash === undefined) cache.byRange.set(s.range, (byHash = new Map()));
+  const d = o.duration;
+  let h = Math.imul(o.mutex + 1, 1000003) + Math.imul(o.condvar + 1, 10007) + Math.imul(o.semaphore + 1, 101);
+  h = (h + Math.imul(o.count, 7) + Math.imul(o.level, 3) + o.bytes + (d ? Math.imul(d.min, 13) + Math.imul(d.max, 17) : 0)) | 0;
+  let list = byHash.get(h);
+  if (list === undefined) byHash.set(h, (list = []));
+  for (const n of list) if (sameStmt(n, op, o, body)) return n;
+  const n = {
+    // The canonical literal: comparisons with an internalized string are pointer compares.
+    op,
+    range: s.range,
+    duration: o.duration,
+    mutex: o.mutex,
+    condvar: o.condvar,
+    semaphore: o.semaphore,
+    threads: o.threads,
+    level: o.level,
+    bytes: o.bytes,
+    count: o.count,
+    body,
+  } as unknown as Stmt;
+  list.push(n);
+  cache.serial.set(n, cache.serial.size);
+  return n;
+}
+
+function sameStmt(n: Stmt, op: string, o: Operands, body: Stmt[] | null): boolean {
+  const x = n as unknown as Operands & { op: string; body: Stmt[] | null };
+  if (x.op !== op || x.body !== body) return false;
+  if (x.mutex !== o.mutex || x.condvar !== o.condvar || x.semaphore !== o.semaphore) return false;
+  if (x.level !== o.level || x.bytes !== o.bytes || x.count !== o.count) return false;
+  const d = x.duration;
+  if (d === null || o.duration === null ? d !== o.duration : d.min !== o.duration.min || d.max !== o.duration.max) return false;
+  const t = x.threads;
+  if (t === null || o.threads === null) return t === o.threads;
+  return t.length === o.threads.length && t.every((v, k) => v === (o.threads as number[])[k]);
 }
 
 /**
