@@ -3,16 +3,23 @@
  * issues, the AST and the symbol table. Ranges are the tightest that say what is wrong; see
  * docs/language.md for the choice made for each code.
  */
-import type { DeclNode, FileNode } from './ast';
+import type { DeclNode, FileNode, ProcessNode } from './ast';
 import { checkThreadBody } from './check-body';
-import { checkProcessSettings, checkScenario, checkThreadAttrs, modelOf } from './check-settings';
+import { checkProcessSettings, checkScenario, checkThreadAttrs, modelOf, type ScenarioFacts } from './check-settings';
 import { diag, intOk, rangeOk } from './check-util';
 import type { Diagnostic } from './diagnostic';
 import type { SyntaxIssue } from './parser-drivers';
 import type { Declaration, SymbolTable } from './symbols';
 
+/**
+ * Diagnostics by process, for `IncrementalCompiler`: those of a process depend on its node (its
+ * names resolve inside it) and on the scenario's `cpus` only, and an unchanged part of the text
+ * keeps its nodes. Names shared by two processes are checked across the file, every time.
+ */
+export type CheckCache = WeakMap<ProcessNode, { cpus: number | null; diagnostics: Diagnostic[] }>;
+
 /** All text diagnostics of a parsed file (unsorted). */
-export function check(ast: FileNode, symbols: SymbolTable, issues: SyntaxIssue[]): Diagnostic[] {
+export function check(ast: FileNode, symbols: SymbolTable, issues: SyntaxIssue[], cache?: CheckCache): Diagnostic[] {
   const out: Diagnostic[] = issues.map((i) => diag('syntax', i.span, i.message));
   const facts = checkScenario(ast.scenario, out);
   duplicateNames(
@@ -21,17 +28,29 @@ export function check(ast: FileNode, symbols: SymbolTable, issues: SyntaxIssue[]
     out,
   );
   for (const p of ast.processes) {
-    const model = modelOf(p);
-    checkProcessSettings(p, model, out);
-    for (const d of p.decls) checkDecl(d, out);
-    duplicateNames(symbols.declarationsOf(p), p.name ? `process '${p.name.name}'` : 'this process', out);
-    for (const t of p.threads) {
-      if (t.size) rangeOk(t.size, 'the length of a thread array', out, 1);
-      checkThreadAttrs(t, model, facts, out);
-      checkThreadBody(p, t, model, symbols, out);
+    const known = cache?.get(p);
+    if (known && known.cpus === facts.cpus) {
+      for (const d of known.diagnostics) out.push(d);
+      continue;
     }
+    const mine: Diagnostic[] = [];
+    checkProcess(p, symbols, facts, mine);
+    cache?.set(p, { cpus: facts.cpus, diagnostics: mine });
+    for (const d of mine) out.push(d);
   }
   return out;
+}
+
+function checkProcess(p: ProcessNode, symbols: SymbolTable, facts: ScenarioFacts, out: Diagnostic[]): void {
+  const model = modelOf(p);
+  checkProcessSettings(p, model, out);
+  for (const d of p.decls) checkDecl(d, out);
+  duplicateNames(symbols.declarationsOf(p), p.name ? `process '${p.name.name}'` : 'this process', out);
+  for (const t of p.threads) {
+    if (t.size) rangeOk(t.size, 'the length of a thread array', out, 1);
+    checkThreadAttrs(t, model, facts, out);
+    checkThreadBody(p, t, model, symbols, out);
+  }
 }
 
 function checkDecl(d: DeclNode, out: Diagnostic[]): void {

@@ -42,8 +42,14 @@ function word(s: Settings, key: string): string | undefined {
 
 const ORIGIN: SourceRange = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
+/**
+ * Lowered processes by syntax node, for `IncrementalCompiler`: a process's lowering depends on
+ * its node and its index only, and an unchanged part of the text keeps its nodes.
+ */
+export type LoweringCache = WeakMap<ProcessNode, ProcessModel>;
+
 /** The Model of a file that checked without errors. */
-export function lower(ast: FileNode): Model {
+export function lower(ast: FileNode, cache?: LoweringCache): Model {
   const sc = settingsOf(ast.scenario?.settings ?? []);
   const quantum = sc.get('quantum')?.value;
   return {
@@ -60,7 +66,14 @@ export function lower(ast: FileNode): Model {
       lwpCreate: num(sc, 'cost lwp_create', 0),
     },
     range: ast.scenario?.titleSpan?.range ?? ast.processes[0]?.name?.range ?? ORIGIN,
-    processes: ast.processes.map(lowerProcess),
+    processes: ast.processes.map((p, index) => {
+      if (!cache) return lowerProcess(p, index);
+      const known = cache.get(p);
+      if (known && known.index === index) return known;
+      const fresh = lowerProcess(p, index);
+      cache.set(p, fresh);
+      return fresh;
+    }),
   };
 }
 

@@ -47,6 +47,18 @@ export interface ParseCounters {
   skipped: number;
 }
 
+/**
+ * Where a parse of part of a file starts (`incremental.ts` parses a file block by block):
+ * whether a scenario or a process came before, and the token of the next part (the parse stops
+ * there, as the whole file's parse would leave the block it was in).
+ */
+export interface PartContext {
+  afterItem: boolean;
+  stopAt: IToken | null;
+}
+
+const WHOLE_FILE: PartContext = { afterItem: false, stopAt: null };
+
 /** Statement blocks nested deeper than this are reported and skipped (no unbounded recursion). */
 export const MAX_NESTING = 64;
 
@@ -79,6 +91,7 @@ class ThreadsParser extends RuleParser {
   private quiet = false;
   private depth = 0;
   private lastToken: IToken | undefined;
+  private part: PartContext = WHOLE_FILE;
 
   constructor() {
     super();
@@ -86,7 +99,8 @@ class ThreadsParser extends RuleParser {
   }
 
   /** Parses a token vector; the issues and counters describe this parse only. */
-  run(tokens: IToken[]): FileNode {
+  run(tokens: IToken[], part: PartContext = WHOLE_FILE): FileNode {
+    this.part = part;
     this.input = tokens;
     this.issues = [];
     this.counters = { items: 0, skipped: 0 };
@@ -101,9 +115,9 @@ class ThreadsParser extends RuleParser {
     const processes: ProcessNode[] = [];
     for (;;) {
       const t = this.LA(1);
-      if (t.tokenType === EOF) break;
+      if (t.tokenType === EOF || t === this.part.stopAt) break;
       if (t.tokenType === SCENARIO) {
-        if (scenario || processes.length > 0) {
+        if (scenario || processes.length > 0 || this.part.afterItem) {
           this.report(t, "a file has at most one scenario block, and it comes before every process");
           this.parseScenario();
         } else scenario = this.parseScenario();
@@ -315,7 +329,7 @@ class ThreadsParser extends RuleParser {
 let instance: ThreadsParser | undefined;
 
 /** The parser, built once (building it analyses the grammar, which takes milliseconds). */
-export function parser(): { run(tokens: IToken[]): FileNode; issues: SyntaxIssue[]; counters: ParseCounters } {
+export function parser(): { run(tokens: IToken[], part?: PartContext): FileNode; issues: SyntaxIssue[]; counters: ParseCounters } {
   instance ??= new ThreadsParser();
   return instance;
 }

@@ -5,9 +5,9 @@
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextDocuments } from 'vscode-languageserver';
-import { analyse } from '../analysis';
+import { analyse, type AnalysisCache } from '../analysis';
 import { compareDiagnostics, type Diagnostic } from '../language/diagnostic';
-import { compile, type Compilation } from '../language';
+import { compile, IncrementalCompiler, type Compilation } from '../language';
 import type { RunResult } from '../simulator/trace';
 
 /** The text and static-analysis tiers of one version of a document. */
@@ -49,12 +49,18 @@ function describe(e: unknown): string {
   return e instanceof Error ? `${e.message}${e.stack ? `\n${e.stack}` : ''}` : String(e);
 }
 
+/** What the tiers reuse from one version of a document to the next (the same results, sooner). */
+export interface DocumentCaches {
+  compiler: IncrementalCompiler;
+  analysis: AnalysisCache;
+}
+
 /** Runs the text and analysis tiers on one text; never throws. */
-export function analyseText(uri: string, version: number, text: string): TextAnalysis {
+export function analyseText(uri: string, version: number, text: string, caches?: DocumentCaches): TextAnalysis {
   const base = { uri, version, text, fileName: fileNameOf(uri) };
   let compilation: Compilation;
   try {
-    compilation = compile(text);
+    compilation = caches ? caches.compiler.compile(text) : compile(text);
   } catch (e) {
     return { ...base, compilation: null, diagnostics: [], failure: `compile: ${describe(e)}` };
   }
@@ -62,7 +68,7 @@ export function analyseText(uri: string, version: number, text: string): TextAna
   let failure: string | null = null;
   if (compilation.model) {
     try {
-      diagnostics.push(...analyse(compilation.model));
+      diagnostics.push(...analyse(compilation.model, caches?.analysis));
     } catch (e) {
       failure = `analyse: ${describe(e)}`;
     }
@@ -75,6 +81,8 @@ export function analyseText(uri: string, version: number, text: string): TextAna
 export class DocumentStore {
   private readonly analyses = new Map<string, TextAnalysis>();
   private readonly simulations = new Map<string, SimulationRecord>();
+  // One per open document: an edit re-parses only the top-level blocks it touched.
+  private readonly caches = new Map<string, DocumentCaches>();
 
   constructor(
     private readonly documents: TextDocuments<TextDocument>,
@@ -92,8 +100,14 @@ export class DocumentStore {
     if (!doc) return undefined;
     const cached = this.analyses.get(uri);
     if (cached && cached.version === doc.version) return cached;
-    const fresh = analyseText(uri, doc.version, doc.getText());
-    if (fresh.failure) this.onFailure(uri, fresh.failure);
+    let caches = this.caches.get(uri);
+    if (!caches) this.caches.set(uri, (caches = { compiler: new IncrementalCompiler(), analysis: new WeakMap() }));
+    const fresh = analyseText(uri, doc.version, doc.getText(), caches);
+    if (fresh.failure) {
+      // After an internal error, the next version starts from scratch.
+      this.caches.delete(uri);
+      this.onFailure(uri, fresh.failure);
+    }
     this.analyses.set(uri, fresh);
     return fresh;
   }
@@ -117,5 +131,6 @@ export class DocumentStore {
   forget(uri: string): void {
     this.analyses.delete(uri);
     this.simulations.delete(uri);
+    this.caches.delete(uri);
   }
 }

@@ -1,0 +1,138 @@
+/**
+ * Compilation of successive versions of one text, reusing the parse of every part that did not
+ * change (a part is a top-level block and what follows it up to the next one, `blocks.ts`).
+ *
+ * A part's parse depends on its text, on whether a scenario or process came before it (a later
+ * `scenario` is an error), and on the keyword that starts the next part (where an unclosed block
+ * is reported). With those equal, its syntax tree and syntax issues are those of the previous
+ * version, moved by the change in offset and line when the text before it grew or shrank.
+ * The parts' trees are joined into the file's tree and checked and lowered as `compile` does,
+ * so the result is the same as `compile(text)`'s, field for field.
+ */
+import { createTokenInstance, type IToken } from 'chevrotain';
+import type { FileNode, ProcessNode, ScenarioNode } from './ast';
+import { splitParts, type TextPart } from './blocks';
+import { compileTree, type Compilation, type ProcessCaches } from './compile-tree';
+import { Mover } from './move';
+import { endOf, parse } from './parse';
+import { MAX_NESTING, parser, type SyntaxIssue } from './parser-drivers';
+import { kw, tokenize } from './tokens';
+
+/** A parsed part, at the place it had in the version that parsed or last moved it. */
+interface ParsedPart {
+  key: string;
+  offset: number;
+  line: number;
+  scenario: ScenarioNode | null;
+  processes: ProcessNode[];
+  issues: SyntaxIssue[];
+}
+
+const NESTING = `blocks are nested more than ${MAX_NESTING} deep`;
+
+/** Compiles versions of one document; keeps the parts of the last version only. */
+export class IncrementalCompiler {
+  private parts = new Map<string, ParsedPart[]>();
+  private caches: ProcessCaches = { checked: new WeakMap(), lowered: new WeakMap() };
+  /** Parts parsed (not reused) by the last `compile`, for tests and measurements. */
+  reparsed = 0;
+
+  /** The same result as `compile(text)`. */
+  compile(text: string): Compilation {
+    const previous = this.parts;
+    const next = new Map<string, ParsedPart[]>();
+    let scenario: ScenarioNode | null = null;
+    const processes: ProcessNode[] = [];
+    const issues: SyntaxIssue[] = [];
+    let afterItem = false;
+    this.reparsed = 0;
+    for (const part of splitParts(text)) {
+      const slice = text.slice(part.start, part.end);
+      const key: string = `${afterItem ? 1 : 0}${part.next ? `${part.next.word[0]}${part.next.indent}` : '$'}\n${slice}`;
+      const p: ParsedPart = this.reuse(previous, key, part) ?? this.parsePart(text, part, key, afterItem);
+      if (p.issues.some((i) => i.message === NESTING)) {
+        // A block nested too deep is skipped to its closing brace, which may lie in a later part.
+        return this.whole(text);
+      }
+      const list = next.get(key);
+      if (list) list.push(p);
+      else next.set(key, [p]);
+      if (p.scenario && !scenario && !afterItem) scenario = p.scenario;
+      for (const proc of p.processes) processes.push(proc);
+      for (const i of p.issues) issues.push(i);
+      afterItem ||= p.scenario !== null || p.processes.length > 0;
+    }
+    this.parts = next;
+    const ast: FileNode = {
+      range: { start: { line: 0, character: 0 }, end: endOf(text) },
+      start: 0,
+      end: text.length,
+      scenario,
+      processes,
+    };
+    return compileTree(ast, issues, this.caches);
+  }
+
+  /** Forgets every part (the next compile parses the whole text). */
+  clear(): void {
+    this.parts = new Map();
+    this.caches = { checked: new WeakMap(), lowered: new WeakMap() };
+  }
+
+  private whole(text: string): Compilation {
+    this.parts = new Map();
+    this.reparsed = -1;
+    const { ast, issues } = parse(text);
+    return compileTree(ast, issues);
+  }
+
+  private reuse(previous: Map<string, ParsedPart[]>, key: string, part: TextPart): ParsedPart | null {
+    const list = previous.get(key);
+    if (!list || list.length === 0) return null;
+    const at = list.findIndex((p) => p.offset === part.start && p.line === part.line);
+    const p = list.splice(at < 0 ? 0 : at, 1)[0];
+    if (p.offset === part.start && p.line === part.line) return p;
+    const m = new Mover(part.start - p.offset, part.line - p.line);
+    return {
+      key,
+      offset: part.start,
+      line: part.line,
+      scenario: p.scenario && m.scenario(p.scenario),
+      processes: p.processes.map((x) => m.process(x)),
+      issues: p.issues.map((x) => m.issue(x)),
+    };
+  }
+
+  private parsePart(text: string, part: TextPart, key: string, afterItem: boolean): ParsedPart {
+    this.reparsed++;
+    const { tokens } = tokenize(text.slice(part.start, part.end));
+    for (const t of tokens) {
+      t.startOffset += part.start;
+      t.endOffset! += part.start;
+      t.startLine! += part.line;
+      t.endLine! += part.line;
+    }
+    let stopAt: IToken | null = null;
+    if (part.next) {
+      // The next part's keyword, where the whole file's parse would leave this part.
+      const { word, indent } = part.next;
+      const offset = part.end + indent;
+      const line = lineOfEnd(text, part) + 1;
+      stopAt = createTokenInstance(kw(word), word, offset, offset + word.length - 1, line, line, indent + 1, indent + word.length);
+      tokens.push(stopAt);
+    }
+    const p = parser();
+    const ast = p.run(tokens, { afterItem, stopAt });
+    return { key, offset: part.start, line: part.line, scenario: ast.scenario, processes: ast.processes, issues: p.issues };
+  }
+}
+
+/** The 0-based line at the end of a part that is followed by another (it ends with a line break). */
+function lineOfEnd(text: string, part: TextPart): number {
+  let line = part.line;
+  for (let k = part.start; k < part.end; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 10 || (c === 13 && text.charCodeAt(k + 1) !== 10)) line++;
+  }
+  return line;
+}
