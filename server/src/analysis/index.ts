@@ -1,5 +1,5 @@
 /** Static analyses of a Model (DIAGNOSTICS.md, second table); the rules are in docs/analysis.md. */
-import type { Diagnostic } from '../language/diagnostic';
+import { compareDiagnostics, type Diagnostic } from '../language/diagnostic';
 import type { Model, ProcessModel } from '../language/model';
 import { stackFinding, unusedFindings } from './declarations';
 import { toDiagnostics, type Finding } from './findings';
@@ -8,43 +8,53 @@ import { analyseHeldLocks } from './held-locks';
 import { inversionFindings } from './inversion';
 import { lockOrderFindings, modelCycleBudget } from './lock-order';
 
-/** The findings of one process, with the model-wide cycle budget before and after it. */
-interface ProcessFindings {
+/** The diagnostics of one process, with the model-wide cycle budget before and after it. */
+interface ProcessDiagnostics {
   stepsBefore: number;
   stepsAfter: number;
-  findings: Finding[];
+  diagnostics: Diagnostic[];
 }
 
 /**
- * Findings by process, for a host that analyses successive versions of one text (the language
+ * Diagnostics by process, for a host that analyses successive versions of one text (the language
  * server): a process's findings depend on the process alone and on the cycle budget left by
  * the processes before it, so a process lowered again into the same object (an unchanged block,
- * see `IncrementalCompiler`) is not analysed again. Inversion risks span processes and are
- * always computed.
+ * see `IncrementalCompiler`) is not analysed again. Findings merge only at one range, and ranges
+ * of two processes never meet, so each process's findings are merged on their own. Inversion
+ * risks span processes and are always computed.
  */
-export type AnalysisCache = WeakMap<ProcessModel, ProcessFindings>;
+export type AnalysisCache = WeakMap<ProcessModel, ProcessDiagnostics>;
 
 /**
  * Every static-analysis diagnostic of the model, sorted by position then code; diagnostics of
- * the threads of one array at one statement are merged into one naming them all.
+ * the threads of one array at one statement are merged into one naming them all. With a
+ * `cache`, the same diagnostics, reusing those of processes analysed before.
  */
 export function analyse(model: Model, cache?: AnalysisCache): Diagnostic[] {
+  if (cache) return analyseCached(model, cache);
   const findings: Finding[] = [];
   const cycleBudget = modelCycleBudget();
-  for (const proc of model.processes) {
-    const known = cache?.get(proc);
-    if (known && known.stepsBefore === cycleBudget.steps) {
-      cycleBudget.steps = known.stepsAfter;
-      for (const f of known.findings) findings.push(f);
-      continue;
-    }
-    const stepsBefore = cycleBudget.steps;
-    const mine = processFindings(proc, cycleBudget);
-    cache?.set(proc, { stepsBefore, stepsAfter: cycleBudget.steps, findings: mine });
-    for (const f of mine) findings.push(f);
-  }
+  for (const proc of model.processes) findings.push(...processFindings(proc, cycleBudget));
   findings.push(...inversionFindings(model));
   return toDiagnostics(findings);
+}
+
+function analyseCached(model: Model, cache: AnalysisCache): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const cycleBudget = modelCycleBudget();
+  for (const proc of model.processes) {
+    let known = cache.get(proc);
+    if (known && known.stepsBefore === cycleBudget.steps) cycleBudget.steps = known.stepsAfter;
+    else {
+      const stepsBefore = cycleBudget.steps;
+      const diagnostics = toDiagnostics(processFindings(proc, cycleBudget));
+      known = { stepsBefore, stepsAfter: cycleBudget.steps, diagnostics };
+      cache.set(proc, known);
+    }
+    for (const d of known.diagnostics) out.push(d);
+  }
+  for (const d of toDiagnostics(inversionFindings(model))) out.push(d);
+  return out.sort(compareDiagnostics);
 }
 
 function processFindings(proc: ProcessModel, cycleBudget: CycleBudget): Finding[] {

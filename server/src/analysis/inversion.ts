@@ -146,7 +146,17 @@ function tripleFor(ctx: Ctx, proc: ProcessModel, low: Runner, high: Runner, eff:
     ),
   );
   if (!mid) return null;
-  const occupied = memo(ctx, `ko|${k}|${cpuKey}|${hKey}`, () =>
+  // L's KLT never outranks k, so only H's place among the KLTs above k changes the answer:
+  // answers are shared by every H that takes the same place.
+  const hPlace =
+    kernelPriority(high) <= k
+      ? '-'
+      : isUnbound(high)
+        ? `p${high.proc.index}`
+        : high.thread.pin !== null && model.cpus > 1
+          ? `c${high.thread.pin}`
+          : 'f';
+  const occupied = memo(ctx, `ko|${k}|${cpuKey}|${hPlace}`, () =>
     canOccupyCpus(runners, pools, k, cpus, model.cpus, [low, high]),
   );
   if (!occupied) return null;

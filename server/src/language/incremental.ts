@@ -20,7 +20,8 @@ import { kw, tokenize } from './tokens';
 
 /** A parsed part, at the place it had in the version that parsed or last moved it. */
 interface ParsedPart {
-  key: string;
+  /** The part's text. */
+  text: string;
   offset: number;
   line: number;
   scenario: ScenarioNode | null;
@@ -47,9 +48,11 @@ export class IncrementalCompiler {
     let afterItem = false;
     this.reparsed = 0;
     for (const part of splitParts(text)) {
-      const slice = text.slice(part.start, part.end);
-      const key: string = `${afterItem ? 1 : 0}${part.next ? `${part.next.word[0]}${part.next.indent}` : '$'}\n${slice}`;
-      const p: ParsedPart = this.reuse(previous, key, part) ?? this.parsePart(text, part, key, afterItem);
+      // Looked up by context, length and first characters, then compared in full: no copy
+      // of the text is made for a part that did not change.
+      const length = part.end - part.start;
+      const key: string = `${afterItem ? 1 : 0}${part.next ? `${part.next.word[0]}${part.next.indent}` : '$'}${length}|${text.slice(part.start, part.start + Math.min(length, 80))}`;
+      const p: ParsedPart = this.reuse(previous, key, text, part) ?? this.parsePart(text, part, afterItem);
       if (p.issues.some((i) => i.message === NESTING)) {
         // A block nested too deep is skipped to its closing brace, which may lie in a later part.
         return this.whole(text);
@@ -86,15 +89,22 @@ export class IncrementalCompiler {
     return compileTree(ast, issues);
   }
 
-  private reuse(previous: Map<string, ParsedPart[]>, key: string, part: TextPart): ParsedPart | null {
+  private reuse(previous: Map<string, ParsedPart[]>, key: string, text: string, part: TextPart): ParsedPart | null {
     const list = previous.get(key);
     if (!list || list.length === 0) return null;
-    const at = list.findIndex((p) => p.offset === part.start && p.line === part.line);
-    const p = list.splice(at < 0 ? 0 : at, 1)[0];
+    let at = -1;
+    for (let k = 0; k < list.length; k++) {
+      const q = list[k];
+      if (!text.startsWith(q.text, part.start)) continue;
+      at = k;
+      if (q.offset === part.start && q.line === part.line) break;
+    }
+    if (at < 0) return null;
+    const p = list.splice(at, 1)[0];
     if (p.offset === part.start && p.line === part.line) return p;
     const m = new Mover(part.start - p.offset, part.line - p.line);
     return {
-      key,
+      text: p.text,
       offset: part.start,
       line: part.line,
       scenario: p.scenario && m.scenario(p.scenario),
@@ -103,9 +113,10 @@ export class IncrementalCompiler {
     };
   }
 
-  private parsePart(text: string, part: TextPart, key: string, afterItem: boolean): ParsedPart {
+  private parsePart(text: string, part: TextPart, afterItem: boolean): ParsedPart {
     this.reparsed++;
-    const { tokens } = tokenize(text.slice(part.start, part.end));
+    const slice = text.slice(part.start, part.end);
+    const { tokens } = tokenize(slice);
     for (const t of tokens) {
       t.startOffset += part.start;
       t.endOffset! += part.start;
@@ -123,7 +134,7 @@ export class IncrementalCompiler {
     }
     const p = parser();
     const ast = p.run(tokens, { afterItem, stopAt });
-    return { key, offset: part.start, line: part.line, scenario: ast.scenario, processes: ast.processes, issues: p.issues };
+    return { text: slice, offset: part.start, line: part.line, scenario: ast.scenario, processes: ast.processes, issues: p.issues };
   }
 }
 
