@@ -11,10 +11,10 @@
  */
 import { createTokenInstance, type IToken } from 'chevrotain';
 import type { FileNode, ProcessNode, ScenarioNode } from './ast';
-import { splitParts, type TextPart } from './blocks';
+import { lineBreaks, splitParts, type TextPart } from './blocks';
 import { compileTree, type Compilation, type ProcessCaches } from './compile-tree';
 import { Mover } from './move';
-import { endOf, parse } from './parse';
+import { parse } from './parse';
 import { MAX_NESTING, parser, type SyntaxIssue } from './parser-drivers';
 import { kw, tokenize } from './tokens';
 
@@ -24,6 +24,8 @@ interface ParsedPart {
   text: string;
   offset: number;
   line: number;
+  /** Line breaks in the text. */
+  breaks: number;
   scenario: ScenarioNode | null;
   processes: ProcessNode[];
   issues: SyntaxIssue[];
@@ -46,13 +48,15 @@ export class IncrementalCompiler {
     const processes: ProcessNode[] = [];
     const issues: SyntaxIssue[] = [];
     let afterItem = false;
+    let line = 0;
     this.reparsed = 0;
     for (const part of splitParts(text)) {
       // Looked up by context, length and first characters, then compared in full: no copy
       // of the text is made for a part that did not change.
       const length = part.end - part.start;
       const key: string = `${afterItem ? 1 : 0}${part.next ? `${part.next.word[0]}${part.next.indent}` : '$'}${length}|${text.slice(part.start, part.start + Math.min(length, 80))}`;
-      const p: ParsedPart = this.reuse(previous, key, text, part) ?? this.parsePart(text, part, afterItem);
+      const p: ParsedPart = this.reuse(previous, key, text, part, line) ?? this.parsePart(text, part, line, afterItem);
+      line += p.breaks;
       if (p.issues.some((i) => i.message === NESTING)) {
         // A block nested too deep is skipped to its closing brace, which may lie in a later part.
         return this.whole(text);
@@ -67,7 +71,11 @@ export class IncrementalCompiler {
     }
     this.parts = next;
     const ast: FileNode = {
-      range: { start: { line: 0, character: 0 }, end: endOf(text) },
+      // The end of the text: after its last line break (`endOf` without another pass).
+      range: {
+        start: { line: 0, character: 0 },
+        end: { line, character: text.length - Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r')) - 1 },
+      },
       start: 0,
       end: text.length,
       scenario,
@@ -89,7 +97,7 @@ export class IncrementalCompiler {
     return compileTree(ast, issues);
   }
 
-  private reuse(previous: Map<string, ParsedPart[]>, key: string, text: string, part: TextPart): ParsedPart | null {
+  private reuse(previous: Map<string, ParsedPart[]>, key: string, text: string, part: TextPart, line: number): ParsedPart | null {
     const list = previous.get(key);
     if (!list || list.length === 0) return null;
     let at = -1;
@@ -97,53 +105,46 @@ export class IncrementalCompiler {
       const q = list[k];
       if (!text.startsWith(q.text, part.start)) continue;
       at = k;
-      if (q.offset === part.start && q.line === part.line) break;
+      if (q.offset === part.start && q.line === line) break;
     }
     if (at < 0) return null;
     const p = list.splice(at, 1)[0];
-    if (p.offset === part.start && p.line === part.line) return p;
-    const m = new Mover(part.start - p.offset, part.line - p.line);
+    if (p.offset === part.start && p.line === line) return p;
+    const m = new Mover(part.start - p.offset, line - p.line);
     return {
       text: p.text,
       offset: part.start,
-      line: part.line,
+      line,
+      breaks: p.breaks,
       scenario: p.scenario && m.scenario(p.scenario),
       processes: p.processes.map((x) => m.process(x)),
       issues: p.issues.map((x) => m.issue(x)),
     };
   }
 
-  private parsePart(text: string, part: TextPart, afterItem: boolean): ParsedPart {
+  private parsePart(text: string, part: TextPart, line: number, afterItem: boolean): ParsedPart {
     this.reparsed++;
     const slice = text.slice(part.start, part.end);
+    const breaks = lineBreaks(text, part.start, part.end);
     const { tokens } = tokenize(slice);
     for (const t of tokens) {
       t.startOffset += part.start;
       t.endOffset! += part.start;
-      t.startLine! += part.line;
-      t.endLine! += part.line;
+      t.startLine! += line;
+      t.endLine! += line;
     }
     let stopAt: IToken | null = null;
     if (part.next) {
       // The next part's keyword, where the whole file's parse would leave this part.
       const { word, indent } = part.next;
       const offset = part.end + indent;
-      const line = lineOfEnd(text, part) + 1;
-      stopAt = createTokenInstance(kw(word), word, offset, offset + word.length - 1, line, line, indent + 1, indent + word.length);
+      // 1-based: the line after this part's last line break.
+      const at = line + breaks + 1;
+      stopAt = createTokenInstance(kw(word), word, offset, offset + word.length - 1, at, at, indent + 1, indent + word.length);
       tokens.push(stopAt);
     }
     const p = parser();
     const ast = p.run(tokens, { afterItem, stopAt });
-    return { text: slice, offset: part.start, line: part.line, scenario: ast.scenario, processes: ast.processes, issues: p.issues };
+    return { text: slice, offset: part.start, line, breaks, scenario: ast.scenario, processes: ast.processes, issues: p.issues };
   }
-}
-
-/** The 0-based line at the end of a part that is followed by another (it ends with a line break). */
-function lineOfEnd(text: string, part: TextPart): number {
-  let line = part.line;
-  for (let k = part.start; k < part.end; k++) {
-    const c = text.charCodeAt(k);
-    if (c === 10 || (c === 13 && text.charCodeAt(k + 1) !== 10)) line++;
-  }
-  return line;
 }

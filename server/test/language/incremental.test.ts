@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { analyse, type AnalysisCache } from '../../src/analysis';
 import { compile, IncrementalCompiler, type Compilation } from '../../src/language';
-import { splitParts } from '../../src/language/blocks';
+import { lineBreaks, splitParts } from '../../src/language/blocks';
 
 function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
@@ -73,7 +73,7 @@ test('parts cover the text and start at top-level keywords on their own lines', 
   const text = 'scenario "a" {\n}\n/* process x {\n*/ process y {\n}\n  process z {\n  "process"\n// process\n}\r\nprocess w {}';
   const parts = splitParts(text);
   assert.deepEqual(parts.map((p) => text.slice(p.start, p.end).split(/\r?\n/)[0]), ['scenario "a" {', '  process z {', 'process w {}']);
-  assert.deepEqual(parts.map((p) => p.line), [0, 5, 9]);
+  assert.deepEqual(parts.map((p) => lineBreaks(text, 0, p.start)), [0, 5, 9]);
   assert.equal(parts.at(-1)!.end, text.length);
   assert.deepEqual(parts[0].next, { word: 'process', indent: 2 });
 });
@@ -82,6 +82,10 @@ test('an unclosed comment or a string does not end a part', () => {
   assert.equal(splitParts('process a {\n/* open\nprocess b {}\n').length, 1);
   assert.equal(splitParts('process a { "x\\"\nprocess b {}\n').length, 2);
   assert.equal(splitParts('process a {\n  "x\nprocess b {}\n').length, 2);
+  assert.equal(splitParts('process a { "/*" // /*\nprocess b {}\n').length, 2);
+  assert.equal(splitParts('process a { "\\"/*" }\nprocess b {}\n').length, 2);
+  assert.equal(splitParts('process a { /* x */ /*\nprocess b {}\n').length, 1);
+  assert.equal(splitParts('process a {\u2028process b {}\n').length, 1);
 });
 
 test('random edits: the incremental result equals the whole compilation', () => {
