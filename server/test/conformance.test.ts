@@ -1,6 +1,6 @@
 /**
  * The public conformance cases, run through the built command (`dist/cli.js`) exactly as
- * /work/shared/conformance/run.mjs checks them: every key of CASE.expect.json.
+ * the public conformance runner (run.mjs, beside the cases) checks them: every key of CASE.expect.json.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
