@@ -111,13 +111,25 @@ export class IncrementalCompiler {
     const p = list.splice(at, 1)[0];
     if (p.offset === part.start && p.line === line) return p;
     const m = new Mover(part.start - p.offset, line - p.line);
+    const processes = p.processes.map((x) => m.process(x));
+    if (line === p.line) {
+      // Moved along its line only: checks and lowering see ranges (lines and characters), not
+      // offsets, so their results stand for the moved nodes.
+      const { checked, lowered } = this.caches;
+      p.processes.forEach((old, k) => {
+        const c = checked.get(old);
+        if (c) checked.set(processes[k], c);
+        const l = lowered.get(old);
+        if (l) lowered.set(processes[k], l);
+      });
+    }
     return {
       text: p.text,
       offset: part.start,
       line,
       breaks: p.breaks,
       scenario: p.scenario && m.scenario(p.scenario),
-      processes: p.processes.map((x) => m.process(x)),
+      processes,
       issues: p.issues.map((x) => m.issue(x)),
     };
   }

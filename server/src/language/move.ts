@@ -36,6 +36,8 @@ export class Mover {
   }
 
   private range(r: SourceRange): SourceRange {
+    // Along its line, a node keeps its range: shared, as the parser shares positions already.
+    if (this.dLine === 0) return r;
     return { start: this.pos(r.start), end: this.pos(r.end) };
   }
 

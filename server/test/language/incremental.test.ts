@@ -156,3 +156,18 @@ test('a process checked before is checked again when the scenario changes its CP
   same(inc, text(4), 'four again');
   assert.ok(!inc.compile(text(4)).diagnostics.some((d) => d.code === 'pin-out-of-range'));
 });
+
+test('a block moved along its line keeps its lowered model; one moved to another line is lowered again', () => {
+  const text = 'process a {\n  thread t { compute 1 }\n}\nprocess b {\n  mutex m\n  thread u { lock m unlock m }\n}\n';
+  const inc = new IncrementalCompiler();
+  const first = inc.compile(text).model!;
+  const wider = text.replace('compute 1', 'compute  1');
+  const second = inc.compile(wider).model!;
+  assert.equal(second.processes[1], first.processes[1]);
+  same(inc, wider, 'wider');
+  const taller = wider.replace('compute  1', 'compute\n 1');
+  const third = inc.compile(taller).model!;
+  assert.notEqual(third.processes[1], second.processes[1]);
+  assert.equal(third.processes[1].range.start.line, 4);
+  same(inc, taller, 'taller');
+});
