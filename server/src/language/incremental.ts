@@ -74,7 +74,7 @@ export class IncrementalCompiler {
       // The end of the text: after its last line break (`endOf` without another pass).
       range: {
         start: { line: 0, character: 0 },
-        end: { line, character: text.length - Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r')) - 1 },
+        end: { line, character: text.length - lastLineStart(text) },
       },
       start: 0,
       end: text.length,
@@ -159,4 +159,11 @@ export class IncrementalCompiler {
     const ast = p.run(tokens, { afterItem, stopAt });
     return { text: slice, offset: part.start, line, breaks, scenario: ast.scenario, processes: ast.processes, issues: p.issues };
   }
+}
+
+/** The offset where the text's last line starts. */
+function lastLineStart(text: string): number {
+  let k = text.length;
+  while (k > 0 && text.charCodeAt(k - 1) !== 10 && text.charCodeAt(k - 1) !== 13) k--;
+  return k;
 }
