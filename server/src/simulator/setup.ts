@@ -77,7 +77,14 @@ function newThread(e: Engine, proc: ProcRt, spec: ThreadSpec): ThreadRt {
 export function newLwp(e: Engine, proc: ProcRt, bound: ThreadRt | null): LwpRt {
   const id = ++proc.nextLwpId;
   const l: LwpRt = {
-    // Fields read on every statement or event first: they share the first cache lines.
+    // The ready queue's keys first (a heap operation reads them from a dozen LWPs), then the
+    // fields read on every statement or event: they share the first cache lines.
+    heapIndex: -1,
+    kp: bound ? bound.effPrio : proc.spec.priority,
+    k1: 0,
+    ord: bound ? bound.ord : ordOf(proc.index, 524288 + id),
+    gid: e.lwps.length,
+    sjfKey: 0,
     thread: bound,
     state: 'creating',
     phase: 'none',
@@ -88,12 +95,6 @@ export function newLwp(e: Engine, proc: ProcRt, bound: ThreadRt | null): LwpRt {
     qExpired: false,
     qLeft: 0,
     sliceStart: 0,
-    kp: bound ? bound.effPrio : proc.spec.priority,
-    k1: 0,
-    sjfKey: 0,
-    ord: bound ? bound.ord : ordOf(proc.index, 524288 + id),
-    gid: e.lwps.length,
-    heapIndex: -1,
     pin: bound && bound.spec.pin !== null ? bound.spec.pin : -1,
     lastCpu: -1,
     proc,
