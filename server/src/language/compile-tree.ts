@@ -5,7 +5,7 @@ import { compareDiagnostics, type Diagnostic } from './diagnostic';
 import { lower, type LoweringCache } from './lower';
 import type { Model } from './model';
 import type { SyntaxIssue } from './parser-drivers';
-import { SymbolTable } from './symbols';
+import { SymbolTable, type SymbolCache } from './symbols';
 
 export interface Compilation {
   /** Syntax and checker diagnostics, sorted. */
@@ -20,13 +20,14 @@ export interface Compilation {
 
 /** What `IncrementalCompiler` keeps per process node between versions. */
 export interface ProcessCaches {
+  symbols: SymbolCache;
   checked: CheckCache;
   lowered: LoweringCache;
 }
 
 /** Checks and lowers a parsed file with its syntax issues (reusing per-process results from `caches`). */
 export function compileTree(ast: FileNode, issues: SyntaxIssue[], caches?: ProcessCaches): Compilation {
-  const symbols = new SymbolTable(ast);
+  const symbols = new SymbolTable(ast, caches?.symbols);
   const diagnostics = check(ast, symbols, issues, caches?.checked).sort(compareDiagnostics);
   const model = diagnostics.some((d) => d.severity === 'error') ? null : lower(ast, caches?.lowered);
   return { diagnostics, model, ast, symbols };

@@ -62,6 +62,19 @@ function contains(ident: Ident, at: number | Position): boolean {
   return !(at.line === end.line && at.character > end.character);
 }
 
+/** A process's own declaration (null without a name) and those of its members, for `SymbolCache`. */
+interface ProcessSymbols {
+  own: Declaration | null;
+  members: Declaration[];
+  scope: Map<string, Declaration>;
+}
+
+/**
+ * Declarations by process node, for `IncrementalCompiler`: they depend on the node alone, and an
+ * unchanged block keeps its nodes. References are collected per table, on demand.
+ */
+export type SymbolCache = WeakMap<ProcessNode, ProcessSymbols>;
+
 export class SymbolTable {
   readonly declarations: Declaration[] = [];
   private refs: Reference[] | null = null;
@@ -69,8 +82,21 @@ export class SymbolTable {
   private readonly perProcess = new Map<ProcessNode, Declaration[]>();
   private readonly byDeclaration = new Map<Declaration, Reference[]>();
 
-  constructor(readonly file: FileNode) {
-    for (const p of file.processes) this.declareProcess(p);
+  constructor(
+    readonly file: FileNode,
+    cache?: SymbolCache,
+  ) {
+    for (const p of file.processes) {
+      let known = cache?.get(p);
+      if (!known) {
+        known = declareProcess(p);
+        cache?.set(p, known);
+      }
+      if (known.own) this.declarations.push(known.own);
+      for (const d of known.members) this.declarations.push(d);
+      this.scopes.set(p, known.scope);
+      this.perProcess.set(p, known.members);
+    }
   }
 
   /**
@@ -121,25 +147,6 @@ export class SymbolTable {
     );
   }
 
-  private declareProcess(p: ProcessNode): void {
-    const scope = new Map<string, Declaration>();
-    this.scopes.set(p, scope);
-    this.perProcess.set(p, []);
-    if (p.name) this.add({ kind: 'process', name: p.name.name, ident: p.name, process: null, arrayLength: null, node: p }, null);
-    for (const d of p.decls) {
-      this.add({ kind: d.kind, name: d.name.name, ident: d.name, process: p, arrayLength: d.size?.value ?? null, node: d }, scope);
-    }
-    for (const t of p.threads) {
-      this.add({ kind: 'thread', name: t.name.name, ident: t.name, process: p, arrayLength: t.size?.value ?? null, node: t }, scope);
-    }
-  }
-
-  private add(d: Declaration, scope: Map<string, Declaration> | null): void {
-    this.declarations.push(d);
-    if (d.process) this.perProcess.get(d.process)!.push(d);
-    if (scope && !scope.has(d.name)) scope.set(d.name, d);
-  }
-
   private collect(p: ProcessNode, t: ThreadNode, body: StmtNode[], out: Reference[]): void {
     for (const s of body) {
       const kinds = EXPECTED[s.op];
@@ -159,4 +166,24 @@ export class SymbolTable {
       if (s.body) this.collect(p, t, s.body, out);
     }
   }
+}
+
+/** The declarations of one process: its own, then its objects and threads in order. */
+function declareProcess(p: ProcessNode): ProcessSymbols {
+  const scope = new Map<string, Declaration>();
+  const members: Declaration[] = [];
+  const own: Declaration | null = p.name
+    ? { kind: 'process', name: p.name.name, ident: p.name, process: null, arrayLength: null, node: p }
+    : null;
+  const add = (d: Declaration): void => {
+    members.push(d);
+    if (!scope.has(d.name)) scope.set(d.name, d);
+  };
+  for (const d of p.decls) {
+    add({ kind: d.kind, name: d.name.name, ident: d.name, process: p, arrayLength: d.size?.value ?? null, node: d });
+  }
+  for (const t of p.threads) {
+    add({ kind: 'thread', name: t.name.name, ident: t.name, process: p, arrayLength: t.size?.value ?? null, node: t });
+  }
+  return { own, members, scope };
 }

@@ -53,7 +53,10 @@ function edit(text: string, rnd: () => number): string {
 
 /** The parts of a compilation that hosts see (the symbol table is derived from the tree). */
 function visible(c: Compilation): unknown {
-  return { diagnostics: c.diagnostics, model: c.model, ast: c.ast, declarations: c.symbols.declarations.length, references: c.symbols.references.length };
+  const declarations = c.symbols.declarations.map((d) => [d.kind, d.name, d.ident, d.arrayLength, d.process?.start ?? null, d.node.start]);
+  const references = c.symbols.references.map((r) => [r.ident, r.expected, r.declaration?.ident ?? null, r.process.start, r.thread.start]);
+  const scopes = c.ast.processes.map((p) => c.symbols.declarationsOf(p).map((d) => d.ident.start));
+  return { diagnostics: c.diagnostics, model: c.model, ast: c.ast, declarations, references, scopes };
 }
 
 const caches = new WeakMap<IncrementalCompiler, AnalysisCache>();
