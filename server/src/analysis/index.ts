@@ -5,7 +5,7 @@ import { stackFinding, unusedFindings } from './declarations';
 import { toDiagnostics, type Finding } from './findings';
 import type { CycleBudget } from './graph';
 import { analyseHeldLocks } from './held-locks';
-import { inversionFindings } from './inversion';
+import { inversionContext, inversionFindings, processInversions, schedulingSignature } from './inversion';
 import { lockOrderFindings, modelCycleBudget } from './lock-order';
 
 /** The diagnostics of one process, with the model-wide cycle budget before and after it. */
@@ -13,6 +13,8 @@ interface ProcessDiagnostics {
   stepsBefore: number;
   stepsAfter: number;
   diagnostics: Diagnostic[];
+  /** Its `inversion-risk` diagnostics, for the scheduling signature they were computed under. */
+  inversions?: { signature: string; diagnostics: Diagnostic[] };
 }
 
 /**
@@ -20,8 +22,9 @@ interface ProcessDiagnostics {
  * server): a process's findings depend on the process alone and on the cycle budget left by
  * the processes before it, so a process lowered again into the same object (an unchanged block,
  * see `IncrementalCompiler`) is not analysed again. Findings merge only at one range, and ranges
- * of two processes never meet, so each process's findings are merged on their own. Inversion
- * risks span processes and are always computed.
+ * of two processes never meet, so each process's findings are merged on their own. Its
+ * inversion risks also depend on how every thread of the scenario is scheduled
+ * (`schedulingSignature`), and are kept with that signature.
  */
 export type AnalysisCache = WeakMap<ProcessModel, ProcessDiagnostics>;
 
@@ -42,6 +45,8 @@ export function analyse(model: Model, cache?: AnalysisCache): Diagnostic[] {
 function analyseCached(model: Model, cache: AnalysisCache): Diagnostic[] {
   const out: Diagnostic[] = [];
   const cycleBudget = modelCycleBudget();
+  const inversion = inversionContext(model);
+  const signature = schedulingSignature(model, inversion.pools);
   for (const proc of model.processes) {
     let known = cache.get(proc);
     if (known && known.stepsBefore === cycleBudget.steps) cycleBudget.steps = known.stepsAfter;
@@ -52,8 +57,11 @@ function analyseCached(model: Model, cache: AnalysisCache): Diagnostic[] {
       cache.set(proc, known);
     }
     for (const d of known.diagnostics) out.push(d);
+    if (known.inversions?.signature !== signature) {
+      known.inversions = { signature, diagnostics: toDiagnostics(processInversions(inversion, proc)) };
+    }
+    for (const d of known.inversions.diagnostics) out.push(d);
   }
-  for (const d of toDiagnostics(inversionFindings(model))) out.push(d);
   return out.sort(compareDiagnostics);
 }
 

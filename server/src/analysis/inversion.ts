@@ -31,57 +31,81 @@ interface Triple {
 
 /** `inversion-risk` findings of the whole scenario. */
 export function inversionFindings(model: Model): Finding[] {
-  const ctx: Ctx = {
+  const ctx = inversionContext(model);
+  const findings: Finding[] = [];
+  for (const proc of model.processes) findings.push(...processInversions(ctx, proc));
+  return findings;
+}
+
+/** What the inversion findings of every process share: the scenario's threads and pools. */
+export function inversionContext(model: Model): InversionContext {
+  return {
     model,
     runners: allRunners(model),
     pools: new Map(model.processes.map((p) => [p.index, poolCapacity(p)] as [number, number])),
     memo: new Map(),
   };
+}
+
+/**
+ * Everything the findings of one process read outside that process: the CPUs, the policy, and
+ * how every thread is scheduled (process model, priority and pool; thread name, priority,
+ * binding and pin). A process's findings are the same while this and the process itself are.
+ */
+export function schedulingSignature(model: Model, pools: Map<number, number>): string {
+  const parts = [`${model.cpus}|${model.policy}`];
+  for (const p of model.processes) {
+    parts.push(`#${p.index},${p.model},${p.priority},${pools.get(p.index)}`);
+    for (const t of p.threads) parts.push(`${t.name},${t.priority},${t.bound},${t.pin}`);
+  }
+  return parts.join(';');
+}
+
+/** `inversion-risk` findings of the mutexes of one process. */
+export function processInversions(ctx: InversionContext, proc: ProcessModel): Finding[] {
   const findings: Finding[] = [];
-  for (const proc of model.processes) {
-    const users = processUses(proc).lockers;
-    const byDecl = new Map<string, MutexModel[]>();
-    for (const m of proc.mutexes) {
-      const list = byDecl.get(m.baseName);
-      if (list) list.push(m);
-      else byDecl.set(m.baseName, [m]);
+  const users = processUses(proc).lockers;
+  const byDecl = new Map<string, MutexModel[]>();
+  for (const m of proc.mutexes) {
+    const list = byDecl.get(m.baseName);
+    if (list) list.push(m);
+    else byDecl.set(m.baseName, [m]);
+  }
+  for (const [baseName, mutexes] of byDecl) {
+    const parts: string[] = [];
+    let highest = -Infinity;
+    for (const mutex of mutexes) {
+      const us = [...(users[mutex.index] ?? [])].map((i) => ({ proc, thread: proc.threads[i] }));
+      const t = findTriple(ctx, proc, mutex, us);
+      if (!t) continue;
+      parts.push(describe(mutex, t));
+      highest = Math.max(highest, ...us.map((u) => u.thread.priority));
     }
-    for (const [baseName, mutexes] of byDecl) {
-      const parts: string[] = [];
-      let highest = -Infinity;
-      for (const mutex of mutexes) {
-        const us = [...(users[mutex.index] ?? [])].map((i) => ({ proc, thread: proc.threads[i] }));
-        const t = findTriple(ctx, proc, mutex, us);
-        if (!t) continue;
-        parts.push(describe(mutex, t));
-        highest = Math.max(highest, ...us.map((u) => u.thread.priority));
-      }
-      if (parts.length === 0) continue;
-      findings.push({
-        code: 'inversion-risk',
-        severity: 'warning',
-        range: mutexes[0].range,
-        head: '',
-        parts,
-        sep: '; ',
-        tail: '',
-        related: [],
-        data: { fix: 'inherit', mutex: baseName, ceiling: highest },
-      });
-    }
+    if (parts.length === 0) continue;
+    findings.push({
+      code: 'inversion-risk',
+      severity: 'warning',
+      range: mutexes[0].range,
+      head: '',
+      parts,
+      sep: '; ',
+      tail: '',
+      related: [],
+      data: { fix: 'inherit', mutex: baseName, ceiling: highest },
+    });
   }
   return findings;
 }
 
 /** Shared by every mutex of the model: domain questions repeat across mutexes. */
-interface Ctx {
+export interface InversionContext {
   model: Model;
   runners: Runner[];
   pools: Map<number, number>;
   memo: Map<string, unknown>;
 }
 
-function memo<T>(ctx: Ctx, key: string, compute: () => T): T {
+function memo<T>(ctx: InversionContext, key: string, compute: () => T): T {
   if (ctx.memo.has(key)) return ctx.memo.get(key) as T;
   const v = compute();
   ctx.memo.set(key, v);
@@ -89,7 +113,7 @@ function memo<T>(ctx: Ctx, key: string, compute: () => T): T {
 }
 
 function findTriple(
-  ctx: Ctx,
+  ctx: InversionContext,
   proc: ProcessModel,
   mutex: MutexModel,
   users: Runner[],
@@ -115,7 +139,7 @@ function findTriple(
   return null;
 }
 
-function tripleFor(ctx: Ctx, proc: ProcessModel, low: Runner, high: Runner, eff: number): Triple | null {
+function tripleFor(ctx: InversionContext, proc: ProcessModel, low: Runner, high: Runner, eff: number): Triple | null {
   const { model, runners, pools } = ctx;
   const h = high.thread.priority;
   // L (priority <= eff) and H (priority h) never lie strictly between eff and h, so the search

@@ -174,3 +174,22 @@ test('a block moved along its line keeps its lowered model; one moved to another
   assert.equal(third.processes[1].range.start.line, 4);
   same(inc, taller, 'taller');
 });
+
+test('analysis: a cached process gets new inversion risks when a thread of another process changes priority', () => {
+  const text = (mid: number) =>
+    'scenario "s" {\n  cpus 1\n}\nprocess p {\n  model one_to_one\n  mutex m\n  thread low priority 1 { lock m compute 5 unlock m }\n' +
+    `  thread high priority 5 at 1 { lock m unlock m }\n}\nprocess q {\n  model one_to_one\n  thread mid priority ${mid} at 2 { compute 20 }\n}\n`;
+  const inc = new IncrementalCompiler();
+  const cache: AnalysisCache = new WeakMap();
+  const risks = (t: string): number => {
+    const c = inc.compile(t);
+    const got = analyse(c.model!, cache);
+    assert.deepStrictEqual(got, analyse(compile(t).model!));
+    return got.filter((d) => d.code === 'inversion-risk').length;
+  };
+  assert.equal(risks(text(3)), 1);
+  const before = inc.compile(text(3)).model!.processes[0];
+  assert.equal(risks(text(0)), 0);
+  assert.equal(inc.compile(text(0)).model!.processes[0], before, 'process p itself was not lowered again');
+  assert.equal(risks(text(3)), 1);
+});
