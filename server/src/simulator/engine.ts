@@ -12,10 +12,10 @@ import type { Counters, Outcome, RunResult } from './trace';
 import type { CpuRt, LwpRt, MutexRt, Overflow, ProcRt, ThreadRt } from './entities';
 import { InversionTracker } from './inversion';
 import { internModel } from './intern';
-import { EventHeap, IndexedHeap, IntHeap, type TimedEvent } from './heap';
+import { EventHeap, IndexedHeap, IntHeap, SortedQueue, type ReadyQueue, type TimedEvent } from './heap';
 import { Mulberry32 } from './rng';
 import { Recorder } from './recorder';
-import { buildWorld } from './setup';
+import { buildWorld, prioritiesDiffer } from './setup';
 import { handleEvent, EV } from './events';
 import { stepThread } from './exec';
 import { endOfInstant, finishRun } from './detectors';
@@ -45,7 +45,7 @@ export class Engine implements Simulation {
   readonly lwps: LwpRt[] = [];
   readonly cpus: CpuRt[] = [];
   readonly procs: ProcRt[] = [];
-  readonly kq: IndexedHeap<LwpRt>;
+  readonly kq: ReadyQueue<LwpRt>;
   readonly rng: Mulberry32;
   readonly horizon: number;
   readonly maxEvents: number;
@@ -106,7 +106,12 @@ export class Engine implements Simulation {
     this.choose = options.choose ?? null;
     const rec = options.record;
     this.rec = rec && (rec.events || rec.spans) ? new Recorder(this, !!rec.events, !!rec.spans) : null;
-    this.kq = new IndexedHeap<LwpRt>(kernelOrder(this));
+    this.prioritiesVary = prioritiesDiffer(model);
+    // With one priority everywhere (or a policy that ignores it) a KLT that becomes ready goes
+    // at or near the end of the queue: a sorted array. Otherwise priorities and sjf keys
+    // scatter insertions: a heap.
+    const sorted = model.policy === 'fifo' || model.policy === 'rr' || (model.policy === 'priority' && !this.prioritiesVary);
+    this.kq = sorted ? new SortedQueue<LwpRt>(kernelOrder(this)) : new IndexedHeap<LwpRt>(kernelOrder(this));
     buildWorld(this);
   }
 

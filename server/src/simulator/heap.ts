@@ -79,7 +79,7 @@ export interface HeapItem {
 }
 
 /** A min-heap whose items can be removed or re-keyed in O(log n). */
-export class IndexedHeap<T extends HeapItem> {
+export class IndexedHeap<T extends HeapItem> implements ReadyQueue<T> {
   readonly items: T[] = [];
 
   constructor(private readonly less: (a: T, b: T) => boolean) {}
@@ -208,5 +208,100 @@ export class IntHeap {
     const out = this.a;
     this.a = [];
     return out;
+  }
+}
+
+/** The operations the engine needs of its kernel ready queue. */
+export interface ReadyQueue<T extends HeapItem> {
+  readonly items: readonly T[];
+  readonly size: number;
+  has(x: T): boolean;
+  peek(): T | undefined;
+  push(x: T): void;
+  pop(): T | undefined;
+  remove(x: T): void;
+  update(x: T): void;
+}
+
+/**
+ * A ready queue kept as an array sorted by `less`, for orders in which a new item almost always
+ * goes at or near the end: the kernel's, when every priority is the same and the key is the
+ * instant of readiness (ties: declaration order). Insertion scans back from the end; the head
+ * is taken by moving a start index. Unlike a heap, taking the head reads no other item, which
+ * matters with a thousand LWPs ready at once. `heapIndex` is only a membership mark here (0 in
+ * the queue, -1 not).
+ */
+export class SortedQueue<T extends HeapItem> implements ReadyQueue<T> {
+  private a: (T | undefined)[] = [];
+  /** Index of the head in `a`; the slots before it are free. */
+  private start = 0;
+
+  constructor(private readonly less: (a: T, b: T) => boolean) {}
+
+  /** The queued items in order (compacts the array first). */
+  get items(): readonly T[] {
+    this.compact();
+    return this.a as T[];
+  }
+
+  get size(): number {
+    return this.a.length - this.start;
+  }
+
+  has(x: T): boolean {
+    return x.heapIndex >= 0;
+  }
+
+  peek(): T | undefined {
+    return this.a[this.start];
+  }
+
+  push(x: T): void {
+    const a = this.a;
+    const start = this.start;
+    let j = a.length;
+    while (j > start && this.less(x, a[j - 1] as T)) j--;
+    if (j === a.length) a.push(x);
+    else if (j === start && start > 0) a[--this.start] = x;
+    else a.splice(j, 0, x);
+    x.heapIndex = 0;
+  }
+
+  pop(): T | undefined {
+    const top = this.a[this.start];
+    if (top !== undefined) this.remove(top);
+    return top;
+  }
+
+  remove(x: T): void {
+    if (x.heapIndex < 0) return;
+    const a = this.a;
+    if (a[this.start] === x) {
+      a[this.start++] = undefined;
+      if (this.start === a.length) {
+        a.length = 0;
+        this.start = 0;
+      } else if (this.start >= 1024 && this.start * 2 >= a.length) {
+        this.compact();
+      }
+    } else {
+      const i = a.indexOf(x, this.start);
+      if (i < 0) return;
+      a.splice(i, 1);
+    }
+    x.heapIndex = -1;
+  }
+
+  update(x: T): void {
+    if (x.heapIndex < 0) return;
+    this.remove(x);
+    this.push(x);
+  }
+
+  private compact(): void {
+    if (this.start > 0) {
+      this.a.splice(0, this.start);
+      this.start = 0;
+    }
   }
 }

@@ -1,7 +1,7 @@
 /** Builds the runtime world from the Model: processes, threads, sync objects, CPUs, initial LWPs. */
 import type { Engine } from './engine';
 import type { CpuRt, LwpRt, MutexRt, ProcRt, ThreadRt } from './entities';
-import type { ProcessModel, ThreadSpec } from '../language/model';
+import type { Model, ProcessModel, ThreadSpec } from '../language/model';
 import { IndexedHeap } from './heap';
 import { normalizeBody } from './program';
 import { EV } from './events';
@@ -28,6 +28,11 @@ function newThread(e: Engine, proc: ProcRt, spec: ThreadSpec): ThreadRt {
     spinning: false,
     mstate: 'not-started',
     since: 0,
+    readySince: 0,
+    readyTime: 0,
+    longestReady: 0,
+    cpuTime: 0,
+    blockedTime: 0,
     cur: null,
     rem: 0,
     body: normalizeBody(spec.body, e.stmtCache),
@@ -46,12 +51,7 @@ function newThread(e: Engine, proc: ProcRt, spec: ThreadSpec): ThreadRt {
     effPrio: spec.priority,
     waitMutex: null,
     held: [],
-    readySince: 0,
-    cpuTime: 0,
-    readyTime: 0,
-    blockedTime: 0,
     spinTime: 0,
-    longestReady: 0,
     longestReadyStart: 0,
     waitSince: 0,
     waitRange: null,
@@ -149,6 +149,17 @@ function newProcess(e: Engine, spec: ProcessModel): ProcRt {
   return proc;
 }
 
+/** True when priorities differ anywhere (threads, processes, or a ceiling mutex), so one can outrank another. */
+export function prioritiesDiffer(m: Model): boolean {
+  const prios = new Set<number>();
+  for (const pm of m.processes) {
+    for (const ts of pm.threads) prios.add(ts.priority);
+    for (const mx of pm.mutexes) if (mx.protocol === 'ceiling') prios.add(-1);
+    prios.add(pm.priority);
+  }
+  return prios.size > 1;
+}
+
 /** Fills the engine from its model; creations and initial LWPs become events at their instants. */
 export function buildWorld(e: Engine): void {
   const m = e.model;
@@ -169,7 +180,6 @@ export function buildWorld(e: Engine): void {
     e.cpus.push(cpu);
   }
   e.idleCpus = m.cpus;
-  const prios = new Set<number>();
   for (const pm of m.processes) {
     const proc = newProcess(e, pm);
     e.procs.push(proc);
@@ -177,12 +187,8 @@ export function buildWorld(e: Engine): void {
       const th = newThread(e, proc, ts);
       e.threads.push(th);
       proc.threads.push(th);
-      prios.add(ts.priority);
     }
-    for (const mx of pm.mutexes) if (mx.protocol === 'ceiling') prios.add(-1);
-    prios.add(pm.priority);
   }
-  e.prioritiesVary = prios.size > 1;
   for (const th of e.threads) {
     if (!th.spec.deferred) e.at(th.spec.at, 2, th.ord, EV.create, th.id, 0);
   }
