@@ -36,7 +36,7 @@ const NESTING = `blocks are nested more than ${MAX_NESTING} deep`;
 /** Compiles versions of one document; keeps the parts of the last version only. */
 export class IncrementalCompiler {
   private parts = new Map<string, ParsedPart[]>();
-  private caches: ProcessCaches = { symbols: new WeakMap(), checked: new WeakMap(), lowered: new WeakMap() };
+  private readonly caches: ProcessCaches = { symbols: new WeakMap(), checked: new WeakMap(), lowered: new WeakMap() };
   /** Parts parsed (not reused) by the last `compile`, for tests and measurements. */
   reparsed = 0;
 
@@ -82,12 +82,6 @@ export class IncrementalCompiler {
       processes,
     };
     return compileTree(ast, issues, this.caches);
-  }
-
-  /** Forgets every part (the next compile parses the whole text). */
-  clear(): void {
-    this.parts = new Map();
-    this.caches = { symbols: new WeakMap(), checked: new WeakMap(), lowered: new WeakMap() };
   }
 
   private whole(text: string): Compilation {
