@@ -13,8 +13,35 @@ function waitsFor(t: ThreadRt): ThreadRt[] {
   return [];
 }
 
+/** Longest chain of mutex waits followed without the general search. */
+const CHAIN_LIMIT = 64;
+
 /** A cycle of waits through `start` (start first, each waiting for the next), or null. */
 export function findCycle(start: ThreadRt): ThreadRt[] | null {
+  // The common case, checked on every contended lock: a chain of mutex waits, each thread
+  // waiting for one owner. It is followed without allocating; joins, or a chain longer than
+  // CHAIN_LIMIT (which may be a cycle not through start), take the general search below.
+  let t = start;
+  for (let k = 0; k < CHAIN_LIMIT; k++) {
+    const m = t.waitMutex;
+    if (m === null) {
+      if (t.waitJoin !== null) return searchCycle(start);
+      return null;
+    }
+    const o = m.owner;
+    if (o === null) return null;
+    if (o === start) {
+      const path: ThreadRt[] = [start];
+      for (let x = (start.waitMutex as NonNullable<ThreadRt['waitMutex']>).owner as ThreadRt; x !== start; x = (x.waitMutex as NonNullable<ThreadRt['waitMutex']>).owner as ThreadRt) path.push(x);
+      return path;
+    }
+    t = o;
+  }
+  return searchCycle(start);
+}
+
+/** Depth-first search of the wait-for graph from `start`. */
+function searchCycle(start: ThreadRt): ThreadRt[] | null {
   const path: ThreadRt[] = [start];
   const iters: ThreadRt[][] = [waitsFor(start)];
   const idx: number[] = [0];
