@@ -172,13 +172,21 @@ export function adaptiveOwnerLeft(e: Engine, owner: ThreadRt): void {
   for (const m of owner.held) if (m.spec.kind === 'adaptive' && m.waiters.length > 0) sleepSpinners(e, m);
 }
 
+/** Removes a[i], keeping the order (no array allocated, unlike `splice`: this runs on every unlock). */
+function removeAt<T>(a: T[], i: number): T {
+  const x = a[i];
+  for (let k = i + 1; k < a.length; k++) a[k - 1] = a[k];
+  a.pop();
+  return x;
+}
+
 /** Releases a held mutex, handing it to the best waiter. */
 function release(e: Engine, th: ThreadRt, m: MutexRt): void {
   const i = th.held.indexOf(m);
-  if (i >= 0) th.held.splice(i, 1);
+  if (i >= 0) removeAt(th.held, i);
   e.rec?.event('unlock', th, { mutex: m.name });
   if (m.waiters.length > 0) {
-    const w = m.waiters.splice(bestWaiter(m.waiters), 1)[0];
+    const w = removeAt(m.waiters, bestWaiter(m.waiters));
     give(e, m, w);
   } else {
     m.owner = null;
