@@ -7,7 +7,7 @@ import { analyse } from '../../src/analysis';
 import { compile } from '../../src/language';
 import type { Diagnostic } from '../../src/language/diagnostic';
 import type { Model, SourceRange } from '../../src/language/model';
-import { marked } from './marked';
+import { marked } from '../support/markers';
 
 export interface Analysed {
   /** The analysis's diagnostics (only `codes` when given). */

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { compile } from '../../src/language';
-import { marked } from './marked';
+import { marked } from '../support/markers';
 
 interface Case {
   code: string;

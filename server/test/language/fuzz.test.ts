@@ -8,17 +8,7 @@ import { test } from 'node:test';
 import { compile, parse } from '../../src/language';
 import { endOf } from '../../src/language/parse';
 import { KEYWORDS } from '../../src/language/keywords';
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seeded } from '../support/random';
 
 const dir = 'server/test/fixtures/conformance';
 const sources = readdirSync(dir)
@@ -57,7 +47,7 @@ function mutate(text: string, rnd: () => number): string {
 }
 
 test('thousands of mutated files: no exception, ranges inside the text, linear work', { timeout: 240_000 }, () => {
-  const rnd = mulberry32(20260101);
+  const rnd = seeded(20260101);
   const iterations = 3000;
   let withErrors = 0;
   for (let n = 0; n < iterations; n++) {
@@ -86,7 +76,7 @@ test('thousands of mutated files: no exception, ranges inside the text, linear w
 });
 
 test('a long file of garbage is parsed in linear work', { timeout: 60_000 }, () => {
-  const rnd = mulberry32(7);
+  const rnd = seeded(7);
   const text = Array.from({ length: 50_000 }, () => pieces[Math.floor(rnd() * pieces.length)]).join(' ');
   const p = parse(text);
   assert.ok(p.counters.items + p.counters.skipped <= 2 * p.tokens.length);

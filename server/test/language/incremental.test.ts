@@ -10,17 +10,7 @@ import { test } from 'node:test';
 import { analyse, type AnalysisCache } from '../../src/analysis';
 import { compile, IncrementalCompiler, type Compilation } from '../../src/language';
 import { lineBreaks, splitParts } from '../../src/language/blocks';
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seeded } from '../support/random';
 
 const read = (dir: string) =>
   readdirSync(dir)
@@ -92,7 +82,7 @@ test('an unclosed comment or a string does not end a part', () => {
 });
 
 test('random edits: the incremental result equals the whole compilation', () => {
-  const rnd = mulberry32(20261126);
+  const rnd = seeded(20261126);
   for (const [k, source] of sources.entries()) {
     const inc = new IncrementalCompiler();
     let text = source;

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { compile, parse } from '../../src/language';
-import { marked } from './marked';
+import { marked } from '../support/markers';
 
 function syntaxRanges(text: string) {
   return compile(text).diagnostics.filter((d) => d.code === 'syntax').map((d) => d.range);

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { compile } from '../../src/language';
-import { marked } from './marked';
+import { marked } from '../support/markers';
 
 const src = `process p {
   mutex ⟦m⟧

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { CompletionItem } from 'vscode-languageserver-protocol';
 import { TestServer } from './harness';
-import { mark } from './markers';
+import { mark } from '../support/markers';
 
 const FIXTURE = `scenario "c" {
   cpus 2

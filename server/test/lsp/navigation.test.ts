@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import type { DocumentSymbol, Hover, Location, MarkupContent, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
 import { applyEdits } from './edits';
 import { TestServer } from './harness';
-import { mark } from './markers';
+import { mark } from '../support/markers';
 
 // ‸ positions: 0 mutex decl, 1 lock ref, 2 thread decl, 3 join ref, 4 keyword `lock`,
 // 5 keyword `model`, 6 fork array ref, 7 process name, 8 a comment, 9 condvar ref.

@@ -3,24 +3,13 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { ROOT, TestServer } from './harness';
+import { seeded } from '../support/random';
 
 const DIR = join(ROOT, 'server/test/fixtures/conformance');
 const SOURCES = readdirSync(DIR)
   .filter((f) => f.endsWith('.threads'))
   .sort()
   .map((f) => readFileSync(join(DIR, f), 'utf8'));
-
-/** mulberry32: a seeded generator, so a failure replays. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const JUNK = ['{', '}', '[', ']', 'lock', 'wait', 'i+1', '..', '0', '99999999999', '"', '/*', 'thread', 'mutex m', '\n', 'é', '😀', 'process'];
 
@@ -51,7 +40,7 @@ describe('robustness and lifecycle', () => {
   it('answers every request on 150 mutated files without an error, then shuts down cleanly', async () => {
     const server = await TestServer.start({ init: { simulation: { delay: 0, timeLimit: 200 } } });
     try {
-      const r = rng(20261126);
+      const r = seeded(20261126);
       const uri = 'file:///fuzz/mutated.threads';
       server.open(uri, SOURCES[0]);
       let version = 1;

@@ -1,16 +1,10 @@
 /**
- * Inline position markers for fixtures: `‸` marks a position, `⟦…⟧` a range. The markers are
- * removed; ranges come back in order of appearance (LSP 0-based positions), positions too,
- * unless labelled: `‸3` is `positions[3]` (the digits are part of the marker).
+ * Inline markers for every fixture of the tests: `‸` marks a position, `⟦…⟧` a range. The
+ * markers are removed; ranges come back in order of appearance (LSP 0-based positions, UTF-16
+ * characters), positions too, unless labelled: `‸3` is `positions[3]` (the digits are part of
+ * the marker).
  */
-export interface Position {
-  line: number;
-  character: number;
-}
-export interface Range {
-  start: Position;
-  end: Position;
-}
+import type { Position, SourceRange as Range } from '../../src/language/model';
 
 export interface Marked {
   text: string;
@@ -55,4 +49,10 @@ export function mark(source: string): Marked {
   }
   if (open) throw new Error('unclosed ⟦ in fixture');
   return { text, positions, ranges };
+}
+
+/** Strips the markers from `source` when only its ranges matter. */
+export function marked(source: string): { text: string; ranges: Range[] } {
+  const { text, ranges } = mark(source);
+  return { text, ranges };
 }
