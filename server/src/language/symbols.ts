@@ -37,7 +37,8 @@ export interface Reference {
   declaration: Declaration | null;
 }
 
-const EXPECTED: Partial<Record<StmtOp, SymbolKind[]>> = {
+/** The kinds of declared names each referencing statement takes, operand by operand. */
+export const EXPECTED_OPERANDS: Partial<Record<StmtOp, Exclude<SymbolKind, 'process'>[]>> = {
   lock: ['mutex'],
   unlock: ['mutex'],
   wait: ['condvar', 'mutex'],
@@ -51,7 +52,7 @@ const EXPECTED: Partial<Record<StmtOp, SymbolKind[]>> = {
 
 /** The kinds of operands statement `op` takes, in order. */
 export function operandKinds(op: StmtOp): SymbolKind[] {
-  return EXPECTED[op] ?? [];
+  return EXPECTED_OPERANDS[op] ?? [];
 }
 
 function contains(ident: Ident, at: number | Position): boolean {
@@ -149,7 +150,7 @@ export class SymbolTable {
 
   private collect(p: ProcessNode, t: ThreadNode, body: StmtNode[], out: Reference[]): void {
     for (const s of body) {
-      const kinds = EXPECTED[s.op];
+      const kinds = EXPECTED_OPERANDS[s.op];
       if (kinds) {
         for (let k = 0; k < s.refs.length; k++) {
           const ref = s.refs[k];

@@ -2,6 +2,7 @@
  * Which words the grammar (LANGUAGE.md §3) allows where: the editor's view of it, used by
  * completion. Explanations of each word live in the language's keyword table.
  */
+import { EXPECTED_OPERANDS } from '../language/symbols';
 
 export type BlockKind = 'file' | 'scenario' | 'process' | 'body';
 
@@ -41,14 +42,5 @@ export const VALUED_ATTRS: ReadonlySet<string> = new Set(['priority', 'pin', 'st
 
 /** The kind of declared name each referencing statement expects, operand by operand. */
 export type NameKind = 'mutex' | 'condvar' | 'semaphore' | 'thread';
-export const OPERAND_KINDS: Record<string, readonly NameKind[]> = {
-  lock: ['mutex'],
-  unlock: ['mutex'],
-  wait: ['condvar', 'mutex'],
-  signal: ['condvar'],
-  broadcast: ['condvar'],
-  sem_wait: ['semaphore'],
-  sem_post: ['semaphore'],
-  spawn: ['thread'],
-  join: ['thread'],
-};
+/** The language core's table of operand kinds, keyed by statement keyword. */
+export const OPERAND_KINDS: Readonly<Record<string, readonly NameKind[] | undefined>> = EXPECTED_OPERANDS;
