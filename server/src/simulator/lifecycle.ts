@@ -65,13 +65,7 @@ export function exitThread(e: Engine, th: ThreadRt, how: 'exited' | 'faulted' | 
   const l = th.lwp;
   if (l !== null) {
     if (th.bound) {
-      if (e.kq.has(l)) e.kq.remove(l);
-      const cpu = l.cpu;
-      if (cpu !== null) takeOffCpu(e, l);
-      l.state = 'gone';
-      l.thread = null;
-      touchLwp(e, l);
-      if (cpu !== null) dispatch(e, cpu);
+      retireLwp(e, l);
     } else {
       th.lwp = null;
       l.thread = null;
@@ -198,6 +192,17 @@ export function victimFault(e: Engine, v: ThreadRt): void {
   killProcess(e, v.proc, v);
 }
 
+/** An LWP leaves for good: out of the kernel's ready queue, off its CPU (which picks the next KLT). */
+function retireLwp(e: Engine, l: LwpRt): void {
+  if (e.kq.has(l)) e.kq.remove(l);
+  const cpu = l.cpu;
+  if (cpu !== null) takeOffCpu(e, l);
+  l.state = 'gone';
+  l.thread = null;
+  touchLwp(e, l);
+  if (cpu !== null) dispatch(e, cpu);
+}
+
 /** A fault kills the process: the faulting thread is `faulted`, every other one `killed`. */
 export function killProcess(e: Engine, proc: ProcRt, faulted: ThreadRt): void {
   e.faultFound = true;
@@ -206,13 +211,7 @@ export function killProcess(e: Engine, proc: ProcRt, faulted: ThreadRt): void {
   for (const t of proc.threads) if (t.end === null && (t.created || !t.spec.deferred)) exitThread(e, t, 'killed');
   for (const l of proc.lwps) {
     if (l.state === 'gone') continue;
-    if (e.kq.has(l)) e.kq.remove(l);
-    const cpu = l.cpu;
-    if (cpu !== null) takeOffCpu(e, l);
-    l.state = 'gone';
-    l.thread = null;
-    touchLwp(e, l);
-    if (cpu !== null) dispatch(e, cpu);
+    retireLwp(e, l);
   }
   proc.parked = [];
   for (const m of proc.mutexes) m.waiters = [];

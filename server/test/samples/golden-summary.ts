@@ -5,19 +5,12 @@
  * every golden; the static analysis's diagnostics are left out because they belong to the
  * analysis tests.
  */
-import type { Counters, Outcome, RunResult, ThreadState } from '../../src/simulator';
+import type { Counters, Outcome, RunResult, ThreadMetrics } from '../../src/simulator';
 
-export interface GoldenThread {
-  process: string;
-  arrival: number | null;
-  firstRun: number | null;
-  finish: number | null;
-  cpuTime: number;
-  readyTime: number;
-  blockedTime: number;
-  spinTime: number;
-  state: ThreadState;
-}
+export type GoldenThread = Pick<
+  ThreadMetrics,
+  'process' | 'arrival' | 'firstRun' | 'finish' | 'cpuTime' | 'readyTime' | 'blockedTime' | 'spinTime' | 'state'
+>;
 
 export interface GoldenDiagnostic {
   code: string;
