@@ -3,7 +3,13 @@
 // no file system, no clock, no Math.random. Determinism depends on them.
 import tseslint from 'typescript-eslint';
 
-const core = ['server/src/language/**/*.ts', 'server/src/analysis/**/*.ts', 'server/src/simulator/**/*.ts', 'server/src/explorer/**/*.ts', 'server/src/core.ts'];
+const core = [
+  'server/src/language/**/*.ts',
+  'server/src/analysis/**/*.ts',
+  'server/src/simulator/**/*.ts',
+  'server/src/explorer/**/*.ts',
+  'server/src/core.ts',
+];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', '.tsbuild/**', 'out/**', '**/*.js', '**/*.mjs', '**/*.cjs'] },
@@ -17,20 +23,27 @@ export default tseslint.config(
   {
     files: core,
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: [
-          { name: 'vscode', message: 'The core is host-independent.' },
-          { name: 'fs', message: 'The core does no I/O: hosts read files.' },
-          { name: 'node:fs', message: 'The core does no I/O: hosts read files.' },
-          { name: 'fs/promises', message: 'The core does no I/O.' },
-          { name: 'node:fs/promises', message: 'The core does no I/O.' },
-        ],
-        patterns: [
-          { group: ['vscode-languageserver*', 'vscode-languageclient*', 'vscode-jsonrpc*'], message: 'The core is host-independent.' },
-          { group: ['**/lsp/**', '**/cli/**', '**/client/**'], message: 'The core does not import its hosts.' },
-        ],
-      }],
-      'no-restricted-globals': ['error',
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'vscode', message: 'The core is host-independent.' },
+            { name: 'fs', message: 'The core does no I/O: hosts read files.' },
+            { name: 'node:fs', message: 'The core does no I/O: hosts read files.' },
+            { name: 'fs/promises', message: 'The core does no I/O.' },
+            { name: 'node:fs/promises', message: 'The core does no I/O.' },
+          ],
+          patterns: [
+            {
+              group: ['vscode-languageserver*', 'vscode-languageclient*', 'vscode-jsonrpc*'],
+              message: 'The core is host-independent.',
+            },
+            { group: ['**/lsp/**', '**/cli/**', '**/client/**'], message: 'The core does not import its hosts.' },
+          ],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
         { name: 'window', message: 'No DOM in the core.' },
         { name: 'document', message: 'No DOM in the core.' },
         { name: 'performance', message: 'The core never reads the clock.' },
@@ -39,12 +52,14 @@ export default tseslint.config(
         { name: 'process', message: 'The core is host-independent.' },
         { name: 'require', message: 'The core uses imports only.' },
       ],
-      'no-restricted-properties': ['error',
+      'no-restricted-properties': [
+        'error',
         { object: 'Math', property: 'random', message: 'Randomness comes only from the scenario seed (mulberry32).' },
         { object: 'Date', property: 'now', message: 'The core never reads the clock.' },
         { object: 'performance', property: 'now', message: 'The core never reads the clock.' },
       ],
-      'no-restricted-syntax': ['error',
+      'no-restricted-syntax': [
+        'error',
         { selector: "NewExpression[callee.name='Date']", message: 'The core never reads the clock.' },
         { selector: "CallExpression[callee.name='Date']", message: 'The core never reads the clock.' },
       ],

@@ -34,7 +34,15 @@ function threadBody(mutexes: number, reversed: boolean): Tpl[] {
   const a = rand(mutexes - 1);
   const b = a + 1 + rand(mutexes - a - 1);
   const [x, y] = reversed ? [b, a] : [a, b];
-  const inner: Tpl[] = [`lock m[${x}]`, 'compute 2', `lock m[${y}]`, 'io 3', `unlock m[${y}]`, `unlock m[${x}]`, 'compute 1'];
+  const inner: Tpl[] = [
+    `lock m[${x}]`,
+    'compute 2',
+    `lock m[${y}]`,
+    'io 3',
+    `unlock m[${y}]`,
+    `unlock m[${x}]`,
+    'compute 1',
+  ];
   return ['compute 1', { repeat: 10, body: inner }, 'lock g', 'yield', 'unlock g', 'io 2'];
 }
 

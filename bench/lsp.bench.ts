@@ -24,7 +24,15 @@ function bigScenario(lines: number): string {
     for (let t = 0; t < 8 && out.length < lines - 20; t++) {
       out.push(`  thread t${t} priority ${t % 4} {`);
       for (let s = 0; s < 2; s++) {
-        out.push('    lock a', '    compute 3', '    unlock a', '    io 2', '    lock b', '    compute 1', '    unlock b');
+        out.push(
+          '    lock a',
+          '    compute 3',
+          '    unlock a',
+          '    io 2',
+          '    lock b',
+          '    compute 1',
+          '    unlock b',
+        );
       }
       out.push('  }');
     }
@@ -82,8 +90,12 @@ async function main(): Promise<void> {
     }
     const t = stats(textTimes);
     const s = stats(simTimes);
-    console.log(`text+analysis diagnostics after a 1-char edit: median ${fmt(t.median)}, p95 ${fmt(t.p95)} (goal ≤ 50 ms)`);
-    console.log(`simulation diagnostics after the ${DELAY} ms debounce: median ${fmt(s.median)}, p95 ${fmt(s.p95)} (goal ≤ 300 ms)`);
+    console.log(
+      `text+analysis diagnostics after a 1-char edit: median ${fmt(t.median)}, p95 ${fmt(t.p95)} (goal ≤ 50 ms)`,
+    );
+    console.log(
+      `simulation diagnostics after the ${DELAY} ms debounce: median ${fmt(s.median)}, p95 ${fmt(s.p95)} (goal ≤ 300 ms)`,
+    );
 
     // A space typed at the start of the middle line, then deleted: every block after it moves.
     const mid = Math.floor(text.split('\n').length / 2);
@@ -92,14 +104,17 @@ async function main(): Promise<void> {
       const mark = server.diagnostics.all.length;
       const t0 = performance.now();
       const at = { line: mid, character: 0 };
-      const v = k % 2 === 0
-        ? server.edit(uri, { start: at, end: at }, ' ')
-        : server.edit(uri, { start: at, end: { line: mid, character: 1 } }, '');
+      const v =
+        k % 2 === 0
+          ? server.edit(uri, { start: at, end: at }, ' ')
+          : server.edit(uri, { start: at, end: { line: mid, character: 1 } }, '');
       await server.diagnostics.next((p) => p.uri === uri && p.version === v, mark);
       moveTimes.push(performance.now() - t0);
     }
     const m = stats(moveTimes);
-    console.log(`text+analysis diagnostics after a 1-char insertion in the middle: median ${fmt(m.median)}, p95 ${fmt(m.p95)}`);
+    console.log(
+      `text+analysis diagnostics after a 1-char insertion in the middle: median ${fmt(m.median)}, p95 ${fmt(m.p95)}`,
+    );
 
     // Edits go in bursts of 10 (as typing does): the server analyses the last version of each
     // burst; every edit still goes through the document store.
@@ -126,7 +141,9 @@ async function main(): Promise<void> {
       if (c.model) analyse(c.model, cache);
       if (k >= 5) incremental.push(performance.now() - c0);
     }
-    console.log(`the core after the edit (incremental compile + analyse, in process): median ${fmt(stats(incremental).median)}`);
+    console.log(
+      `the core after the edit (incremental compile + analyse, in process): median ${fmt(stats(incremental).median)}`,
+    );
 
     const heapAfter = async (edits: number, done: number): Promise<number> => {
       let v = 0;
@@ -142,7 +159,9 @@ async function main(): Promise<void> {
     const h1000 = await heapAfter(1000, 100);
     const growth = ((h1000 - h100) / h100) * 100;
     const mb = (b: number) => `${(b / 2 ** 20).toFixed(1)} MiB`;
-    console.log(`heap after 100 edits: ${mb(h100)}; after 1000 edits: ${mb(h1000)} (${growth >= 0 ? '+' : ''}${growth.toFixed(1)}%, goal within 10%)`);
+    console.log(
+      `heap after 100 edits: ${mb(h100)}; after 1000 edits: ${mb(h1000)} (${growth >= 0 ? '+' : ''}${growth.toFixed(1)}%, goal within 10%)`,
+    );
     await server.stop();
   } finally {
     server.kill();

@@ -12,9 +12,26 @@ const RUNS = 9;
 
 /** A scenario of about `lines` lines using every construct of the language. */
 export function generateScenario(lines: number): string {
-  const out = ['// generated', 'scenario "generated" {', '  cpus 4', '  policy rr', '  quantum 5', '  cost switch 1', '}'];
+  const out = [
+    '// generated',
+    'scenario "generated" {',
+    '  cpus 4',
+    '  policy rr',
+    '  quantum 5',
+    '  cost switch 1',
+    '}',
+  ];
   for (let p = 0; out.length < lines; p++) {
-    out.push(`process p${p} {`, '  model many_to_many', '  lwps 2', '  concurrency 2', '  mutex fork[5] block inherit', '  mutex m', '  condvar c', '  semaphore s 1');
+    out.push(
+      `process p${p} {`,
+      '  model many_to_many',
+      '  lwps 2',
+      '  concurrency 2',
+      '  mutex fork[5] block inherit',
+      '  mutex m',
+      '  condvar c',
+      '  semaphore s 1',
+    );
     for (let t = 0; t < 12 && out.length < lines; t++) {
       out.push(
         `  thread w${t}[3] priority ${t} stack 16k {`,
@@ -49,10 +66,26 @@ const LSquare = createToken({ name: 'LSquare', pattern: '[' });
 const RSquare = createToken({ name: 'RSquare', pattern: ']' });
 const Comma = createToken({ name: 'Comma', pattern: ',' });
 const Colon = createToken({ name: 'Colon', pattern: ':' });
-const StringLiteral = createToken({ name: 'StringLiteral', pattern: /"(?:[^\\"]|\\(?:[bfnrtv"\\/]|u[0-9a-fA-F]{4}))*"/ });
+const StringLiteral = createToken({
+  name: 'StringLiteral',
+  pattern: /"(?:[^\\"]|\\(?:[bfnrtv"\\/]|u[0-9a-fA-F]{4}))*"/,
+});
 const NumberLiteral = createToken({ name: 'NumberLiteral', pattern: /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/ });
 const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /[ \t\n\r]+/, group: Lexer.SKIPPED, line_breaks: true });
-const jsonTokens = [WhiteSpace, NumberLiteral, StringLiteral, LCurly, RCurly, LSquare, RSquare, Comma, Colon, True, False, Null];
+const jsonTokens = [
+  WhiteSpace,
+  NumberLiteral,
+  StringLiteral,
+  LCurly,
+  RCurly,
+  LSquare,
+  RSquare,
+  Comma,
+  Colon,
+  True,
+  False,
+  Null,
+];
 const jsonLexer = new Lexer(jsonTokens, { positionTracking: 'full', ensureOptimizations: true });
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
@@ -62,7 +95,9 @@ class JsonParser extends EmbeddedActionsParser {
     super(jsonTokens, { recoveryEnabled: false });
     this.performSelfAnalysis();
   }
-  public json = this.RULE('json', (): Json => this.OR([{ ALT: () => this.SUBRULE(this.object) }, { ALT: () => this.SUBRULE(this.array) }]));
+  public json = this.RULE('json', (): Json =>
+    this.OR([{ ALT: () => this.SUBRULE(this.object) }, { ALT: () => this.SUBRULE(this.array) }]),
+  );
   private object = this.RULE('object', (): Json => {
     const obj: { [k: string]: Json } = {};
     this.CONSUME(LCurly);
@@ -113,7 +148,13 @@ function generateJson(bytes: number): string {
   const items: Json[] = [];
   let size = 2;
   for (let k = 0; size < bytes; k++) {
-    const item = { name: `thread${k}`, priority: k % 60, bound: k % 3 === 0, stack: 8192, body: ['lock', 'compute', k * 1.5, null] };
+    const item = {
+      name: `thread${k}`,
+      priority: k % 60,
+      bound: k % 3 === 0,
+      stack: 8192,
+      body: ['lock', 'compute', k * 1.5, null],
+    };
     items.push(item);
     // the size it takes inside the pretty-printed array: indented, with a comma and a newline
     size += JSON.stringify([item], null, 2).length - 2;
@@ -143,7 +184,11 @@ function time(fn: () => unknown): number {
 
 function rate(label: string, ms: number, lines: number, bytes: number): number {
   const mbs = bytes / 2 ** 20 / (ms / 1000);
-  console.log(`${label.padEnd(28)} ${ms.toFixed(1).padStart(7)} ms  ${Math.round(lines / (ms / 1000)).toLocaleString('en-US').padStart(11)} lines/s  ${mbs.toFixed(2).padStart(6)} MB/s`);
+  console.log(
+    `${label.padEnd(28)} ${ms.toFixed(1).padStart(7)} ms  ${Math.round(lines / (ms / 1000))
+      .toLocaleString('en-US')
+      .padStart(11)} lines/s  ${mbs.toFixed(2).padStart(6)} MB/s`,
+  );
   return mbs;
 }
 
@@ -152,9 +197,27 @@ const scenarioLines = scenario.split('\n').length - 1;
 const json = generateJson(scenario.length);
 const jsonLines = json.split('\n').length;
 const check = compile(scenario);
-if (check.diagnostics.some((d) => d.severity === 'error') || !check.model) throw new Error('the generated scenario does not compile');
-console.log(`scenario: ${scenarioLines} lines, ${scenario.length} bytes; JSON: ${jsonLines} lines, ${json.length} bytes; median of ${RUNS} runs after ${WARMUP} warm-up runs`);
-const ours = rate('threads parse only', time(() => parse(scenario)), scenarioLines, scenario.length);
-rate('threads parse+check+lower', time(() => compile(scenario)), scenarioLines, scenario.length);
-const ref = rate('JSON reference parse only', time(() => parseJson(json)), jsonLines, json.length);
+if (check.diagnostics.some((d) => d.severity === 'error') || !check.model)
+  throw new Error('the generated scenario does not compile');
+console.log(
+  `scenario: ${scenarioLines} lines, ${scenario.length} bytes; JSON: ${jsonLines} lines, ${json.length} bytes; median of ${RUNS} runs after ${WARMUP} warm-up runs`,
+);
+const ours = rate(
+  'threads parse only',
+  time(() => parse(scenario)),
+  scenarioLines,
+  scenario.length,
+);
+rate(
+  'threads parse+check+lower',
+  time(() => compile(scenario)),
+  scenarioLines,
+  scenario.length,
+);
+const ref = rate(
+  'JSON reference parse only',
+  time(() => parseJson(json)),
+  jsonLines,
+  json.length,
+);
 console.log(`ratio threads/JSON (parse only, MB/s): ${(ours / ref).toFixed(2)}`);

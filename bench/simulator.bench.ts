@@ -37,7 +37,8 @@ async function loadCore(): Promise<Core> {
   const outfile = path.join(os.tmpdir(), `threadscape-bench-simulator-${process.pid}.mjs`);
   buildSync({
     stdin: {
-      contents: "export { compile } from './server/src/language'; export { createSimulation } from './server/src/simulator';",
+      contents:
+        "export { compile } from './server/src/language'; export { createSimulation } from './server/src/simulator';",
       resolveDir: path.join(__dirname, '..'),
       loader: 'ts',
     },
@@ -64,7 +65,14 @@ const BASE_ITERATIONS = 40;
 const STATEMENTS_PER_ITERATION = 5;
 
 function scenario(model: 'one_to_one' | 'many_to_many', iterations: number): Model {
-  const lines = ['scenario "bench" {', '  cpus 16', '  horizon 2000000000', '  cost switch 1', '  cost switch_process 3', '}'];
+  const lines = [
+    'scenario "bench" {',
+    '  cpus 16',
+    '  horizon 2000000000',
+    '  cost switch 1',
+    '  cost switch_process 3',
+    '}',
+  ];
   for (let p = 0; p < PROCESSES; p++) {
     lines.push(`process p${p} {`, `  model ${model}`);
     if (model === 'many_to_many') lines.push('  lwps 8');

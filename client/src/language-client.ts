@@ -1,5 +1,10 @@
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import {
+  LanguageClient,
+  TransportKind,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
 import { OutcomeNotification } from '../../server/src/lsp/protocol';
 import { OutcomeStatusBar } from './status-bar';
 
@@ -28,7 +33,10 @@ export async function startLanguageClient(context: vscode.ExtensionContext): Pro
   };
   client = new LanguageClient('threadscape', 'Threadscape', serverOptions, clientOptions);
   const statusBar = new OutcomeStatusBar();
-  context.subscriptions.push(statusBar, client.onNotification(OutcomeNotification, (o) => statusBar.update(o)));
+  context.subscriptions.push(
+    statusBar,
+    client.onNotification(OutcomeNotification, (o) => statusBar.update(o)),
+  );
   await client.start();
   return client;
 }

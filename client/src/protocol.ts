@@ -99,12 +99,21 @@ export function isDiagnostic(v: unknown): v is Diagnostic {
 export function normalizeDiagnostics(list: readonly unknown[]): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const v of list) {
-    if (!isRecord(v) || typeof v.code !== 'string' || typeof v.message !== 'string' || typeof v.severity !== 'string' || !SEVERITIES.has(v.severity)) continue;
+    if (
+      !isRecord(v) ||
+      typeof v.code !== 'string' ||
+      typeof v.message !== 'string' ||
+      typeof v.severity !== 'string' ||
+      !SEVERITIES.has(v.severity)
+    )
+      continue;
     const r = v.range;
     if (!isRecord(r) || !isPosition(r.start)) continue;
     const start = r.start as SourceRange['start'];
     const end = isPosition(r.end) ? (r.end as SourceRange['end']) : start;
-    const related = Array.isArray(v.relatedInformation) ? v.relatedInformation.filter((x) => isRecord(x) && isSourceRange(x.range) && typeof x.message === 'string') : [];
+    const related = Array.isArray(v.relatedInformation)
+      ? v.relatedInformation.filter((x) => isRecord(x) && isSourceRange(x.range) && typeof x.message === 'string')
+      : [];
     out.push({
       ...(v as unknown as Diagnostic),
       range: { start, end },

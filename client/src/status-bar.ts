@@ -15,11 +15,20 @@ export function describeOutcome(o: OutcomeParams): { text: string; tooltip: stri
     case 'deadlock':
     case 'hang':
     case 'fault':
-      return { text: `$(error) ${o.outcome}${at}`, tooltip: `The default schedule ends in a ${o.outcome}. Click to play it back.` };
+      return {
+        text: `$(error) ${o.outcome}${at}`,
+        tooltip: `The default schedule ends in a ${o.outcome}. Click to play it back.`,
+      };
     case 'horizon':
-      return { text: `$(warning) horizon${at}`, tooltip: 'The horizon was reached with threads still alive. Click to play it back.' };
+      return {
+        text: `$(warning) horizon${at}`,
+        tooltip: 'The horizon was reached with threads still alive. Click to play it back.',
+      };
     case 'budget':
-      return { text: `$(warning) event budget${at}`, tooltip: 'The run stopped at its event budget. Click to play it back.' };
+      return {
+        text: `$(warning) event budget${at}`,
+        tooltip: 'The run stopped at its event budget. Click to play it back.',
+      };
     case 'time-limit':
       return {
         text: `$(watch) simulated to t=${o.endTime ?? 0}`,

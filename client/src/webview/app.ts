@@ -62,8 +62,15 @@ export class App {
       this.header.element,
       this.controls.element,
       this.eventsStrip.element,
-      el('section', { attrs: { 'aria-labelledby': 'ts-tl-title' } }, [el('h2', { text: 'Timeline', attrs: { id: 'ts-tl-title' } }), this.timeline.element, legend()]),
-      el('section', { attrs: { 'aria-labelledby': 'ts-map-title' } }, [el('h2', { text: 'Threads, LWPs, kernel threads and CPUs at the playhead', attrs: { id: 'ts-map-title' } }), this.mapping.element]),
+      el('section', { attrs: { 'aria-labelledby': 'ts-tl-title' } }, [
+        el('h2', { text: 'Timeline', attrs: { id: 'ts-tl-title' } }),
+        this.timeline.element,
+        legend(),
+      ]),
+      el('section', { attrs: { 'aria-labelledby': 'ts-map-title' } }, [
+        el('h2', { text: 'Threads, LWPs, kernel threads and CPUs at the playhead', attrs: { id: 'ts-map-title' } }),
+        this.mapping.element,
+      ]),
       this.diagnostics.element,
     );
     this.controls.update(this.state, false);
@@ -146,7 +153,10 @@ export class App {
   /** Redraws the canvas when VS Code's theme or the system's colour scheme changes. */
   private watchTheme(): void {
     const refresh = (): void => this.timeline.setPalette(readPalette());
-    new MutationObserver(refresh).observe(document.body, { attributes: true, attributeFilter: ['class', 'data-vscode-theme-kind'] });
+    new MutationObserver(refresh).observe(document.body, {
+      attributes: true,
+      attributeFilter: ['class', 'data-vscode-theme-kind'],
+    });
     new MutationObserver(refresh).observe(document.documentElement, { attributes: true, attributeFilter: ['style'] });
     window.matchMedia?.('(prefers-color-scheme: dark)').addEventListener?.('change', refresh);
   }

@@ -18,7 +18,18 @@ export interface Palette {
   font: string;
 }
 
-const STATES: SpanState[] = ['running', 'ready', 'spinning', 'blocked', 'io', 'sleeping', 'faulted', 'overhead', 'parked', 'held'];
+const STATES: SpanState[] = [
+  'running',
+  'ready',
+  'spinning',
+  'blocked',
+  'io',
+  'sleeping',
+  'faulted',
+  'overhead',
+  'parked',
+  'held',
+];
 
 /** Reads the palette from the document's computed style (call again when the theme changes). */
 export function readPalette(root: Element = document.body): Palette {

@@ -13,7 +13,8 @@ const ICONS = {
   next: 'M11 3h2v10h-2zM2 3v10l7-5z',
   end: 'M11 3h2v10h-2zM3 3v10l7-5z',
   problem: 'M8 1l7 13H1zM7.2 6v4h1.6V6zM7.2 11v1.6h1.6V11z',
-  zoomIn: 'M7 2a5 5 0 014 8l3.5 3.5-1 1L10 11A5 5 0 117 2zm0 1.5a3.5 3.5 0 100 7 3.5 3.5 0 000-7zM6.3 4.5h1.4v1.8h1.8v1.4H7.7v1.8H6.3V7.7H4.5V6.3h1.8z',
+  zoomIn:
+    'M7 2a5 5 0 014 8l3.5 3.5-1 1L10 11A5 5 0 117 2zm0 1.5a3.5 3.5 0 100 7 3.5 3.5 0 000-7zM6.3 4.5h1.4v1.8h1.8v1.4H7.7v1.8H6.3V7.7H4.5V6.3h1.8z',
   zoomOut: 'M7 2a5 5 0 014 8l3.5 3.5-1 1L10 11A5 5 0 117 2zm0 1.5a3.5 3.5 0 100 7 3.5 3.5 0 000-7zM4.5 6.3h5v1.4h-5z',
   fit: 'M2 2h5v1.5H3.5V7H2zM14 2v5h-1.5V3.5H9V2zM2 14V9h1.5v3.5H7V14zM14 14H9v-1.5h3.5V9H14z',
 };
@@ -39,7 +40,9 @@ export class Controls {
 
   constructor(cb: ControlCallbacks) {
     const button = (label: string, path: string, action: () => void, key: string): HTMLButtonElement => {
-      const b = el('button', { attrs: { type: 'button', 'aria-label': label, title: `${label} (${key})` } }, [icon(path)]);
+      const b = el('button', { attrs: { type: 'button', 'aria-label': label, title: `${label} (${key})` } }, [
+        icon(path),
+      ]);
       b.addEventListener('click', action);
       this.buttons.push(b);
       return b;
@@ -50,7 +53,10 @@ export class Controls {
     this.speed = el('select', { attrs: { 'aria-label': 'Playback speed', title: 'Playback speed (+ / −)' } });
     for (const s of SPEEDS) this.speed.append(el('option', { text: speedLabel(s), attrs: { value: String(s) } }));
     this.speed.addEventListener('change', () => cb.dispatch({ type: 'setSpeed', speed: Number(this.speed.value) }));
-    this.scrub = el('input', { className: 'ts-scrub', attrs: { type: 'range', min: '0', max: '0', step: '1', value: '0', 'aria-label': 'Playhead (ticks)' } });
+    this.scrub = el('input', {
+      className: 'ts-scrub',
+      attrs: { type: 'range', min: '0', max: '0', step: '1', value: '0', 'aria-label': 'Playhead (ticks)' },
+    });
     this.scrub.addEventListener('input', () => cb.dispatch({ type: 'seek', time: Number(this.scrub.value) }));
     this.clock = el('span', { className: 'ts-clock', attrs: { 'aria-live': 'off', role: 'status' } });
     this.problem = button('Jump to the first deadlock or inversion', ICONS.problem, d({ type: 'jumpToProblem' }), 'P');
@@ -101,7 +107,8 @@ export function shortcut(e: KeyboardEvent): { action?: PlaybackAction; zoom?: nu
   if (e.ctrlKey || e.metaKey || e.altKey) return null;
   const target = e.target as HTMLElement | null;
   const tag = target?.tagName ?? '';
-  if (tag === 'TEXTAREA' || tag === 'SELECT' || (tag === 'INPUT' && (target as HTMLInputElement).type !== 'range')) return null;
+  if (tag === 'TEXTAREA' || tag === 'SELECT' || (tag === 'INPUT' && (target as HTMLInputElement).type !== 'range'))
+    return null;
   const onControl = tag === 'BUTTON' || tag === 'INPUT';
   switch (e.key) {
     case ' ':

@@ -56,7 +56,8 @@ export function spanLabel(lane: Lane, s: Span): string {
 export function describeSpan(lane: Lane, s: Span): string[] {
   const where = lane.process ? `${lane.process} · ${lane.label}` : lane.label;
   const lines = [where, `${s.state === 'overhead' ? 'switch overhead' : s.state}  ${interval(s)}`];
-  if (s.thread !== undefined && lane.kind !== 'thread') lines.push(`thread ${s.process ? `${s.process}/` : ''}${s.thread}`);
+  if (s.thread !== undefined && lane.kind !== 'thread')
+    lines.push(`thread ${s.process ? `${s.process}/` : ''}${s.thread}`);
   if (s.lwp !== undefined && lane.kind !== 'lwp') lines.push(`LWP ${s.lwp}`);
   if (s.cpu !== undefined && lane.kind !== 'cpu') lines.push(`CPU ${s.cpu}`);
   if (s.reason) lines.push(`waiting for ${s.reason}`);

@@ -45,12 +45,22 @@ export class DiagnosticsList {
         const line = d.range.start.line + 1;
         const col = d.range.start.character + 1;
         const where = d.time !== null ? `line ${line}:${col} · t = ${d.time}` : `line ${line}:${col}`;
-        const b = el('button', { attrs: { type: 'button', 'data-code': d.code, 'aria-label': `${d.severity} ${d.code} at ${where}: ${d.message}` } }, [
-          el('span', { className: 'ts-sev', text: d.severity, attrs: { 'data-severity': d.severity } }),
-          el('span', { className: 'ts-code', text: d.code }),
-          el('span', { className: 'ts-msg', text: d.message }),
-          el('span', { className: 'ts-where', text: where }),
-        ]);
+        const b = el(
+          'button',
+          {
+            attrs: {
+              type: 'button',
+              'data-code': d.code,
+              'aria-label': `${d.severity} ${d.code} at ${where}: ${d.message}`,
+            },
+          },
+          [
+            el('span', { className: 'ts-sev', text: d.severity, attrs: { 'data-severity': d.severity } }),
+            el('span', { className: 'ts-code', text: d.code }),
+            el('span', { className: 'ts-msg', text: d.message }),
+            el('span', { className: 'ts-where', text: where }),
+          ],
+        );
         b.addEventListener('click', () => this.cb.open(d));
         return el('li', {}, [b]);
       }),

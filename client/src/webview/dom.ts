@@ -10,7 +10,11 @@ export interface ElOptions {
 }
 
 /** Creates an HTML element with a class, text content and attributes. */
-export function el<K extends keyof HTMLElementTagNameMap>(tag: K, opts: ElOptions = {}, children: Node[] = []): HTMLElementTagNameMap[K] {
+export function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  opts: ElOptions = {},
+  children: Node[] = [],
+): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);
   if (opts.className) e.className = opts.className;
   if (opts.text !== undefined) e.textContent = opts.text;
@@ -22,7 +26,10 @@ export function el<K extends keyof HTMLElementTagNameMap>(tag: K, opts: ElOption
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
 /** Creates an SVG element with attributes. */
-export function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number> = {}): SVGElementTagNameMap[K] {
+export function svg<K extends keyof SVGElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string | number> = {},
+): SVGElementTagNameMap[K] {
   const e = document.createElementNS(SVG_NS, tag);
   for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
   return e;

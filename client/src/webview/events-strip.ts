@@ -11,7 +11,9 @@ const MAX_SHOWN = 12;
 
 /** Short text for an event: `reader[0] io`, `server LWP 2 lwp_create`, `CPU 1 ipi`. */
 export function eventText(e: TraceEvent): string {
-  const who = e.thread ?? (e.lwp !== null ? `${e.process ?? ''} LWP ${e.lwp}`.trim() : (e.process ?? (e.cpu !== null ? `CPU ${e.cpu}` : '')));
+  const who =
+    e.thread ??
+    (e.lwp !== null ? `${e.process ?? ''} LWP ${e.lwp}`.trim() : (e.process ?? (e.cpu !== null ? `CPU ${e.cpu}` : '')));
   const what = e.kind.replace(/_/g, ' ');
   const obj = e.mutex !== null ? ` ${e.mutex}` : '';
   return `${who} ${what}${obj}`.trim();
@@ -35,7 +37,10 @@ export class EventsStrip {
   private shownAt: number | null = null;
 
   constructor(private readonly reveal: (r: SourceRange) => void) {
-    this.element = el('div', { className: 'ts-events', attrs: { 'aria-live': 'polite', 'aria-label': 'Events at the playhead' } });
+    this.element = el('div', {
+      className: 'ts-events',
+      attrs: { 'aria-live': 'polite', 'aria-label': 'Events at the playhead' },
+    });
   }
 
   setEvents(events: readonly TraceEvent[]): void {
@@ -54,7 +59,11 @@ export class EventsStrip {
     for (; i < this.events.length && this.events[i].t === at; i++, n++) {
       if (n >= MAX_SHOWN) continue;
       const e = this.events[i];
-      const b = el('button', { className: 'ts-event', text: eventText(e), attrs: { type: 'button', 'data-kind': e.kind, title: e.detail ?? eventText(e) } });
+      const b = el('button', {
+        className: 'ts-event',
+        text: eventText(e),
+        attrs: { type: 'button', 'data-kind': e.kind, title: e.detail ?? eventText(e) },
+      });
       const range = e.range;
       if (range) b.addEventListener('click', () => this.reveal(range));
       else b.disabled = true;

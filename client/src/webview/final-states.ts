@@ -25,7 +25,8 @@ export function finalTails(result: RunResult): Span[] {
   }
   const lastBlock = new Map<string, TraceEvent>();
   for (const e of result.events ?? []) {
-    if (e.thread !== null && e.process !== null && (e.kind === 'block' || e.kind === 'spin')) lastBlock.set(`${e.process}:${e.thread}`, e);
+    if (e.thread !== null && e.process !== null && (e.kind === 'block' || e.kind === 'spin'))
+      lastBlock.set(`${e.process}:${e.thread}`, e);
   }
   const from = (lane: LaneRef): number => Math.min(lastEnd.get(JSON.stringify(lane)) ?? result.endTime, result.endTime);
   const tails: Span[] = [];
@@ -34,7 +35,14 @@ export function finalTails(result: RunResult): Span[] {
     const lane: LaneRef = { kind: 'thread', process: t.process, thread: t.name };
     const e = lastBlock.get(`${t.process}:${t.name}`);
     const reason = e?.mutex ? `mutex ${e.mutex}` : e?.detail;
-    tails.push({ lane, start: from(lane), end, state: t.state === 'spinning' ? 'spinning' : 'blocked', reason, lwp: e?.lwp ?? undefined });
+    tails.push({
+      lane,
+      start: from(lane),
+      end,
+      state: t.state === 'spinning' ? 'spinning' : 'blocked',
+      reason,
+      lwp: e?.lwp ?? undefined,
+    });
     if (e?.mutex) {
       const key = JSON.stringify({ kind: 'mutex', process: t.process, mutex: e.mutex });
       waiters.set(key, [...(waiters.get(key) ?? []), t.name]);

@@ -35,7 +35,11 @@ export class Header {
       `${c.lwpsCreated} LWPs created, ${c.lwpsReclaimed} reclaimed`,
     ];
     this.summary.replaceChildren(
-      el('span', { className: 'ts-outcome', text: r.outcome, attrs: { 'data-outcome': r.outcome, 'aria-label': `outcome ${r.outcome}` } }),
+      el('span', {
+        className: 'ts-outcome',
+        text: r.outcome,
+        attrs: { 'data-outcome': r.outcome, 'aria-label': `outcome ${r.outcome}` },
+      }),
       ...parts.map((p) => el('span', { text: p })),
     );
   }

@@ -4,7 +4,15 @@
  * the renderer only draws what this returns.
  */
 import { finalTails } from './final-states';
-import type { EventKind, InversionInterval, LaneRef, RunResult, Span, Topology, TraceEvent } from '../../../server/src/simulator/trace';
+import type {
+  EventKind,
+  InversionInterval,
+  LaneRef,
+  RunResult,
+  Span,
+  Topology,
+  TraceEvent,
+} from '../../../server/src/simulator/trace';
 
 export type LaneKind = LaneRef['kind'];
 
@@ -26,7 +34,16 @@ export interface Lane {
 
 /** Kinds of event drawn as a marker on a lane. */
 export const MARKER_KINDS: ReadonlySet<EventKind> = new Set<EventKind>([
-  'upcall', 'signal', 'ipi', 'lwp_create', 'lwp_reclaim', 'reuse', 'reap', 'fault', 'deadlock', 'kill',
+  'upcall',
+  'signal',
+  'ipi',
+  'lwp_create',
+  'lwp_reclaim',
+  'reuse',
+  'reap',
+  'fault',
+  'deadlock',
+  'kill',
 ]);
 
 export interface Marker {
@@ -102,7 +119,16 @@ export function buildLanes(result: RunResult): LaneGroup[] {
   const topo = topologyOf(result);
   const byKey = new Map<string, Lane>();
   const make = (ref: LaneRef, label: string, process: string | null, note: string): Lane => {
-    const lane: Lane = { key: laneKey(ref), kind: ref.kind, label, process, note, spans: [], markers: [], inversions: [] };
+    const lane: Lane = {
+      key: laneKey(ref),
+      kind: ref.kind,
+      label,
+      process,
+      note,
+      spans: [],
+      markers: [],
+      inversions: [],
+    };
     byKey.set(lane.key, lane);
     return lane;
   };
@@ -113,7 +139,9 @@ export function buildLanes(result: RunResult): LaneGroup[] {
   for (const p of topo.processes) {
     const lanes: Lane[] = [];
     for (const l of p.lwps) {
-      lanes.push(make({ kind: 'lwp', process: p.name, lwp: l.id }, `LWP ${l.id}`, p.name, l.bound ? `bound ${l.bound}` : 'pool'));
+      lanes.push(
+        make({ kind: 'lwp', process: p.name, lwp: l.id }, `LWP ${l.id}`, p.name, l.bound ? `bound ${l.bound}` : 'pool'),
+      );
     }
     for (const t of p.threads) {
       const note = `pri ${t.priority}${t.bound ? ', bound' : ''}`;

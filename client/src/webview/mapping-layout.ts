@@ -65,7 +65,8 @@ const LEFT = 84;
 export function layoutFigure(topo: Topology): FigureLayout {
   const nodes: FigureNode[] = [];
   const boxes: ProcessBox[] = [];
-  const rowsOf = (p: Topology['processes'][number]): number => Math.max(1, Math.ceil(p.threads.length / Math.max(THREADS_PER_ROW, p.lwps.length)));
+  const rowsOf = (p: Topology['processes'][number]): number =>
+    Math.max(1, Math.ceil(p.threads.length / Math.max(THREADS_PER_ROW, p.lwps.length)));
   const threadRows = Math.max(1, ...topo.processes.map(rowsOf));
   // Every process box has the same height, so the LWPs of all processes share one row.
   const lwpY = THREAD_Y + (threadRows - 1) * ROW_STEP + NODE_H + LINK_SPACE;
@@ -86,13 +87,43 @@ export function layoutFigure(topo: Topology): FigureLayout {
     p.threads.forEach((t, i) => {
       const r = Math.floor(i / perRow);
       const inRow = Math.min(perRow, p.threads.length - r * perRow);
-      nodes.push({ id: `thread:${pkey(p.name, t.name)}`, kind: 'thread', label: t.name, process: p.name, key: pkey(p.name, t.name), x: row(inRow) + (i % perRow) * SLOT, y: THREAD_Y + r * ROW_STEP, w: NODE_W, h: NODE_H });
+      nodes.push({
+        id: `thread:${pkey(p.name, t.name)}`,
+        kind: 'thread',
+        label: t.name,
+        process: p.name,
+        key: pkey(p.name, t.name),
+        x: row(inRow) + (i % perRow) * SLOT,
+        y: THREAD_Y + r * ROW_STEP,
+        w: NODE_W,
+        h: NODE_H,
+      });
     });
     const lx = row(p.lwps.length);
     p.lwps.forEach((l, i) => {
       const key = pkey(p.name, l.id);
-      nodes.push({ id: `lwp:${key}`, kind: 'lwp', label: `LWP ${l.id}`, process: p.name, key, x: lx + i * SLOT, y: lwpY, w: NODE_W, h: NODE_H });
-      nodes.push({ id: `klt:${key}`, kind: 'klt', label: `KLT ${l.id}`, process: p.name, key, x: lx + i * SLOT, y: kltY, w: NODE_W, h: NODE_H });
+      nodes.push({
+        id: `lwp:${key}`,
+        kind: 'lwp',
+        label: `LWP ${l.id}`,
+        process: p.name,
+        key,
+        x: lx + i * SLOT,
+        y: lwpY,
+        w: NODE_W,
+        h: NODE_H,
+      });
+      nodes.push({
+        id: `klt:${key}`,
+        kind: 'klt',
+        label: `KLT ${l.id}`,
+        process: p.name,
+        key,
+        x: lx + i * SLOT,
+        y: kltY,
+        w: NODE_W,
+        h: NODE_H,
+      });
     });
     x += w + GAP;
   }
@@ -102,7 +133,17 @@ export function layoutFigure(topo: Topology): FigureLayout {
   // CPUs spread under the whole figure, centred.
   const cx = LEFT + Math.max(0, (width - PAD - LEFT - topo.cpus * SLOT) / 2);
   for (let c = 0; c < topo.cpus; c++) {
-    nodes.push({ id: `cpu:${c}`, kind: 'cpu', label: `CPU ${c}`, process: null, key: String(c), x: cx + c * SLOT, y: cpuY, w: NODE_W, h: NODE_H });
+    nodes.push({
+      id: `cpu:${c}`,
+      kind: 'cpu',
+      label: `CPU ${c}`,
+      process: null,
+      key: String(c),
+      x: cx + c * SLOT,
+      y: cpuY,
+      w: NODE_W,
+      h: NODE_H,
+    });
   }
   const bands: Band[] = [
     { label: 'user', y: 0, h: boxH },

@@ -20,7 +20,10 @@ export class MappingView {
   private cpuLinks = new Map<string, SVGPathElement>();
 
   constructor() {
-    this.figure = el('div', { className: 'ts-figure', attrs: { role: 'group', 'aria-label': 'Mapping of threads to LWPs, kernel threads and CPUs at the playhead' } });
+    this.figure = el('div', {
+      className: 'ts-figure',
+      attrs: { role: 'group', 'aria-label': 'Mapping of threads to LWPs, kernel threads and CPUs at the playhead' },
+    });
     this.element = el('div', { className: 'ts-figure-wrap' }, [this.figure]);
   }
 
@@ -46,7 +49,10 @@ export class MappingView {
     const children: HTMLElement[] = [];
     for (const b of layout.boxes) {
       s.append(svg('rect', { class: 'ts-box', x: b.x, y: b.y + 2, width: b.w, height: b.h - 4, rx: 6 }));
-      const title = el('div', { className: 'ts-box-title' }, [document.createTextNode(b.name), el('span', { className: 'ts-note', text: b.model })]);
+      const title = el('div', { className: 'ts-box-title' }, [
+        document.createTextNode(b.name),
+        el('span', { className: 'ts-note', text: b.model }),
+      ]);
       title.style.left = `${b.x + 10}px`;
       title.style.top = `${b.y + 6}px`;
       children.push(title);
@@ -67,10 +73,11 @@ export class MappingView {
     }
     for (const n of layout.nodes) {
       const sub = el('span', { className: 'ts-sub' });
-      const box = el('div', { className: 'ts-node', attrs: { 'data-kind': n.kind, 'data-node': n.id, 'data-state': 'absent' } }, [
-        el('span', { className: 'ts-name', text: n.label }),
-        sub,
-      ]);
+      const box = el(
+        'div',
+        { className: 'ts-node', attrs: { 'data-kind': n.kind, 'data-node': n.id, 'data-state': 'absent' } },
+        [el('span', { className: 'ts-name', text: n.label }), sub],
+      );
       box.style.left = `${n.x}px`;
       box.style.top = `${n.y}px`;
       box.style.width = `${n.w}px`;
@@ -96,7 +103,11 @@ export class MappingView {
         const key = pkey(p.name, th.name);
         const state = m.threadState.get(key);
         const lwp = m.threadLwp.get(key);
-        setState(`thread:${key}`, state ?? 'absent', `${p.name}/${th.name}: ${state ?? 'not alive'}${lwp !== undefined ? ` on LWP ${lwp}` : ''}`);
+        setState(
+          `thread:${key}`,
+          state ?? 'absent',
+          `${p.name}/${th.name}: ${state ?? 'not alive'}${lwp !== undefined ? ` on LWP ${lwp}` : ''}`,
+        );
         const link = this.ultLinks.get(key);
         const from = this.nodes.get(`thread:${key}`)?.node;
         const to = lwp !== undefined ? this.nodes.get(`lwp:${pkey(p.name, lwp)}`)?.node : undefined;
@@ -129,7 +140,11 @@ export class MappingView {
     for (let c = 0; c < this.topo.cpus; c++) {
       const cs = m.cpuState.get(c);
       const n = this.nodes.get(`cpu:${c}`);
-      const what = !cs ? 'idle' : cs.state === 'overhead' ? `switch → ${cs.process ?? ''} LWP ${cs.lwp ?? '?'}` : `${cs.thread ?? '?'} · ${cs.process ?? ''} LWP ${cs.lwp ?? '?'}`;
+      const what = !cs
+        ? 'idle'
+        : cs.state === 'overhead'
+          ? `switch → ${cs.process ?? ''} LWP ${cs.lwp ?? '?'}`
+          : `${cs.thread ?? '?'} · ${cs.process ?? ''} LWP ${cs.lwp ?? '?'}`;
       setState(`cpu:${c}`, cs?.state ?? 'idle', `CPU ${c}: ${what}`);
       if (n && n.sub.textContent !== (cs ? (cs.state === 'overhead' ? 'switch' : (cs.thread ?? '')) : 'idle')) {
         n.sub.textContent = cs ? (cs.state === 'overhead' ? 'switch' : (cs.thread ?? '')) : 'idle';

@@ -26,7 +26,13 @@ export function pkey(process: string, name: string | number): string {
 
 /** The mapping at instant t. */
 export function mappingAt(groups: readonly LaneGroup[], topo: Topology, t: number): Mapping {
-  const m: Mapping = { threadLwp: new Map(), lwpCpu: new Map(), lwpState: new Map(), threadState: new Map(), cpuState: new Map() };
+  const m: Mapping = {
+    threadLwp: new Map(),
+    lwpCpu: new Map(),
+    lwpState: new Map(),
+    threadState: new Map(),
+    cpuState: new Map(),
+  };
   const lanes = new Map<string, Lane>();
   for (const g of groups) for (const l of g.lanes) lanes.set(l.key, l);
   for (const p of topo.processes) {
@@ -35,7 +41,8 @@ export function mappingAt(groups: readonly LaneGroup[], topo: Topology, t: numbe
       if (!s) continue;
       m.lwpState.set(pkey(p.name, l.id), s.state);
       if (s.thread !== undefined) m.threadLwp.set(pkey(p.name, s.thread), l.id);
-      if (s.cpu !== undefined && (s.state === 'running' || s.state === 'spinning')) m.lwpCpu.set(pkey(p.name, l.id), s.cpu);
+      if (s.cpu !== undefined && (s.state === 'running' || s.state === 'spinning'))
+        m.lwpCpu.set(pkey(p.name, l.id), s.cpu);
     }
     for (const th of p.threads) {
       const s = spanAt(lanes.get(laneKey({ kind: 'thread', process: p.name, thread: th.name }))?.spans ?? [], t);

@@ -5,7 +5,9 @@
  */
 
 /** Speeds offered, in ticks per second. */
-export const SPEEDS: readonly number[] = [0.5, 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000, 20000, 50000, 100000];
+export const SPEEDS: readonly number[] = [
+  0.5, 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000, 20000, 50000, 100000,
+];
 
 export interface PlaybackState {
   /** Playhead, in ticks (fractional while playing; events sit on whole ticks). */

@@ -19,7 +19,11 @@ export class SlicedRun {
   private cancelled = false;
   private readonly channel = new MessageChannel();
 
-  constructor(model: Model, scenarioName: string, private readonly cb: RunCallbacks) {
+  constructor(
+    model: Model,
+    scenarioName: string,
+    private readonly cb: RunCallbacks,
+  ) {
     let sim: ReturnType<typeof createSimulation>;
     try {
       sim = createSimulation(model, { record: { events: true, spans: true }, scenarioName });

@@ -20,7 +20,11 @@ export function startStandalone(root: HTMLElement, json: string): void {
     return;
   }
   const lines = data.text.split(/\r?\n/).map((l) => el('span', { text: l }));
-  const source = el('pre', { className: 'ts-source', attrs: { 'aria-label': `Source of ${data.fileName}`, tabindex: '0' } }, lines);
+  const source = el(
+    'pre',
+    { className: 'ts-source', attrs: { 'aria-label': `Source of ${data.fileName}`, tabindex: '0' } },
+    lines,
+  );
   const reveal = (range: SourceRange): void => {
     for (const l of lines) l.classList.remove('ts-hit');
     const hit = lines.slice(range.start.line, Math.max(range.end.line, range.start.line) + 1);
@@ -29,7 +33,12 @@ export function startStandalone(root: HTMLElement, json: string): void {
     if (hit[0]) source.scrollTop = Math.max(0, hit[0].offsetTop - source.clientHeight / 2);
   };
   const app = new App(root, { reveal });
-  root.append(el('section', { attrs: { 'aria-labelledby': 'ts-src-title' } }, [el('h2', { text: data.fileName, attrs: { id: 'ts-src-title' } }), source]));
+  root.append(
+    el('section', { attrs: { 'aria-labelledby': 'ts-src-title' } }, [
+      el('h2', { text: data.fileName, attrs: { id: 'ts-src-title' } }),
+      source,
+    ]),
+  );
   const result = { ...data.result, diagnostics: normalizeDiagnostics(data.result.diagnostics) };
   app.showRun(result, normalizeDiagnostics(data.diagnostics ?? []));
   document.body.dataset.ready = 'true';

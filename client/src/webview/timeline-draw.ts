@@ -106,7 +106,10 @@ function drawLane(f: DrawFrame, lane: Lane, y: number, h: number): void {
     }
     if (lane.kind === 'cpu') processStrip(f, s, x0, top + bh - 1, w);
     // Hatching and labels only where they can be seen: both are costly at thousands a frame.
-    if (w >= 4 && (s.state === 'overhead' || s.state === 'spinning' || (lane.kind === 'mutex' && (s.waiters?.length ?? 0) > 0))) {
+    if (
+      w >= 4 &&
+      (s.state === 'overhead' || s.state === 'spinning' || (lane.kind === 'mutex' && (s.waiters?.length ?? 0) > 0))
+    ) {
       hatch(f, x0, top, w, bh);
     }
     if (w < 24) continue;
@@ -130,7 +133,13 @@ function drawLane(f: DrawFrame, lane: Lane, y: number, h: number): void {
   }
   for (let i = firstMarker(lane, t0); i < lane.markers.length && lane.markers[i].t <= t1; i++) {
     const m = lane.markers[i];
-    drawMarker(f, timeToX(view, m.t), y, m.kind === 'fault' || m.kind === 'deadlock' || m.kind === 'kill', MARKER_GLYPHS[m.kind] ?? '•');
+    drawMarker(
+      f,
+      timeToX(view, m.t),
+      y,
+      m.kind === 'fault' || m.kind === 'deadlock' || m.kind === 'kill',
+      MARKER_GLYPHS[m.kind] ?? '•',
+    );
   }
 }
 
@@ -195,7 +204,13 @@ export function drawLanes(f: DrawFrame): void {
 }
 
 /** The playhead's line across the lanes (drawn over the cached lanes on every frame). */
-export function drawPlayhead(ctx: CanvasRenderingContext2D, view: Viewport, height: number, palette: Palette, playhead: number): void {
+export function drawPlayhead(
+  ctx: CanvasRenderingContext2D,
+  view: Viewport,
+  height: number,
+  palette: Palette,
+  playhead: number,
+): void {
   const px = Math.round(timeToX(view, playhead)) + 0.5;
   ctx.strokeStyle = palette.playhead;
   ctx.lineWidth = 2;
@@ -206,7 +221,13 @@ export function drawPlayhead(ctx: CanvasRenderingContext2D, view: Viewport, heig
 }
 
 /** Draws the time axis with its labels and the playhead's handle. */
-export function drawAxis(ctx: CanvasRenderingContext2D, view: Viewport, height: number, palette: Palette, playhead: number): void {
+export function drawAxis(
+  ctx: CanvasRenderingContext2D,
+  view: Viewport,
+  height: number,
+  palette: Palette,
+  playhead: number,
+): void {
   ctx.clearRect(0, 0, view.width, height);
   ctx.font = palette.font;
   ctx.textBaseline = 'middle';

@@ -8,8 +8,7 @@ export const ROW_H = 20;
 export const GROUP_H = 22;
 
 export type Row =
-  | { type: 'group'; group: LaneGroup; y: number; h: number }
-  | { type: 'lane'; lane: Lane; y: number; h: number };
+  { type: 'group'; group: LaneGroup; y: number; h: number } | { type: 'lane'; lane: Lane; y: number; h: number };
 
 /** Rows from top to bottom, with their y offsets, and the total height. */
 export function layoutRows(groups: readonly LaneGroup[]): { rows: Row[]; height: number } {

@@ -53,7 +53,10 @@ export class Timeline {
       className: 'ts-canvas',
       attrs: { role: 'img', 'aria-label': 'Timeline of every lane; hover for details, click to move the playhead' },
     });
-    this.inner = el('div', { className: 'ts-inner' }, [this.labels, el('div', { className: 'ts-canvas-col' }, [this.canvas])]);
+    this.inner = el('div', { className: 'ts-inner' }, [
+      this.labels,
+      el('div', { className: 'ts-canvas-col' }, [this.canvas]),
+    ]);
     this.scroll = el('div', { className: 'ts-scroll' }, [this.inner]);
     this.tooltip = el('div', { className: 'ts-tooltip', attrs: { role: 'tooltip' } });
     this.tooltip.hidden = true;
@@ -92,7 +95,8 @@ export class Timeline {
       const index = this.processIndex.get(r.group.title);
       const swatch = el('span', { className: 'ts-swatch', attrs: { 'aria-hidden': 'true' } });
       // Same colour as the strip under this process's bars on the CPU lanes.
-      if (index !== undefined && r.group !== this.groups[0]) swatch.style.background = `var(--ts-process-${(index % 6) + 1})`;
+      if (index !== undefined && r.group !== this.groups[0])
+        swatch.style.background = `var(--ts-process-${(index % 6) + 1})`;
       return el('div', { className: 'ts-group', attrs: { role: 'listitem' } }, [
         ...(index !== undefined && r.group !== this.groups[0] ? [swatch] : []),
         document.createTextNode(r.group.title),
@@ -100,10 +104,19 @@ export class Timeline {
       ]);
     }
     const lane = r.lane;
-    return el('div', { className: 'ts-label', attrs: { role: 'listitem', 'data-kind': lane.kind, 'data-lane': lane.key, title: `${lane.label} (${lane.note || lane.kind})` } }, [
-      el('span', { className: 'ts-name', text: lane.label }),
-      el('span', { className: 'ts-note', text: lane.note }),
-    ]);
+    return el(
+      'div',
+      {
+        className: 'ts-label',
+        attrs: {
+          role: 'listitem',
+          'data-kind': lane.kind,
+          'data-lane': lane.key,
+          title: `${lane.label} (${lane.note || lane.kind})`,
+        },
+      },
+      [el('span', { className: 'ts-name', text: lane.label }), el('span', { className: 'ts-note', text: lane.note })],
+    );
   }
 
   setPalette(p: Palette): void {
@@ -138,7 +151,10 @@ export class Timeline {
     const width = Math.max(1, this.canvas.parentElement?.clientWidth ?? 1);
     const visible = Math.min(this.height, this.scroll.clientHeight || this.height);
     const dpr = window.devicePixelRatio || 1;
-    for (const [c, h] of [[this.canvas, visible], [this.axis, AXIS_H]] as const) {
+    for (const [c, h] of [
+      [this.canvas, visible],
+      [this.axis, AXIS_H],
+    ] as const) {
       c.width = Math.round(width * dpr);
       c.height = Math.round(h * dpr);
       c.style.width = `${width}px`;
@@ -172,7 +188,16 @@ export class Timeline {
       const cctx = this.cache.getContext('2d');
       if (!cctx) return;
       cctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-      drawLanes({ ctx: cctx, rows: this.rows, scrollTop, height, view: v, palette: this.palette, processIndex: this.processIndex, deadlocks: this.deadlocks });
+      drawLanes({
+        ctx: cctx,
+        rows: this.rows,
+        scrollTop,
+        height,
+        view: v,
+        palette: this.palette,
+        processIndex: this.processIndex,
+        deadlocks: this.deadlocks,
+      });
       this.cacheKey = key;
     }
     ctx.setTransform(1, 0, 0, 1, 0, 0);

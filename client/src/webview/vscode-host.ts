@@ -4,7 +4,15 @@
  * playhead, speed) is kept with setState so a reload restores the panel.
  */
 import type { Model } from '../../../server/src/language/model';
-import { isHostMessage, isWebviewState, normalizeDiagnostics, type HostMessage, type ModelMessage, type WebviewMessage, type WebviewState } from '../protocol';
+import {
+  isHostMessage,
+  isWebviewState,
+  normalizeDiagnostics,
+  type HostMessage,
+  type ModelMessage,
+  type WebviewMessage,
+  type WebviewState,
+} from '../protocol';
 import { App } from './app';
 import { SlicedRun } from './runner';
 
@@ -39,8 +47,9 @@ export function startVsCode(root: HTMLElement, vscode: VsCodeApi): void {
   const simulate = (msg: ModelMessage, model: Model): void => {
     run?.cancel();
     app.header.setStatus('Simulating…');
-    const started = run = new SlicedRun(model, msg.fileName, {
-      progress: (events, now) => app.header.setStatus(`Simulating… ${events.toLocaleString('en-US')} events, t = ${now}`),
+    const started = (run = new SlicedRun(model, msg.fileName, {
+      progress: (events, now) =>
+        app.header.setStatus(`Simulating… ${events.toLocaleString('en-US')} events, t = ${now}`),
       done: (result) => {
         if (run !== started) return;
         run = null;
@@ -54,7 +63,7 @@ export function startVsCode(root: HTMLElement, vscode: VsCodeApi): void {
         run = null;
         app.header.setStatus(`The simulation failed: ${message}`, 'error');
       },
-    });
+    }));
   };
 
   const onMessage = (msg: HostMessage): void => {
@@ -68,7 +77,10 @@ export function startVsCode(root: HTMLElement, vscode: VsCodeApi): void {
     if (msg.model === null) {
       const errors = msg.diagnostics.filter((d) => d.severity === 'error').length;
       const what = `${msg.fileName} has ${errors} error${errors === 1 ? '' : 's'}`;
-      app.header.setStatus(shown ? `${what}: showing the last run that worked.` : `${what}: fix them to simulate.`, 'error');
+      app.header.setStatus(
+        shown ? `${what}: showing the last run that worked.` : `${what}: fix them to simulate.`,
+        'error',
+      );
       if (!shown) app.header.setTitle(msg.fileName);
       return;
     }

@@ -12,7 +12,21 @@ import { buildWebview, type BuiltWebview } from './build-webview';
 import { browserSkip, launchChromium } from './chromium';
 
 const EVIL = '<img src=x onerror=alert(1)>';
-const TEXT = ['// sample', 'scenario "x" {', '  cpus 2', '}', 'process server {', '  mutex queue', '}', '', '', '', '', '  thread printer { compute 5 }', ''].join('\n');
+const TEXT = [
+  '// sample',
+  'scenario "x" {',
+  '  cpus 2',
+  '}',
+  'process server {',
+  '  mutex queue',
+  '}',
+  '',
+  '',
+  '',
+  '',
+  '  thread printer { compute 5 }',
+  '',
+].join('\n');
 
 describe('standalone report page', { skip: browserSkip }, () => {
   let browser: Browser;
@@ -29,9 +43,16 @@ describe('standalone report page', { skip: browserSkip }, () => {
   });
 
   /** Opens a report of the sample run; records dialogs, page errors and requests. */
-  async function open(title?: string, fileName = 'sample.threads'): Promise<{ page: Page; dialogs: string[]; errors: string[]; requests: string[] }> {
+  async function open(
+    title?: string,
+    fileName = 'sample.threads',
+  ): Promise<{ page: Page; dialogs: string[]; errors: string[]; requests: string[] }> {
     const file = join(dir, `${Math.random().toString(36).slice(2)}.html`);
-    const html = renderHtmlReport({ fileName, text: TEXT, result: sampleRun(title), model: null as unknown as Model }, assets, 'TESTNONCE');
+    const html = renderHtmlReport(
+      { fileName, text: TEXT, result: sampleRun(title), model: null as unknown as Model },
+      assets,
+      'TESTNONCE',
+    );
     writeFileSync(file, html);
     const page = await browser.newPage();
     const dialogs: string[] = [];
@@ -65,9 +86,13 @@ describe('standalone report page', { skip: browserSkip }, () => {
     assert.equal(await page.locator('.ts-node[data-kind="klt"]').count(), 3);
     assert.equal(await page.locator('.ts-node[data-kind="cpu"]').count(), 2);
     const canvas = await page.locator('canvas.ts-canvas').boundingBox();
-    assert.ok(canvas && canvas.width > 300 && canvas.height > 200, 'the canvas has the lanes\' size');
+    assert.ok(canvas && canvas.width > 300 && canvas.height > 200, "the canvas has the lanes' size");
     assert.deepEqual(errors, []);
-    assert.deepEqual(requests.filter((u) => !u.startsWith('file://')), [], 'no network');
+    assert.deepEqual(
+      requests.filter((u) => !u.startsWith('file://')),
+      [],
+      'no network',
+    );
     await page.close();
   });
 
@@ -91,7 +116,9 @@ describe('standalone report page', { skip: browserSkip }, () => {
     assert.ok(Number(await page.getByLabel('Playback speed').inputValue()) > Number(speed));
     // The figure follows the playhead: at 8 the reader is in io on LWP 1.
     await page.getByLabel('Playhead (ticks)').fill('8');
-    await page.waitForFunction(() => document.querySelector('.ts-node[data-node="thread:server:reader"]')?.getAttribute('data-state') === 'io');
+    await page.waitForFunction(
+      () => document.querySelector('.ts-node[data-node="thread:server:reader"]')?.getAttribute('data-state') === 'io',
+    );
     assert.equal(await page.locator('path[data-link="thread:server:reader"]').getAttribute('data-on'), 'true');
     assert.equal(await page.locator('path[data-link="thread:server:printer"]').getAttribute('data-on'), 'false');
     await page.close();
@@ -109,14 +136,21 @@ describe('standalone report page', { skip: browserSkip }, () => {
     const { page } = await open();
     for (const width of [1200, 420]) {
       await page.setViewportSize({ width, height: 800 });
-      await page.waitForFunction(() => {
-        const a = document.querySelector('canvas.ts-axis')!.getBoundingClientRect();
-        const c = document.querySelector('canvas.ts-canvas')!.getBoundingClientRect();
-        return a.left === c.left && a.width === c.width;
-      }, undefined, { timeout: 5000 });
+      await page.waitForFunction(
+        () => {
+          const a = document.querySelector('canvas.ts-axis')!.getBoundingClientRect();
+          const c = document.querySelector('canvas.ts-canvas')!.getBoundingClientRect();
+          return a.left === c.left && a.width === c.width;
+        },
+        undefined,
+        { timeout: 5000 },
+      );
       const label = await page.locator('.ts-labels').boundingBox();
       const canvas = await page.locator('canvas.ts-canvas').boundingBox();
-      assert.ok(label && canvas && Math.abs(label.x + label.width - canvas.x) <= 1, `labels end where the canvas starts at ${width}px`);
+      assert.ok(
+        label && canvas && Math.abs(label.x + label.width - canvas.x) <= 1,
+        `labels end where the canvas starts at ${width}px`,
+      );
     }
     await page.close();
   });

@@ -53,7 +53,9 @@ describe('webview in a panel (stubbed VS Code API)', { skip: browserSkip }, () =
     await browser?.close();
   });
 
-  async function open(state?: unknown): Promise<{ page: Page; posted: () => Promise<WebviewMessage[]>; errors: string[]; dialogs: string[] }> {
+  async function open(
+    state?: unknown,
+  ): Promise<{ page: Page; posted: () => Promise<WebviewMessage[]>; errors: string[]; dialogs: string[] }> {
     const page = await browser.newPage();
     const errors: string[] = [];
     const dialogs: string[] = [];
@@ -74,17 +76,27 @@ describe('webview in a panel (stubbed VS Code API)', { skip: browserSkip }, () =
           setState: (s) => { window.__state = s; },
         });`,
     });
-    const html = panelHtml({ cspSource: ORIGIN, scriptUri: `${ORIGIN}/dist/webview.js`, styleUri: `${ORIGIN}/dist/webview.css`, nonce: 'bm9uY2Utbm9uY2U=', title: 'Simulation: opposite.threads', uri: URI });
+    const html = panelHtml({
+      cspSource: ORIGIN,
+      scriptUri: `${ORIGIN}/dist/webview.js`,
+      styleUri: `${ORIGIN}/dist/webview.css`,
+      nonce: 'bm9uY2Utbm9uY2U=',
+      title: 'Simulation: opposite.threads',
+      uri: URI,
+    });
     await page.route(`${ORIGIN}/**`, (route) => {
       const url = route.request().url();
       if (url.endsWith('/index.html')) return route.fulfill({ contentType: 'text/html', body: html });
-      if (url.endsWith('/dist/webview.js')) return route.fulfill({ contentType: 'text/javascript', body: assets.script });
+      if (url.endsWith('/dist/webview.js'))
+        return route.fulfill({ contentType: 'text/javascript', body: assets.script });
       if (url.endsWith('/dist/webview.css')) return route.fulfill({ contentType: 'text/css', body: assets.style });
       return route.fulfill({ status: 404, body: '' });
     });
     await page.goto(`${ORIGIN}/index.html`);
     const posted = () => page.evaluate(() => (window as unknown as { __posted: WebviewMessage[] }).__posted);
-    await page.waitForFunction(() => (window as unknown as { __posted: { type: string }[] }).__posted.some((m) => m.type === 'ready'));
+    await page.waitForFunction(() =>
+      (window as unknown as { __posted: { type: string }[] }).__posted.some((m) => m.type === 'ready'),
+    );
     return { page, posted, errors, dialogs };
   }
 
@@ -98,9 +110,17 @@ describe('webview in a panel (stubbed VS Code API)', { skip: browserSkip }, () =
     await page.waitForSelector('body[data-ready="true"]');
     assert.equal(await page.locator('h1').textContent(), 'Opposite orders');
     assert.equal(await page.locator('.ts-outcome').textContent(), 'deadlock');
-    assert.deepEqual(await page.locator('.ts-label[data-kind="thread"] .ts-name').allTextContents(), ['left', 'right', 'bystander']);
-    assert.deepEqual(await page.locator('.ts-node[data-kind="thread"] .ts-name').allTextContents(), ['left', 'right', 'bystander']);
-    assert.deepEqual(errors, [], 'the bundle runs under the panel\'s CSP');
+    assert.deepEqual(await page.locator('.ts-label[data-kind="thread"] .ts-name').allTextContents(), [
+      'left',
+      'right',
+      'bystander',
+    ]);
+    assert.deepEqual(await page.locator('.ts-node[data-kind="thread"] .ts-name').allTextContents(), [
+      'left',
+      'right',
+      'bystander',
+    ]);
+    assert.deepEqual(errors, [], "the bundle runs under the panel's CSP");
     await page.close();
   });
 
@@ -133,7 +153,14 @@ describe('webview in a panel (stubbed VS Code API)', { skip: browserSkip }, () =
     await send(page, modelMessage(model(SCENARIO('Opposite orders', 5)), 2));
     await page.waitForFunction((max) => document.querySelector('.ts-scrub')?.getAttribute('max') !== max, before);
     assert.equal(await playhead(page), 1);
-    await send(page, { type: 'model', uri: URI, version: 3, fileName: 'opposite.threads', model: null, diagnostics: [] });
+    await send(page, {
+      type: 'model',
+      uri: URI,
+      version: 3,
+      fileName: 'opposite.threads',
+      model: null,
+      diagnostics: [],
+    });
     await page.getByText('showing the last run that worked').waitFor();
     assert.equal(await page.locator('.ts-label[data-kind="thread"]').count(), 3);
     await page.close();
@@ -141,7 +168,13 @@ describe('webview in a panel (stubbed VS Code API)', { skip: browserSkip }, () =
 
   test('malformed messages are ignored', async () => {
     const { page, errors } = await open();
-    for (const bad of [null, 'model', { type: 'model' }, { type: 'model', uri: URI, version: 1, fileName: 'x', model: { title: 7 }, diagnostics: [] }, { type: 'eval', code: 'alert(1)' }]) {
+    for (const bad of [
+      null,
+      'model',
+      { type: 'model' },
+      { type: 'model', uri: URI, version: 1, fileName: 'x', model: { title: 7 }, diagnostics: [] },
+      { type: 'eval', code: 'alert(1)' },
+    ]) {
       await send(page, bad);
     }
     await send(page, modelMessage(model(SCENARIO('Fine'))));

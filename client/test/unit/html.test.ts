@@ -10,15 +10,26 @@ const EVIL = '<img src=x onerror=alert(1)>';
 
 test('panel HTML: CSP default-src none, script by nonce only, no inline data, escaped title and URI', () => {
   const html = panelHtml({
-    cspSource: 'https://x.vscode-cdn.net', scriptUri: 'https://x/dist/webview.js', styleUri: 'https://x/dist/webview.css',
-    nonce: 'N0nce', title: EVIL, uri: 'file:///a"b<c>.threads',
+    cspSource: 'https://x.vscode-cdn.net',
+    scriptUri: 'https://x/dist/webview.js',
+    styleUri: 'https://x/dist/webview.css',
+    nonce: 'N0nce',
+    title: EVIL,
+    uri: 'file:///a"b<c>.threads',
   });
-  assert.match(html, /content="default-src &#39;none&#39;; script-src &#39;nonce-N0nce&#39;; style-src https:\/\/x.vscode-cdn.net;/);
+  assert.match(
+    html,
+    /content="default-src &#39;none&#39;; script-src &#39;nonce-N0nce&#39;; style-src https:\/\/x.vscode-cdn.net;/,
+  );
   assert.ok(!html.includes(EVIL));
   assert.ok(html.includes('&#60;img src=x onerror=alert(1)&#62;'));
   assert.ok(html.includes('data-uri="file:///a&#34;b&#60;c&#62;.threads"'));
   const scripts = html.match(/<script[^>]*>[^<]*<\/script>/g) ?? [];
-  assert.deepEqual(scripts, ['<script nonce="N0nce" src="https://x/dist/webview.js"></script>'], 'one script, by nonce, empty');
+  assert.deepEqual(
+    scripts,
+    ['<script nonce="N0nce" src="https://x/dist/webview.js"></script>'],
+    'one script, by nonce, empty',
+  );
   assert.ok(!panelCsp('s', 'n').includes('unsafe'));
 });
 
@@ -38,7 +49,10 @@ test('standalone page: inlined assets by nonce, run embedded as inert JSON, host
     { script: 'console.log("</script>")', style: 'body{}' },
     'NONCE',
   );
-  assert.match(html, /<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;; script-src &#39;nonce-NONCE&#39;; style-src &#39;nonce-NONCE&#39;/);
+  assert.match(
+    html,
+    /<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;; script-src &#39;nonce-NONCE&#39;; style-src &#39;nonce-NONCE&#39;/,
+  );
   assert.ok(html.includes('<script nonce="NONCE">console.log("<\\/script>")</script>'));
   assert.ok(html.includes('<style nonce="NONCE">body{}</style>'));
   assert.ok(html.includes(`<title>Threadscape: &#60;img src=x onerror=alert(1)&#62;</title>`));
@@ -63,13 +77,23 @@ test('report data validation refuses what the page cannot show', () => {
 test('diagnostics are normalised: a broken range end becomes the start, unusable ones are dropped', () => {
   const start = { line: 17, character: 38 };
   const list = normalizeDiagnostics([
-    { code: 'stack-overflow', severity: 'error', message: 'm', range: { start, end: { line: 17, character: null } }, time: 2, relatedInformation: [{ range: { start, end: { line: 17 } }, message: 'x' }] },
+    {
+      code: 'stack-overflow',
+      severity: 'error',
+      message: 'm',
+      range: { start, end: { line: 17, character: null } },
+      time: 2,
+      relatedInformation: [{ range: { start, end: { line: 17 } }, message: 'x' }],
+    },
     { code: 'ok', severity: 'hint', message: 'm', range: { start, end: start }, time: null, relatedInformation: [] },
     { code: 'no-start', severity: 'error', message: 'm', range: { end: start } },
     { code: 'bad-severity', severity: 'fatal', message: 'm', range: { start, end: start } },
     null,
   ]);
-  assert.deepEqual(list.map((d) => d.code), ['stack-overflow', 'ok']);
+  assert.deepEqual(
+    list.map((d) => d.code),
+    ['stack-overflow', 'ok'],
+  );
   assert.deepEqual(list[0].range, { start, end: start });
   assert.deepEqual(list[0].relatedInformation, []);
   assert.equal(list[0].time, 2);

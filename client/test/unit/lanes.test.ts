@@ -7,29 +7,61 @@ import { sampleRun } from '../fixtures/sample-run';
 
 test('lanes: CPUs first, then per process its LWPs, threads and mutexes', () => {
   const groups = buildLanes(sampleRun());
-  assert.deepEqual(groups.map((g) => g.title), ['CPUs', 'server', 'logger']);
-  assert.deepEqual(groups[0].lanes.map((l) => l.label), ['CPU 0', 'CPU 1']);
-  assert.deepEqual(groups[1].lanes.map((l) => `${l.kind} ${l.label}`), [
-    'lwp LWP 1', 'lwp LWP 2', 'thread reader', 'thread worker[0]', 'thread worker[1]', 'thread printer', 'mutex queue',
-  ]);
+  assert.deepEqual(
+    groups.map((g) => g.title),
+    ['CPUs', 'server', 'logger'],
+  );
+  assert.deepEqual(
+    groups[0].lanes.map((l) => l.label),
+    ['CPU 0', 'CPU 1'],
+  );
+  assert.deepEqual(
+    groups[1].lanes.map((l) => `${l.kind} ${l.label}`),
+    [
+      'lwp LWP 1',
+      'lwp LWP 2',
+      'thread reader',
+      'thread worker[0]',
+      'thread worker[1]',
+      'thread printer',
+      'mutex queue',
+    ],
+  );
   assert.equal(groups[2].lanes[0].note, 'bound flush');
   const cpu1 = groups[0].lanes[1];
-  assert.deepEqual(cpu1.spans.map((s) => s.start), [0, 14, 16, 17, 19]);
+  assert.deepEqual(
+    cpu1.spans.map((s) => s.start),
+    [0, 14, 16, 17, 19],
+  );
 });
 
-test('markers go to the thread, else the LWP, else the process\'s first LWP', () => {
+test("markers go to the thread, else the LWP, else the process's first LWP", () => {
   const groups = buildLanes(sampleRun());
   const server = groups[1].lanes;
-  assert.deepEqual(server[0].markers.map((m) => m.kind), ['upcall']);
-  assert.deepEqual(server[1].markers.map((m) => m.kind), ['lwp_create']);
-  assert.equal(server.filter((l) => l.kind === 'thread').every((l) => l.markers.length === 0), true);
+  assert.deepEqual(
+    server[0].markers.map((m) => m.kind),
+    ['upcall'],
+  );
+  assert.deepEqual(
+    server[1].markers.map((m) => m.kind),
+    ['lwp_create'],
+  );
+  assert.equal(
+    server.filter((l) => l.kind === 'thread').every((l) => l.markers.length === 0),
+    true,
+  );
 });
 
 test('inversions are drawn on the waiting thread and the mutex', () => {
   const run = sampleRun();
-  run.inversions = [{ start: 16, end: 17, process: 'server', high: 'reader', low: 'worker[1]', medium: 'printer', mutex: 'queue' }];
+  run.inversions = [
+    { start: 16, end: 17, process: 'server', high: 'reader', low: 'worker[1]', medium: 'printer', mutex: 'queue' },
+  ];
   const lanes = buildLanes(run).flatMap((g) => g.lanes);
-  assert.deepEqual(lanes.filter((l) => l.inversions.length > 0).map((l) => l.label), ['reader', 'queue']);
+  assert.deepEqual(
+    lanes.filter((l) => l.inversions.length > 0).map((l) => l.label),
+    ['reader', 'queue'],
+  );
   assert.equal(firstProblem(run), 16);
 });
 
@@ -53,7 +85,10 @@ test('topology is rebuilt from metrics and spans when the run has none', () => {
   delete run.topology;
   const topo = topologyOf(run);
   assert.equal(topo.cpus, 2);
-  assert.deepEqual(topo.processes[0].lwps.map((l) => l.id), [1, 2]);
+  assert.deepEqual(
+    topo.processes[0].lwps.map((l) => l.id),
+    [1, 2],
+  );
   assert.deepEqual(topo.processes[0].mutexes, ['queue']);
 });
 
@@ -102,20 +137,41 @@ test('figure layout: every thread, LWP, kernel thread and CPU placed without ove
 
 test('figure layout wraps many threads into rows, keeping LWPs under them', () => {
   const threads = Array.from({ length: 25 }, (_, i) => ({ name: `w[${i}]`, priority: 1, bound: false }));
-  const fig = layoutFigure({ cpus: 4, processes: [{ name: 'big', model: 'many_to_many', threads, lwps: [1, 2, 3].map((id) => ({ id, bound: null })), mutexes: [] }] });
+  const fig = layoutFigure({
+    cpus: 4,
+    processes: [
+      { name: 'big', model: 'many_to_many', threads, lwps: [1, 2, 3].map((id) => ({ id, bound: null })), mutexes: [] },
+    ],
+  });
   const ts = fig.nodes.filter((n) => n.kind === 'thread');
   assert.equal(new Set(ts.map((n) => n.y)).size, 3, 'three rows of at most ten');
   assert.equal(ts.filter((n) => n.y === ts[0].y).length, 10);
   const lwpY = fig.nodes.find((n) => n.kind === 'lwp')!.y;
   assert.ok(ts.every((n) => n.y + n.h < lwpY));
   assert.ok(fig.width < 12 * 78 + 200, 'as wide as one row, not as all threads');
-  for (const a of fig.nodes) for (const b of fig.nodes) {
-    if (a !== b) assert.ok(a.x + a.w <= b.x || b.x + b.w <= a.x || a.y + a.h <= b.y || b.y + b.h <= a.y, `${a.id} overlaps ${b.id}`);
-  }
+  for (const a of fig.nodes)
+    for (const b of fig.nodes) {
+      if (a !== b)
+        assert.ok(
+          a.x + a.w <= b.x || b.x + b.w <= a.x || a.y + a.h <= b.y || b.y + b.h <= a.y,
+          `${a.id} overlaps ${b.id}`,
+        );
+    }
 });
 
 test('a process box is wide enough for its title, and its nodes stay centred in it', () => {
-  const fig = layoutFigure({ cpus: 1, processes: [{ name: 'logger_with_a_long_name', model: 'one_to_one', threads: [{ name: 't', priority: 0, bound: true }], lwps: [{ id: 1, bound: 't' }], mutexes: [] }] });
+  const fig = layoutFigure({
+    cpus: 1,
+    processes: [
+      {
+        name: 'logger_with_a_long_name',
+        model: 'one_to_one',
+        threads: [{ name: 't', priority: 0, bound: true }],
+        lwps: [{ id: 1, bound: 't' }],
+        mutexes: [],
+      },
+    ],
+  });
   const box = fig.boxes[0];
   assert.ok(box.w >= (23 + 10 + 1) * 7.5, `box ${box.w}px`);
   const t = fig.nodes.find((n) => n.kind === 'thread')!;

@@ -1,6 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { SPEEDS, defaultSpeed, initialPlayback, nearestSpeed, reducePlayback, type PlaybackState } from '../../src/webview/playback';
+import {
+  SPEEDS,
+  defaultSpeed,
+  initialPlayback,
+  nearestSpeed,
+  reducePlayback,
+  type PlaybackState,
+} from '../../src/webview/playback';
 
 const marks = [0, 2, 5, 6, 10, 13, 24];
 const fresh = (): PlaybackState => initialPlayback(24, marks, 16);

@@ -8,13 +8,27 @@ test('webview messages: ready and reveal pass, anything malformed is refused', (
   assert.ok(isWebviewMessage({ type: 'ready' }));
   assert.ok(isWebviewMessage({ type: 'reveal', range }));
   for (const bad of [
-    null, 'ready', [], {}, { type: 'reveal' }, { type: 'reveal', range: { start: { line: -1, character: 0 }, end: range.end } },
-    { type: 'reveal', range: { start: { line: 1.5, character: 0 }, end: range.end } }, { type: 'run-code' },
-  ]) assert.equal(isWebviewMessage(bad), false, JSON.stringify(bad));
+    null,
+    'ready',
+    [],
+    {},
+    { type: 'reveal' },
+    { type: 'reveal', range: { start: { line: -1, character: 0 }, end: range.end } },
+    { type: 'reveal', range: { start: { line: 1.5, character: 0 }, end: range.end } },
+    { type: 'run-code' },
+  ])
+    assert.equal(isWebviewMessage(bad), false, JSON.stringify(bad));
 });
 
 test('host messages: a model message needs its fields; a null model is allowed', () => {
-  const ok = { type: 'model', uri: 'file:///a.threads', version: 3, fileName: 'a.threads', model: null, diagnostics: [] };
+  const ok = {
+    type: 'model',
+    uri: 'file:///a.threads',
+    version: 3,
+    fileName: 'a.threads',
+    model: null,
+    diagnostics: [],
+  };
   assert.ok(isHostMessage(ok));
   assert.ok(isHostMessage({ type: 'error', message: 'no server' }));
   assert.equal(isHostMessage({ ...ok, version: -1 }), false);

@@ -33,15 +33,23 @@ test('a sliced run ends with the same result as a run in one go, reporting progr
 
 test('a cancelled run calls nothing back', async () => {
   let called = false;
-  const run = new SlicedRun(model(), 'x', { progress: () => (called = true), done: () => (called = true), failed: () => (called = true) });
+  const run = new SlicedRun(model(), 'x', {
+    progress: () => (called = true),
+    done: () => (called = true),
+    failed: () => (called = true),
+  });
   run.cancel();
   // A later run on the same event loop completes: by then the cancelled one would have called back.
-  await new Promise<void>((resolve, reject) => new SlicedRun(model(), 'y', { progress: () => {}, done: () => resolve(), failed: reject }));
+  await new Promise<void>(
+    (resolve, reject) => new SlicedRun(model(), 'y', { progress: () => {}, done: () => resolve(), failed: reject }),
+  );
   assert.equal(called, false);
 });
 
 test('a model the simulator refuses is reported as a failure, not thrown', async () => {
   const bad = { ...model(), processes: null } as unknown as ReturnType<typeof model>;
-  const message = await new Promise<string>((resolve) => new SlicedRun(bad, 'bad', { progress: () => {}, done: () => resolve('done'), failed: resolve }));
+  const message = await new Promise<string>(
+    (resolve) => new SlicedRun(bad, 'bad', { progress: () => {}, done: () => resolve('done'), failed: resolve }),
+  );
   assert.notEqual(message, 'done');
 });

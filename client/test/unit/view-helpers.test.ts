@@ -11,7 +11,14 @@ import { layoutRows, rowAt, GROUP_H, ROW_H } from '../../src/webview/timeline-ro
 import { sampleRun } from '../fixtures/sample-run';
 
 const key = (k: string, opts: { shiftKey?: boolean; ctrlKey?: boolean; tag?: string; type?: string } = {}) =>
-  shortcut({ key: k, shiftKey: !!opts.shiftKey, ctrlKey: !!opts.ctrlKey, metaKey: false, altKey: false, target: { tagName: opts.tag ?? 'BODY', type: opts.type } } as unknown as KeyboardEvent);
+  shortcut({
+    key: k,
+    shiftKey: !!opts.shiftKey,
+    ctrlKey: !!opts.ctrlKey,
+    metaKey: false,
+    altKey: false,
+    target: { tagName: opts.tag ?? 'BODY', type: opts.type },
+  } as unknown as KeyboardEvent);
 
 test('keyboard shortcuts map to playback actions, and leave form fields alone', () => {
   assert.deepEqual(key(' '), { action: { type: 'toggle' } });
@@ -53,7 +60,11 @@ test('bar labels and tooltips say what a span is', () => {
   const reader = lanes.find((l) => l.label === 'reader')!;
   assert.ok(describeSpan(reader, reader.spans[3]).includes('waiting for mutex queue'));
   const upcall = lanes.find((l) => l.key === 'lwp:server:1')!.markers[0];
-  assert.deepEqual(describeEvent(upcall.event), ['SIGWAITING upcall at 2', 'server', 'SIGWAITING: every LWP of server is blocked']);
+  assert.deepEqual(describeEvent(upcall.event), [
+    'SIGWAITING upcall at 2',
+    'server',
+    'SIGWAITING: every LWP of server is blocked',
+  ]);
 });
 
 test('threads blocked forever get a tail in their final state, with their LWP and mutex', () => {
@@ -61,26 +72,61 @@ test('threads blocked forever get a tail in their final state, with their LWP an
   assert.deepEqual(finalTails(run), [], 'a completed run has none');
   run.outcome = 'deadlock';
   run.threads[1].state = 'blocked';
-  run.events!.push({ t: 24, kind: 'block', process: 'server', thread: 'worker[0]', lwp: 2, cpu: 0, mutex: 'queue', range: null });
-  run.spans!.push({ lane: { kind: 'mutex', process: 'server', mutex: 'queue' }, start: 20, end: 24, state: 'held', owner: 'printer', waiters: [] });
+  run.events!.push({
+    t: 24,
+    kind: 'block',
+    process: 'server',
+    thread: 'worker[0]',
+    lwp: 2,
+    cpu: 0,
+    mutex: 'queue',
+    range: null,
+  });
+  run.spans!.push({
+    lane: { kind: 'mutex', process: 'server', mutex: 'queue' },
+    start: 20,
+    end: 24,
+    state: 'held',
+    owner: 'printer',
+    waiters: [],
+  });
   const tails = finalTails(run);
   assert.equal(tailLength(24), 1);
-  assert.deepEqual(tails.map((s) => [s.lane.kind, s.start, s.end, s.state, s.reason ?? s.owner]), [
-    ['thread', 13, 25, 'blocked', 'mutex queue'],
-    ['mutex', 24, 25, 'held', 'printer'],
-  ]);
+  assert.deepEqual(
+    tails.map((s) => [s.lane.kind, s.start, s.end, s.state, s.reason ?? s.owner]),
+    [
+      ['thread', 13, 25, 'blocked', 'mutex queue'],
+      ['mutex', 24, 25, 'held', 'printer'],
+    ],
+  );
   assert.equal(drawnEnd(buildLanes(run), run.endTime), 25);
 });
 
 test('diagnostics of the run and the analysis are merged without duplicates', () => {
-  const d = (code: string, line: number): Diagnostic => ({ code, severity: 'warning', message: code, range: { start: { line, character: 0 }, end: { line, character: 1 } }, time: null, relatedInformation: [] });
-  assert.deepEqual(mergeDiagnostics([d('a', 1), d('b', 2)], [d('a', 1), d('c', 0)]).map((x) => x.code), ['a', 'b', 'c']);
+  const d = (code: string, line: number): Diagnostic => ({
+    code,
+    severity: 'warning',
+    message: code,
+    range: { start: { line, character: 0 }, end: { line, character: 1 } },
+    time: null,
+    relatedInformation: [],
+  });
+  assert.deepEqual(
+    mergeDiagnostics([d('a', 1), d('b', 2)], [d('a', 1), d('c', 0)]).map((x) => x.code),
+    ['a', 'b', 'c'],
+  );
 });
 
 test('events at an instant are found by binary search and named shortly', () => {
   const events = sampleRun().events!;
   const i = firstEventAt(events, 2);
-  assert.deepEqual(events.slice(i).filter((e) => e.t === 2).map(eventText), ['reader io', 'server upcall']);
+  assert.deepEqual(
+    events
+      .slice(i)
+      .filter((e) => e.t === 2)
+      .map(eventText),
+    ['reader io', 'server upcall'],
+  );
   assert.equal(eventText(events.find((e) => e.kind === 'lwp_create')!), 'server LWP 2 lwp create');
   assert.equal(eventText(events.find((e) => e.kind === 'lock')!), 'worker[0] lock queue');
   assert.equal(firstEventAt(events, 1000), events.length);

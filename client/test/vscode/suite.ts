@@ -105,18 +105,31 @@ test('completion offers statements in a body and declared mutexes after lock', a
   const editor = await open('dining-three.threads');
   const doc = editor.document;
   const afterLock = positionOf(doc, 'lock fork[i]').translate(0, 'lock '.length);
-  const names = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, afterLock);
+  const names = await vscode.commands.executeCommand<vscode.CompletionList>(
+    'vscode.executeCompletionItemProvider',
+    doc.uri,
+    afterLock,
+  );
   const labels = names.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
   assert.ok(labels.includes('fork'), `mutex names offered: ${labels.join(', ')}`);
   const lineStart = new vscode.Position(afterLock.line, 4);
-  const stmts = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, lineStart);
+  const stmts = await vscode.commands.executeCommand<vscode.CompletionList>(
+    'vscode.executeCompletionItemProvider',
+    doc.uri,
+    lineStart,
+  );
   const stmtLabels = stmts.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
-  for (const s of ['compute', 'lock', 'wait', 'sem_post', 'repeat']) assert.ok(stmtLabels.includes(s), `statement ${s} offered`);
+  for (const s of ['compute', 'lock', 'wait', 'sem_post', 'repeat'])
+    assert.ok(stmtLabels.includes(s), `statement ${s} offered`);
 });
 
 test('hover explains a keyword in the SunOS model', async () => {
   const editor = await open('one-to-one-io.threads');
-  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, positionOf(editor.document, 'one_to_one'));
+  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+    'vscode.executeHoverProvider',
+    editor.document.uri,
+    positionOf(editor.document, 'one_to_one'),
+  );
   const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
   assert.match(text, /LWP/);
 });
@@ -125,7 +138,11 @@ test('go to definition leads from a lock to the mutex declaration', async () => 
   const editor = await open('pathfinder-inversion.threads');
   const doc = editor.document;
   const ref = positionOf(doc, 'lock bus').translate(0, 'lock '.length + 1);
-  const defs = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>('vscode.executeDefinitionProvider', doc.uri, ref);
+  const defs = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>(
+    'vscode.executeDefinitionProvider',
+    doc.uri,
+    ref,
+  );
   assert.equal(defs.length, 1);
   const range = 'targetRange' in defs[0] ? defs[0].targetRange : defs[0].range;
   assert.equal(range.start.line, positionOf(doc, 'mutex bus').line);
@@ -137,7 +154,11 @@ test('the inversion-risk quick fix adds inherit to the mutex, undoably', async (
   const ds = await diagnosticsWith(doc.uri, ['inversion-risk'], 'inversion-risk');
   const risk = ds.find((d) => codeOf(d) === 'inversion-risk');
   assert.ok(risk);
-  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, risk.range);
+  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+    'vscode.executeCodeActionProvider',
+    doc.uri,
+    risk.range,
+  );
   const fix = actions.find((a) => /inherit/.test(a.title) && a.edit);
   assert.ok(fix?.edit, `an 'inherit' fix among: ${actions.map((a) => a.title).join('; ')}`);
   assert.ok(await vscode.workspace.applyEdit(fix.edit));
@@ -154,7 +175,12 @@ test('the inversion-risk quick fix adds inherit to the mutex, undoably', async (
 test('rename changes a thread array and every reference to it', async () => {
   const editor = await open('dining-three-ordered.threads');
   const doc = editor.document;
-  const edit = await vscode.commands.executeCommand<vscode.WorkspaceEdit>('vscode.executeDocumentRenameProvider', doc.uri, positionOf(doc, 'fork[3]'), 'chopstick');
+  const edit = await vscode.commands.executeCommand<vscode.WorkspaceEdit>(
+    'vscode.executeDocumentRenameProvider',
+    doc.uri,
+    positionOf(doc, 'fork[3]'),
+    'chopstick',
+  );
   const edits = edit.get(doc.uri);
   assert.ok(edits.length >= 9, `one edit per occurrence of fork, got ${edits.length}`);
   assert.ok(edits.every((e) => e.newText === 'chopstick'));
@@ -164,9 +190,15 @@ test('Threadscape: Simulate opens one panel per document', async () => {
   const uri = fileUri('cross-cpu-preemption.threads');
   await open('cross-cpu-preemption.threads');
   const panels = () =>
-    vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview && /threadscape/i.test(t.input.viewType));
+    vscode.window.tabGroups.all
+      .flatMap((g) => g.tabs)
+      .filter((t) => t.input instanceof vscode.TabInputWebview && /threadscape/i.test(t.input.viewType));
   await vscode.commands.executeCommand('threadscape.simulate', uri);
-  const tabs = await waitFor(vscode.window.tabGroups.onDidChangeTabs, () => (panels().length > 0 ? panels() : undefined), 'the panel');
+  const tabs = await waitFor(
+    vscode.window.tabGroups.onDidChangeTabs,
+    () => (panels().length > 0 ? panels() : undefined),
+    'the panel',
+  );
   assert.equal(tabs.length, 1);
   assert.match(tabs[0].label, /cross-cpu-preemption/);
   await vscode.commands.executeCommand('threadscape.simulate', uri);

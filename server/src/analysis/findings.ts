@@ -121,23 +121,11 @@ function toDiagnostic(f: Finding): Diagnostic {
 }
 
 /** A finding with a single part and no related information. */
-export function simpleFinding(
-  code: string,
-  severity: Severity,
-  range: SourceRange,
-  part: string,
-  tail = '',
-): Finding {
+export function simpleFinding(code: string, severity: Severity, range: SourceRange, part: string, tail = ''): Finding {
   return { code, severity, range, head: '', parts: [part], sep: '; ', tail, related: [] };
 }
 
 /** A finding about what one thread does (see `Act`). */
-export function threadFinding(
-  code: string,
-  severity: Severity,
-  range: SourceRange,
-  act: Act,
-  tail = '',
-): Finding {
+export function threadFinding(code: string, severity: Severity, range: SourceRange, act: Act, tail = ''): Finding {
   return { code, severity, range, head: '', parts: [], acts: [act], sep: '; ', tail, related: [] };
 }

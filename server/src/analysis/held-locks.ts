@@ -79,11 +79,19 @@ function step(st: Stmt, s: HeldState, ctx: WalkContext): HeldState | null {
       if (s.may.has(st.mutex)) {
         const sure = s.must.has(st.mutex) ? '' : ' on some pass of a repeat';
         const m = mutexName(ctx.proc, st.mutex);
-        ctx.out.findings.push(threadFinding('relock', 'error', st.range, {
-          who,
-          one: `locks ${m} while already holding it${sure}`,
-          many: `lock ${m} while already holding it${sure}`,
-        }, ': a self-deadlock'));
+        ctx.out.findings.push(
+          threadFinding(
+            'relock',
+            'error',
+            st.range,
+            {
+              who,
+              one: `locks ${m} while already holding it${sure}`,
+              many: `lock ${m} while already holding it${sure}`,
+            },
+            ': a self-deadlock',
+          ),
+        );
         // Held afterwards on every path: it was held, or this lock took it.
         s.must.add(st.mutex);
         if (!sure) return s;
@@ -99,11 +107,13 @@ function step(st: Stmt, s: HeldState, ctx: WalkContext): HeldState | null {
       if (!s.must.has(st.mutex)) {
         const sure = s.may.has(st.mutex) ? ' on some pass of a repeat' : '';
         const m = mutexName(ctx.proc, st.mutex);
-        ctx.out.findings.push(threadFinding('unlock-not-held', 'error', st.range, {
-          who,
-          one: `unlocks ${m}, which it does not hold${sure}`,
-          many: `unlock ${m}, which they do not hold${sure}`,
-        }));
+        ctx.out.findings.push(
+          threadFinding('unlock-not-held', 'error', st.range, {
+            who,
+            one: `unlocks ${m}, which it does not hold${sure}`,
+            many: `unlock ${m}, which they do not hold${sure}`,
+          }),
+        );
       }
       release(s, st.mutex);
       return s;
@@ -113,11 +123,13 @@ function step(st: Stmt, s: HeldState, ctx: WalkContext): HeldState | null {
         const sure = s.may.has(st.mutex) ? ' on some pass of a repeat' : '';
         const cv = ctx.proc.condvars[st.condvar]?.name ?? `#${st.condvar}`;
         const m = mutexName(ctx.proc, st.mutex);
-        ctx.out.findings.push(threadFinding('wait-without-mutex', 'error', st.range, {
-          who,
-          one: `waits on ${cv} without holding ${m}${sure}`,
-          many: `wait on ${cv} without holding ${m}${sure}`,
-        }));
+        ctx.out.findings.push(
+          threadFinding('wait-without-mutex', 'error', st.range, {
+            who,
+            one: `waits on ${cv} without holding ${m}${sure}`,
+            many: `wait on ${cv} without holding ${m}${sure}`,
+          }),
+        );
       }
       // The wait releases the mutex and takes it back while the others stay held.
       release(s, st.mutex);
@@ -127,7 +139,10 @@ function step(st: Stmt, s: HeldState, ctx: WalkContext): HeldState | null {
     }
     case 'exit': {
       if (s.may.size > 0) {
-        const held = [...s.may.keys()].sort((a, b) => a - b).map((m) => mutexName(ctx.proc, m)).join(', ');
+        const held = [...s.may.keys()]
+          .sort((a, b) => a - b)
+          .map((m) => mutexName(ctx.proc, m))
+          .join(', ');
         const what = `can exit while holding ${held}`;
         const f = threadFinding('held-at-exit', 'warning', st.range, { who, one: what, many: what });
         f.related = heldSites(s, (m) => `${who} takes ${mutexName(ctx.proc, m)} here`);
@@ -169,11 +184,13 @@ function reportHeldAtEnd(s: HeldState, ctx: WalkContext): void {
     const name = mutexName(ctx.proc, m);
     const sure = s.must.has(m) ? '' : ' on some path';
     for (const site of s.may.get(m) ?? []) {
-      ctx.out.findings.push(threadFinding('held-at-exit', 'warning', site, {
-        who,
-        one: `ends still holding ${name}${sure}, taken here`,
-        many: `end still holding ${name}${sure}, taken here`,
-      }));
+      ctx.out.findings.push(
+        threadFinding('held-at-exit', 'warning', site, {
+          who,
+          one: `ends still holding ${name}${sure}, taken here`,
+          many: `end still holding ${name}${sure}, taken here`,
+        }),
+      );
     }
   }
 }

@@ -112,12 +112,7 @@ function memo<T>(ctx: InversionContext, key: string, compute: () => T): T {
   return v;
 }
 
-function findTriple(
-  ctx: InversionContext,
-  proc: ProcessModel,
-  mutex: MutexModel,
-  users: Runner[],
-): Triple | null {
+function findTriple(ctx: InversionContext, proc: ProcessModel, mutex: MutexModel, users: Runner[]): Triple | null {
   if (mutex.protocol === 'inherit' || users.length < 2) return null;
   let high = users[0];
   for (const u of users) if (u.thread.priority > high.thread.priority) high = u;

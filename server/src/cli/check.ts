@@ -28,6 +28,7 @@ export async function checkCommand(files: string[]): Promise<number> {
     for (const diagnostic of checkText(text, { simulate: true }).diagnostics) found.push({ file, diagnostic });
   }
   found.sort(compareFound);
-  if (found.length > 0) process.stdout.write(found.map((f) => formatDiagnostic(f.file, f.diagnostic)).join('\n') + '\n');
+  if (found.length > 0)
+    process.stdout.write(found.map((f) => formatDiagnostic(f.file, f.diagnostic)).join('\n') + '\n');
   return found.some((f) => f.diagnostic.severity === 'error') ? 1 : 0;
 }

@@ -21,7 +21,9 @@ export async function exploreCommand(file: string, opts: ExploreCommandOptions):
   if (!model) {
     const errors = diagnostics.sort(compareDiagnostics);
     if (opts.json) {
-      process.stdout.write(JSON.stringify({ schedules: 0, states: 0, complete: false, findings: [], diagnostics: errors }, null, 2) + '\n');
+      process.stdout.write(
+        JSON.stringify({ schedules: 0, states: 0, complete: false, findings: [], diagnostics: errors }, null, 2) + '\n',
+      );
     } else {
       for (const d of errors) process.stdout.write(formatDiagnostic(file, d) + '\n');
       process.stderr.write(`threadscape: ${file} has errors; nothing explored\n`);
@@ -54,13 +56,22 @@ function toJson(r: ExploreResult) {
     schedules: r.schedules,
     states: r.states,
     complete: r.complete,
-    findings: r.findings.map((f) => ({ code: f.code, severity: f.severity, message: f.message, choices: f.choices, range: f.range, time: f.time })),
+    findings: r.findings.map((f) => ({
+      code: f.code,
+      severity: f.severity,
+      message: f.message,
+      choices: f.choices,
+      range: f.range,
+      time: f.time,
+    })),
   };
 }
 
 function printText(file: string, r: ExploreResult): void {
   const how = r.complete ? 'every schedule' : 'stopped by a limit or sampled wide ranges';
-  process.stdout.write(`${r.schedules} schedules explored (${r.states} choice points; ${how}); default outcome: ${r.baseline}\n`);
+  process.stdout.write(
+    `${r.schedules} schedules explored (${r.states} choice points; ${how}); default outcome: ${r.baseline}\n`,
+  );
   if (r.findings.length === 0) {
     process.stdout.write('no deadlock, hang or inversion beyond what the default schedule shows\n');
     return;

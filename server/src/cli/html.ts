@@ -39,7 +39,10 @@ export function escapeHtml(s: string): string {
  * so no `</script>` or `<!--` can end or alter the block; JSON.parse restores it.
  */
 export function embedJson(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }
 
 /** Code safe inside an inline `<script>` or `<style>`: `</script`, `</style` and `<!--` cannot occur. */
@@ -56,12 +59,18 @@ export function recordedResult(input: HtmlReportInput): RunResult {
 }
 
 /** The page's HTML. Pure apart from the nonce, which `nonce` can fix for tests. */
-export function renderHtmlReport(input: HtmlReportInput, assets: WebviewAssets, nonce = randomBytes(18).toString('base64')): string {
+export function renderHtmlReport(
+  input: HtmlReportInput,
+  assets: WebviewAssets,
+  nonce = randomBytes(18).toString('base64'),
+): string {
   const result = recordedResult(input);
   // The static analysis's findings join the run's own in the page's list.
   const diagnostics: Diagnostic[] = input.model ? analyse(input.model) : [];
   const data = { fileName: input.fileName, text: input.text, result, diagnostics };
-  const csp = [`default-src 'none'`, `script-src 'nonce-${nonce}'`, `style-src 'nonce-${nonce}'`, `img-src data:`].join('; ');
+  const csp = [`default-src 'none'`, `script-src 'nonce-${nonce}'`, `style-src 'nonce-${nonce}'`, `img-src data:`].join(
+    '; ',
+  );
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -97,14 +106,24 @@ export function readWebviewAssets(dir: string = __dirname): WebviewAssets {
  * Writes the standalone playback page of a run to `outFile` and says where on stderr (stdout
  * stays the summary's, or the JSON's). Returns the absolute path.
  */
-export function writeHtmlReport(outFile: string, input: { fileName: string; text: string; result: RunResult; model: Model; options?: SimulationOptions }): string {
+export function writeHtmlReport(
+  outFile: string,
+  input: { fileName: string; text: string; result: RunResult; model: Model; options?: SimulationOptions },
+): string {
   const page = renderHtmlReport(input, readWebviewAssets());
   const path = resolve(outFile);
   try {
     writeFileSync(path, page, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such folder' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : (e as Error).message;
+    const why =
+      code === 'ENOENT'
+        ? 'no such folder'
+        : code === 'EISDIR'
+          ? 'is a directory'
+          : code === 'EACCES'
+            ? 'permission denied'
+            : (e as Error).message;
     throw new UsageError(`cannot write ${outFile}: ${why}`);
   }
   process.stderr.write(`threadscape: wrote the playback page ${path}\n`);

@@ -49,12 +49,18 @@ export async function runCommand(file: string, opts: CommandOptions): Promise<nu
     scenarioName: name,
     choose: replay?.hook,
     // The summary's Gantt chart and the playback page need spans; --json needs none.
-    record: { events: opts.events || opts.trace !== undefined, spans: !opts.json || opts.trace !== undefined || opts.html !== undefined },
+    record: {
+      events: opts.events || opts.trace !== undefined,
+      spans: !opts.json || opts.trace !== undefined || opts.html !== undefined,
+    },
   };
   const { compilation, diagnostics, result } = checkText(text, { simulate: true, simulation });
   const hasError = diagnostics.some((d) => d.severity === 'error');
   const diverged = replay?.mismatch();
-  if (diverged) process.stderr.write(`threadscape: the replay does not match this scenario (${diverged}); the rest of the run took the default choices\n`);
+  if (diverged)
+    process.stderr.write(
+      `threadscape: the replay does not match this scenario (${diverged}); the rest of the run took the default choices\n`,
+    );
   if (opts.json) {
     const out = {
       scenario: result?.scenario ?? compilation.model?.title ?? name,
@@ -75,7 +81,8 @@ export async function runCommand(file: string, opts: CommandOptions): Promise<nu
   }
   if (result && compilation.model) {
     if (opts.trace !== undefined) writeChromeTrace(opts.trace, result);
-    if (opts.html !== undefined) writeHtmlReport(opts.html, { fileName: file, text, result, model: compilation.model, options: simulation });
+    if (opts.html !== undefined)
+      writeHtmlReport(opts.html, { fileName: file, text, result, model: compilation.model, options: simulation });
   } else if (opts.trace !== undefined || opts.html !== undefined) {
     process.stderr.write(`threadscape: ${file} has text errors; no trace or page written\n`);
   }

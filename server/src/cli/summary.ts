@@ -14,7 +14,9 @@ function pad(s: string | number | null, n: number, right = false): string {
 
 /** One text line per CPU: who ran in each column (the thread that ran longest in it). */
 export function gantt(result: RunResult): string[] {
-  const spans = (result.spans ?? []).filter((s): s is Span & { lane: { kind: 'cpu'; cpu: number } } => s.lane.kind === 'cpu');
+  const spans = (result.spans ?? []).filter(
+    (s): s is Span & { lane: { kind: 'cpu'; cpu: number } } => s.lane.kind === 'cpu',
+  );
   const end = result.endTime;
   if (end <= 0 || result.cpus.length === 0) return [];
   const cols = Math.min(WIDTH, end);
@@ -27,7 +29,9 @@ export function gantt(result: RunResult): string[] {
     symbolOf.set(key, sym);
     legend.push(`${sym}=${result.threads.filter((x) => x.name === t.name).length > 1 ? key : t.name}`);
   }
-  const lines: string[] = [`time 0..${end}, one column = ${Number.isInteger(per) ? per : per.toFixed(2)} tick${per === 1 ? '' : 's'}`];
+  const lines: string[] = [
+    `time 0..${end}, one column = ${Number.isInteger(per) ? per : per.toFixed(2)} tick${per === 1 ? '' : 's'}`,
+  ];
   for (const cpu of result.cpus) {
     const weight: Map<string, number>[] = Array.from({ length: cols }, () => new Map());
     for (const s of spans) {
@@ -57,13 +61,41 @@ export function formatSummary(result: RunResult): string {
   const out: string[] = [];
   out.push(`${result.scenario}: ${result.outcome} at t=${result.endTime}`, '');
   out.push(...gantt(result), '');
-  const head = ['thread', 'process', 'prio', 'arrive', 'first', 'finish', 'cpu', 'ready', 'blocked', 'spin', 'resp', 'turn', 'state'];
+  const head = [
+    'thread',
+    'process',
+    'prio',
+    'arrive',
+    'first',
+    'finish',
+    'cpu',
+    'ready',
+    'blocked',
+    'spin',
+    'resp',
+    'turn',
+    'state',
+  ];
   const w = [14, 10, 5, 7, 6, 7, 6, 6, 8, 5, 5, 5, 10];
   out.push(head.map((h, i) => pad(h, w[i], i >= 2 && i <= 11)).join(' '));
   for (const t of result.threads) {
     const resp = t.firstRun !== null && t.arrival !== null ? t.firstRun - t.arrival : null;
     const turn = t.finish !== null && t.arrival !== null ? t.finish - t.arrival : null;
-    const cells = [t.name, t.process, t.priority, t.arrival, t.firstRun, t.finish, t.cpuTime, t.readyTime, t.blockedTime, t.spinTime, resp, turn, t.state];
+    const cells = [
+      t.name,
+      t.process,
+      t.priority,
+      t.arrival,
+      t.firstRun,
+      t.finish,
+      t.cpuTime,
+      t.readyTime,
+      t.blockedTime,
+      t.spinTime,
+      resp,
+      turn,
+      t.state,
+    ];
     out.push(cells.map((c, i) => pad(c, w[i], i >= 2 && i <= 11)).join(' '));
   }
   out.push('');

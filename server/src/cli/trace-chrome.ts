@@ -22,7 +22,18 @@ export interface ChromeEvent {
   args?: Record<string, unknown>;
 }
 
-const INSTANTS = new Set(['upcall', 'ipi', 'signal', 'fault', 'kill', 'deadlock', 'lwp_create', 'lwp_reclaim', 'reap', 'reuse']);
+const INSTANTS = new Set([
+  'upcall',
+  'ipi',
+  'signal',
+  'fault',
+  'kill',
+  'deadlock',
+  'lwp_create',
+  'lwp_reclaim',
+  'reap',
+  'reuse',
+]);
 const LWP_TID = 100000;
 const MUTEX_TID = 200000;
 
@@ -39,14 +50,30 @@ export function chromeTrace(result: RunResult): { traceEvents: ChromeEvent[]; di
     ev.push({ name: 'process_sort_index', ph: 'M', pid, tid: 0, args: { sort_index: pid } });
     p.threads.forEach((t, k) => {
       tidOf.set(`${p.name}/${t.name}`, k + 1);
-      ev.push({ name: 'thread_name', ph: 'M', pid, tid: k + 1, args: { name: `${t.name} (priority ${t.priority}${t.bound ? ', bound' : ''})` } });
+      ev.push({
+        name: 'thread_name',
+        ph: 'M',
+        pid,
+        tid: k + 1,
+        args: { name: `${t.name} (priority ${t.priority}${t.bound ? ', bound' : ''})` },
+      });
     });
-    for (const l of p.lwps) ev.push({ name: 'thread_name', ph: 'M', pid, tid: LWP_TID + l.id, args: { name: `LWP ${l.id}${l.bound ? ` (${l.bound})` : ''}` } });
-    p.mutexes.forEach((m, k) => ev.push({ name: 'thread_name', ph: 'M', pid, tid: MUTEX_TID + k, args: { name: `mutex ${m}` } }));
+    for (const l of p.lwps)
+      ev.push({
+        name: 'thread_name',
+        ph: 'M',
+        pid,
+        tid: LWP_TID + l.id,
+        args: { name: `LWP ${l.id}${l.bound ? ` (${l.bound})` : ''}` },
+      });
+    p.mutexes.forEach((m, k) =>
+      ev.push({ name: 'thread_name', ph: 'M', pid, tid: MUTEX_TID + k, args: { name: `mutex ${m}` } }),
+    );
   });
   const cpuPid = procs.length + 1;
   ev.push({ name: 'process_name', ph: 'M', pid: cpuPid, tid: 0, args: { name: 'CPUs' } });
-  for (const c of result.cpus) ev.push({ name: 'thread_name', ph: 'M', pid: cpuPid, tid: c.id + 1, args: { name: `CPU ${c.id}` } });
+  for (const c of result.cpus)
+    ev.push({ name: 'thread_name', ph: 'M', pid: cpuPid, tid: c.id + 1, args: { name: `CPU ${c.id}` } });
 
   for (const s of result.spans ?? []) {
     const lane = s.lane;
@@ -72,14 +99,24 @@ export function chromeTrace(result: RunResult): { traceEvents: ChromeEvent[]; di
       name = `held by ${s.owner ?? '?'}`;
     }
     const args: Record<string, unknown> = { state: s.state };
-    for (const k of ['thread', 'process', 'lwp', 'cpu', 'reason', 'owner', 'waiters'] as const) if (s[k] !== undefined) args[k] = s[k];
+    for (const k of ['thread', 'process', 'lwp', 'cpu', 'reason', 'owner', 'waiters'] as const)
+      if (s[k] !== undefined) args[k] = s[k];
     ev.push({ name, cat: s.state, ph: 'X', ts: s.start, dur: s.end - s.start, pid, tid, args });
   }
   for (const e of result.events ?? []) {
     if (!INSTANTS.has(e.kind)) continue;
     const pid = e.process ? (pidOf.get(e.process) ?? cpuPid) : cpuPid;
     const tid = e.thread && e.process ? (tidOf.get(`${e.process}/${e.thread}`) ?? 0) : 0;
-    ev.push({ name: e.detail ? `${e.kind}: ${e.detail}` : e.kind, cat: e.kind, ph: 'i', ts: e.t, pid, tid, s: tid ? 't' : 'p', args: { ...e } });
+    ev.push({
+      name: e.detail ? `${e.kind}: ${e.detail}` : e.kind,
+      cat: e.kind,
+      ph: 'i',
+      ts: e.t,
+      pid,
+      tid,
+      s: tid ? 't' : 'p',
+      args: { ...e },
+    });
   }
   return { traceEvents: ev, displayTimeUnit: 'ms' };
 }

@@ -95,7 +95,12 @@ export function explore(model: Model, options: ExploreOptions = {}): ExploreResu
         if (seen) seen.occurrences++;
         else {
           const first = result.diagnostics.find((d) => d.code === w.from) as Diagnostic;
-          pending.set(w.code, { first, choices: [...tree.choices()], departures: [...tree.departures()], occurrences: 1 });
+          pending.set(w.code, {
+            first,
+            choices: [...tree.choices()],
+            departures: [...tree.departures()],
+            occurrences: 1,
+          });
         }
       }
     }
@@ -130,5 +135,12 @@ export function explore(model: Model, options: ExploreOptions = {}): ExploreResu
 
 /** A finding as a core diagnostic (for `check`-style output and the language server). */
 export function findingToDiagnostic(f: Finding): Diagnostic {
-  return { code: f.code, severity: f.severity, message: f.message, range: f.range, time: f.time, relatedInformation: [] };
+  return {
+    code: f.code,
+    severity: f.severity,
+    message: f.message,
+    range: f.range,
+    time: f.time,
+    relatedInformation: [],
+  };
 }

@@ -22,10 +22,14 @@ export function parseChoicesFile(json: unknown): ChoicesFile | string {
   for (const [k, c] of o.choices.entries()) {
     const r = c as { t?: unknown; kind?: unknown; pick?: unknown };
     const ok =
-      typeof c === 'object' && c !== null &&
-      Number.isInteger(r.t) && (r.t as number) >= 0 &&
-      typeof r.kind === 'string' && KINDS.has(r.kind) &&
-      Number.isInteger(r.pick) && (r.pick as number) >= 0;
+      typeof c === 'object' &&
+      c !== null &&
+      Number.isInteger(r.t) &&
+      (r.t as number) >= 0 &&
+      typeof r.kind === 'string' &&
+      KINDS.has(r.kind) &&
+      Number.isInteger(r.pick) &&
+      (r.pick as number) >= 0;
     if (!ok) return `choice ${k + 1} must be { "t": tick, "kind": "range" | "tie" | "order", "pick": index }`;
     choices.push({ t: r.t as number, kind: r.kind as ChoiceRecord['kind'], pick: r.pick as number });
   }

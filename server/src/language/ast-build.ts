@@ -14,7 +14,13 @@ export function identOf(t: IToken): Ident {
 }
 
 export function intOf(t: IToken): IntLit {
-  return { range: tokenRange(t, t), start: t.startOffset, end: t.endOffset! + 1, value: Number(t.image), text: t.image };
+  return {
+    range: tokenRange(t, t),
+    start: t.startOffset,
+    end: t.endOffset! + 1,
+    value: Number(t.image),
+    text: t.image,
+  };
 }
 
 export function wordOf(t: IToken): Word {
@@ -27,12 +33,25 @@ export function sizeOf(t: IToken): SizeLit {
   const last = text.charCodeAt(text.length - 1);
   const suffix = last === 107 /* k */ ? 1024 : last === 109 /* m */ ? 1024 * 1024 : 1;
   const digits = suffix === 1 ? text : text.slice(0, -1);
-  return { range: tokenRange(t, t), start: t.startOffset, end: t.endOffset! + 1, value: Number(digits) * suffix, text, digits };
+  return {
+    range: tokenRange(t, t),
+    start: t.startOffset,
+    end: t.endOffset! + 1,
+    value: Number(digits) * suffix,
+    text,
+    digits,
+  };
 }
 
 export function durationOf(a: IToken, b: IToken | undefined): DurationNode {
   const last = b ?? a;
-  return { range: tokenRange(a, last), start: a.startOffset, end: last.endOffset! + 1, min: intOf(a), max: b ? intOf(b) : null };
+  return {
+    range: tokenRange(a, last),
+    start: a.startOffset,
+    end: last.endOffset! + 1,
+    min: intOf(a),
+    max: b ? intOf(b) : null,
+  };
 }
 
 const NO_REFS: RefNode[] = [];

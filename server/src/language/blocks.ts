@@ -63,7 +63,7 @@ export function lineBreaks(text: string, start: number, end: number): number {
 function blockComments(text: string): { start: number; end: number }[] {
   const out: { start: number; end: number }[] = [];
   let lastEnd = 0;
-  for (let q = text.indexOf('/*'); q >= 0; ) {
+  for (let q = text.indexOf('/*'); q >= 0;) {
     const lineStart = Math.max(text.lastIndexOf('\n', q - 1), text.lastIndexOf('\r', q - 1)) + 1;
     if (opensComment(text, Math.max(lineStart, lastEnd), q)) {
       const close = text.indexOf('*/', q + 2);

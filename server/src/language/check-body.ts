@@ -26,7 +26,13 @@ const ARTICLE: Record<SymbolKind, string> = {
 };
 
 /** Checks every statement of a thread's body (and of its nested repeats). */
-export function checkThreadBody(process: ProcessNode, thread: ThreadNode, model: ThreadingModel, symbols: SymbolTable, out: Diagnostic[]): void {
+export function checkThreadBody(
+  process: ProcessNode,
+  thread: ThreadNode,
+  model: ThreadingModel,
+  symbols: SymbolTable,
+  out: Diagnostic[],
+): void {
   walk(thread.body, { process, thread, model, symbols, out });
 }
 
@@ -41,14 +47,26 @@ function walk(body: StmtNode[], sc: Scope): void {
         const okMin = intOk(d.min, sc.out);
         const okMax = d.max ? intOk(d.max, sc.out) : true;
         if (okMin && okMax && d.max && d.min.value > d.max.value) {
-          sc.out.push(diag('invalid-value', d, `the range ${d.min.value}..${d.max.value} is empty: its start must not exceed its end`));
+          sc.out.push(
+            diag(
+              'invalid-value',
+              d,
+              `the range ${d.min.value}..${d.max.value} is empty: its start must not exceed its end`,
+            ),
+          );
         }
         break;
       }
       case 'set_concurrency':
         if (s.count) intOk(s.count, sc.out);
         if (sc.model !== 'many_to_many') {
-          sc.out.push(diag('model-conflict', s, `'set_concurrency' belongs to the many_to_many model, but process '${sc.process.name?.name}' is ${sc.model}`));
+          sc.out.push(
+            diag(
+              'model-conflict',
+              s,
+              `'set_concurrency' belongs to the many_to_many model, but process '${sc.process.name?.name}' is ${sc.model}`,
+            ),
+          );
         }
         break;
       case 'stack_use':
@@ -71,7 +89,10 @@ function checkRef(ref: RefNode, expected: SymbolKind, s: StmtNode, sc: Scope): v
   const d = sc.symbols.lookup(sc.process, name);
   const where = sc.process.name ? `process '${sc.process.name.name}'` : 'this process';
   if (!d) {
-    const candidates = sc.symbols.declarationsOf(sc.process).filter((x) => x.kind === expected).map((x) => x.name);
+    const candidates = sc.symbols
+      .declarationsOf(sc.process)
+      .filter((x) => x.kind === expected)
+      .map((x) => x.name);
     const suggestion = closest(name, [...new Set(candidates)]);
     const hint = suggestion ? `; did you mean '${suggestion}'?` : '';
     sc.out.push(
@@ -94,7 +115,13 @@ function checkRef(ref: RefNode, expected: SymbolKind, s: StmtNode, sc: Scope): v
   if (!idx) {
     const all = d.kind === 'thread' && (s.op === 'spawn' || s.op === 'join');
     if (length !== null && !all) {
-      sc.out.push(diag('invalid-value', ref.name, `'${name}' is an array of ${length}: say which element, e.g. ${name}[0] or ${name}[i]`));
+      sc.out.push(
+        diag(
+          'invalid-value',
+          ref.name,
+          `'${name}' is an array of ${length}: say which element, e.g. ${name}[0] or ${name}[i]`,
+        ),
+      );
       return;
     }
   } else if (length === null) {
@@ -103,22 +130,39 @@ function checkRef(ref: RefNode, expected: SymbolKind, s: StmtNode, sc: Scope): v
   } else if (idx.kind === 'literal') {
     if (!intOk(idx.value, sc.out)) return;
     if (idx.value.value >= length) {
-      sc.out.push(diag('invalid-value', idx, `index ${idx.value.value} is past the end of '${name}', whose elements are ${name}[0] to ${name}[${length - 1}]`));
+      sc.out.push(
+        diag(
+          'invalid-value',
+          idx,
+          `index ${idx.value.value} is past the end of '${name}', whose elements are ${name}[0] to ${name}[${length - 1}]`,
+        ),
+      );
       return;
     }
   } else {
     if (idx.offsetLit && !intOk(idx.offsetLit, sc.out)) return;
     if (sc.thread.size === null) {
-      sc.out.push(diag('invalid-value', idx.i, `'i' is the index of a thread in a thread array, but thread '${sc.thread.name.name}' is not an array`));
+      sc.out.push(
+        diag(
+          'invalid-value',
+          idx.i,
+          `'i' is the index of a thread in a thread array, but thread '${sc.thread.name.name}' is not an array`,
+        ),
+      );
       return;
     }
   }
   if (s.op === 'spawn' && d.kind === 'thread' && !(d.node as ThreadNode).attrs.some((a) => a.name === 'deferred')) {
     sc.out.push(
-      diag('spawn-not-deferred', ref, `thread '${name}' is not deferred: it starts by itself, so this spawn does nothing (add 'deferred' to its declaration)`, {
-        severity: 'warning',
-        related: [{ range: d.ident.range, message: `'${name}' is declared here` }],
-      }),
+      diag(
+        'spawn-not-deferred',
+        ref,
+        `thread '${name}' is not deferred: it starts by itself, so this spawn does nothing (add 'deferred' to its declaration)`,
+        {
+          severity: 'warning',
+          related: [{ range: d.ident.range, message: `'${name}' is declared here` }],
+        },
+      ),
     );
   }
 }

@@ -19,16 +19,27 @@ function describeKey(key: string): string {
 }
 
 /** Reports a second setting of `key` in one block; returns true when `s` is a duplicate. */
-function duplicate(seen: Map<string, SettingNode | AttrNode>, key: string, s: SettingNode | AttrNode, where: string, out: Diagnostic[]): boolean {
+function duplicate(
+  seen: Map<string, SettingNode | AttrNode>,
+  key: string,
+  s: SettingNode | AttrNode,
+  where: string,
+  out: Diagnostic[],
+): boolean {
   const first = seen.get(key);
   if (!first) {
     seen.set(key, s);
     return false;
   }
   out.push(
-    diag('duplicate-setting', s, `${describeKey(key)} is already set in ${where} (line ${first.range.start.line + 1})`, {
-      related: [{ range: first.range, message: `first ${describeKey(key)} of ${where}` }],
-    }),
+    diag(
+      'duplicate-setting',
+      s,
+      `${describeKey(key)} is already set in ${where} (line ${first.range.start.line + 1})`,
+      {
+        related: [{ range: first.range, message: `first ${describeKey(key)} of ${where}` }],
+      },
+    ),
   );
   return true;
 }
@@ -62,7 +73,9 @@ export function checkScenario(s: ScenarioNode | null, out: Diagnostic[]): Scenar
     }
   }
   if (rr && !hasQuantum) {
-    out.push(diag('rr-needs-quantum', rr, "policy rr gives every kernel thread a time slice: add 'quantum N' to the scenario"));
+    out.push(
+      diag('rr-needs-quantum', rr, "policy rr gives every kernel thread a time slice: add 'quantum N' to the scenario"),
+    );
   }
   return facts;
 }
@@ -112,18 +125,31 @@ export function checkThreadAttrs(t: ThreadNode, model: ThreadingModel, facts: Sc
       }
     } else if (v) ok = intOk(v, out);
     if ((a.name === 'bound' || a.name === 'pin') && model === 'many_to_one') {
-      out.push(diag('model-conflict', a, `'${a.name}' needs an LWP of the thread's own, but a many_to_one process has a single LWP for all its threads`));
+      out.push(
+        diag(
+          'model-conflict',
+          a,
+          `'${a.name}' needs an LWP of the thread's own, but a many_to_one process has a single LWP for all its threads`,
+        ),
+      );
       continue;
     }
     if (a.name !== 'pin' || !v || !ok) continue;
     if (model === 'many_to_many' && !bound) {
       out.push(
-        diag('model-conflict', a, `'pin' applies to a bound thread: ${where} is unbound, so the library may run it on any LWP (add 'bound')`, {
-          data: { fix: 'bound' },
-        }),
+        diag(
+          'model-conflict',
+          a,
+          `'pin' applies to a bound thread: ${where} is unbound, so the library may run it on any LWP (add 'bound')`,
+          {
+            data: { fix: 'bound' },
+          },
+        ),
       );
     } else if (facts.cpus !== null && v.value >= facts.cpus) {
-      out.push(diag('pin-out-of-range', v, `${where} is pinned to CPU ${v.value}, but the CPUs are 0 to ${facts.cpus - 1}`));
+      out.push(
+        diag('pin-out-of-range', v, `${where} is pinned to CPU ${v.value}, but the CPUs are 0 to ${facts.cpus - 1}`),
+      );
     }
   }
 }

@@ -36,7 +36,9 @@ export function intOk(lit: IntLit, out: Diagnostic[]): boolean {
 export function sizeOk(lit: SizeLit, out: Diagnostic[]): boolean {
   if (!digitsOk(lit.digits, Number(lit.digits), lit, out)) return false;
   if (lit.value > INT_MAX) {
-    out.push(diag('invalid-value', lit, `${lit.text} is ${lit.value} bytes, more than the largest size, ${INT_MAX} bytes`));
+    out.push(
+      diag('invalid-value', lit, `${lit.text} is ${lit.value} bytes, more than the largest size, ${INT_MAX} bytes`),
+    );
     return false;
   }
   return true;
@@ -48,7 +50,13 @@ function digitsOk(digits: string, value: number, span: Span, out: Diagnostic[]):
     return false;
   }
   if (value > INT_MAX) {
-    out.push(diag('invalid-value', span, `${digits.length > 16 ? digits.slice(0, 16) + '…' : digits} is too large: numbers go up to ${INT_MAX}`));
+    out.push(
+      diag(
+        'invalid-value',
+        span,
+        `${digits.length > 16 ? digits.slice(0, 16) + '…' : digits} is too large: numbers go up to ${INT_MAX}`,
+      ),
+    );
     return false;
   }
   return true;

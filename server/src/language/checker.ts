@@ -77,9 +77,14 @@ function duplicateNames(decls: Declaration[], where: string, out: Diagnostic[]):
       continue;
     }
     out.push(
-      diag('duplicate-name', d.ident, `'${d.name}' is already declared in ${where}, as ${KIND_WORD[f.kind]} (line ${f.ident.range.start.line + 1})`, {
-        related: [{ range: f.ident.range, message: `first declaration of '${d.name}'` }],
-      }),
+      diag(
+        'duplicate-name',
+        d.ident,
+        `'${d.name}' is already declared in ${where}, as ${KIND_WORD[f.kind]} (line ${f.ident.range.start.line + 1})`,
+        {
+          related: [{ range: f.ident.range, message: `first declaration of '${d.name}'` }],
+        },
+      ),
     );
   }
 }

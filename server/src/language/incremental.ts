@@ -91,7 +91,13 @@ export class IncrementalCompiler {
     return compileTree(ast, issues);
   }
 
-  private reuse(previous: Map<string, ParsedPart[]>, key: string, text: string, part: TextPart, line: number): ParsedPart | null {
+  private reuse(
+    previous: Map<string, ParsedPart[]>,
+    key: string,
+    text: string,
+    part: TextPart,
+    line: number,
+  ): ParsedPart | null {
     const list = previous.get(key);
     if (!list || list.length === 0) return null;
     let at = -1;
@@ -146,12 +152,29 @@ export class IncrementalCompiler {
       const offset = part.end + indent;
       // 1-based: the line after this part's last line break.
       const at = line + breaks + 1;
-      stopAt = createTokenInstance(kw(word), word, offset, offset + word.length - 1, at, at, indent + 1, indent + word.length);
+      stopAt = createTokenInstance(
+        kw(word),
+        word,
+        offset,
+        offset + word.length - 1,
+        at,
+        at,
+        indent + 1,
+        indent + word.length,
+      );
       tokens.push(stopAt);
     }
     const p = parser();
     const ast = p.run(tokens, { afterItem, stopAt });
-    return { text: slice, offset: part.start, line, breaks, scenario: ast.scenario, processes: ast.processes, issues: p.issues };
+    return {
+      text: slice,
+      offset: part.start,
+      line,
+      breaks,
+      scenario: ast.scenario,
+      processes: ast.processes,
+      issues: p.issues,
+    };
   }
 }
 

@@ -94,7 +94,18 @@ function expand<T extends SyncModel>(
     slots.set(d.name.name, { base: out.length, length });
     for (let e = 0; e < (length ?? 1); e++) {
       const name = length === null ? d.name.name : `${d.name.name}[${e}]`;
-      out.push(make({ index: out.length, name, baseName: d.name.name, arrayIndex: length === null ? null : e, range: d.name.range }, k));
+      out.push(
+        make(
+          {
+            index: out.length,
+            name,
+            baseName: d.name.name,
+            arrayIndex: length === null ? null : e,
+            range: d.name.range,
+          },
+          k,
+        ),
+      );
     }
   });
   return out;
@@ -106,14 +117,31 @@ function lowerProcess(p: ProcessNode, index: number): ProcessModel {
   const m2m = model === 'many_to_many';
   const slots = new Map<string, Slot>();
   const mutexDecls = p.decls.filter((d) => d.kind === 'mutex');
-  const mutexes = expand<MutexModel>(mutexDecls, (c, k) => {
-    const d = mutexDecls[k];
-    const protocol = d.protocol ? (d.protocol.word as 'inherit' | 'ceiling') : 'none';
-    return { ...c, kind: (d.mutexKind?.word as MutexKind | undefined) ?? DEFAULTS.mutexKind, protocol, ceiling: d.ceiling?.value ?? null };
-  }, slots);
-  const condvars = expand<SyncModel>(p.decls.filter((d) => d.kind === 'condvar'), (c) => c, slots);
+  const mutexes = expand<MutexModel>(
+    mutexDecls,
+    (c, k) => {
+      const d = mutexDecls[k];
+      const protocol = d.protocol ? (d.protocol.word as 'inherit' | 'ceiling') : 'none';
+      return {
+        ...c,
+        kind: (d.mutexKind?.word as MutexKind | undefined) ?? DEFAULTS.mutexKind,
+        protocol,
+        ceiling: d.ceiling?.value ?? null,
+      };
+    },
+    slots,
+  );
+  const condvars = expand<SyncModel>(
+    p.decls.filter((d) => d.kind === 'condvar'),
+    (c) => c,
+    slots,
+  );
   const semDecls = p.decls.filter((d) => d.kind === 'semaphore');
-  const semaphores = expand<SemaphoreModel>(semDecls, (c, k) => ({ ...c, initial: semDecls[k].initial?.value ?? 0 }), slots);
+  const semaphores = expand<SemaphoreModel>(
+    semDecls,
+    (c, k) => ({ ...c, initial: semDecls[k].initial?.value ?? 0 }),
+    slots,
+  );
   let base = 0;
   for (const t of p.threads) {
     slots.set(t.name.name, { base, length: t.size ? t.size.value : null });
@@ -134,7 +162,11 @@ function lowerProcess(p: ProcessNode, index: number): ProcessModel {
     lwpIdleTimeout: num(s, 'lwp_idle_timeout', DEFAULTS.lwpIdleTimeout),
     reaper: num(s, 'reaper', DEFAULTS.reaper),
     reaperKeep: s.get('reaper')?.keep?.value ?? DEFAULTS.reaperKeep,
-    costs: { create: num(s, 'cost create', 0), createCached: num(s, 'cost create_cached', 0), ultSwitch: num(s, 'cost ult_switch', 0) },
+    costs: {
+      create: num(s, 'cost create', 0),
+      createCached: num(s, 'cost create_cached', 0),
+      ultSwitch: num(s, 'cost ult_switch', 0),
+    },
     mutexes,
     condvars,
     semaphores,
@@ -216,7 +248,11 @@ function lowerBody(body: StmtNode[], i: number, slots: Map<string, Slot>): Stmt[
         const r = s.refs[0];
         const slot = slots.get(r.name.name)!;
         const all = !r.index && slot.length !== null;
-        return { op: s.op, range, threads: all ? Array.from({ length: slot.length! }, (_, k) => slot.base + k) : [resolve(r, i, slots)] };
+        return {
+          op: s.op,
+          range,
+          threads: all ? Array.from({ length: slot.length! }, (_, k) => slot.base + k) : [resolve(r, i, slots)],
+        };
       }
       case 'set_concurrency':
         return { op: 'set_concurrency', range, level: s.count!.value };

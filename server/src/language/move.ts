@@ -50,7 +50,13 @@ export class Mover {
   }
 
   private int(n: IntLit): IntLit {
-    return { range: this.range(n.range), start: n.start + this.dOffset, end: n.end + this.dOffset, value: n.value, text: n.text };
+    return {
+      range: this.range(n.range),
+      start: n.start + this.dOffset,
+      end: n.end + this.dOffset,
+      value: n.value,
+      text: n.text,
+    };
   }
 
   private intOrNull(n: IntLit | null): IntLit | null {
@@ -59,7 +65,14 @@ export class Mover {
 
   private size(n: SizeLit): SizeLit {
     const d = this.dOffset;
-    return { range: this.range(n.range), start: n.start + d, end: n.end + d, value: n.value, text: n.text, digits: n.digits };
+    return {
+      range: this.range(n.range),
+      start: n.start + d,
+      end: n.end + d,
+      value: n.value,
+      text: n.text,
+      digits: n.digits,
+    };
   }
 
   private word(n: Word): Word {
@@ -177,12 +190,24 @@ export class Mover {
 
   private duration(n: DurationNode): DurationNode {
     const d = this.dOffset;
-    return { range: this.range(n.range), start: n.start + d, end: n.end + d, min: this.int(n.min), max: this.intOrNull(n.max) };
+    return {
+      range: this.range(n.range),
+      start: n.start + d,
+      end: n.end + d,
+      min: this.int(n.min),
+      max: this.intOrNull(n.max),
+    };
   }
 
   private ref(n: RefNode): RefNode {
     const d = this.dOffset;
-    return { range: this.range(n.range), start: n.start + d, end: n.end + d, name: this.ident(n.name), index: n.index ? this.index(n.index) : null };
+    return {
+      range: this.range(n.range),
+      start: n.start + d,
+      end: n.end + d,
+      name: this.ident(n.name),
+      index: n.index ? this.index(n.index) : null,
+    };
   }
 
   private index(n: IndexNode): IndexNode {

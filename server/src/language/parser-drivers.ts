@@ -15,7 +15,14 @@
  * Every loop consumes at least one token per iteration or returns to a loop that does, so the
  * work is linear in the number of tokens; `counters` measures it for the tests.
  */
-import { EOF, isRecognitionException, tokenMatcher, type IRecognitionException, type IToken, type ParserMethod } from 'chevrotain';
+import {
+  EOF,
+  isRecognitionException,
+  tokenMatcher,
+  type IRecognitionException,
+  type IToken,
+  type ParserMethod,
+} from 'chevrotain';
 import type { AttrNode, FileNode, Ident, ProcessNode, ScenarioNode, Span, StmtNode, ThreadNode } from './ast';
 import { identOf, unquote } from './ast-build';
 import { RuleParser, type DeclaredName } from './parser';
@@ -118,7 +125,7 @@ class ThreadsParser extends RuleParser {
       if (t.tokenType === EOF || t === this.part.stopAt) break;
       if (t.tokenType === SCENARIO) {
         if (scenario || processes.length > 0 || this.part.afterItem) {
-          this.report(t, "a file has at most one scenario block, and it comes before every process");
+          this.report(t, 'a file has at most one scenario block, and it comes before every process');
           this.parseScenario();
         } else scenario = this.parseScenario();
       } else if (t.tokenType === PROCESS) processes.push(this.parseProcess());
@@ -157,7 +164,12 @@ class ThreadsParser extends RuleParser {
       } else this.garbage(t, 'a scenario setting (cpus, horizon, seed, policy, quantum or cost)');
     }
     const titleSpan = title && title.tokenType === StringLit ? tokenSpan(title) : null;
-    return { ...tokensSpan(k, this.LA(0)), title: titleSpan && title ? unquote(title.image) : null, titleSpan, settings };
+    return {
+      ...tokensSpan(k, this.LA(0)),
+      title: titleSpan && title ? unquote(title.image) : null,
+      titleSpan,
+      settings,
+    };
   }
 
   private parseProcess(): ProcessNode {
@@ -266,7 +278,10 @@ class ThreadsParser extends RuleParser {
     if (!(e instanceof Error) || !isRecognitionException(e)) throw e;
     const re = e as IRecognitionException & { previousToken?: IToken };
     const prev = re.previousToken;
-    const after = prev && !isEof(prev) && prev.image ? ` after '${prev.image.length > 24 ? prev.image.slice(0, 24) + '…' : prev.image}'` : '';
+    const after =
+      prev && !isEof(prev) && prev.image
+        ? ` after '${prev.image.length > 24 ? prev.image.slice(0, 24) + '…' : prev.image}'`
+        : '';
     this.report(re.token, `expected ${re.message}${after}, found ${describeToken(re.token)}`);
   }
 
@@ -329,7 +344,11 @@ class ThreadsParser extends RuleParser {
 let instance: ThreadsParser | undefined;
 
 /** The parser, built once (building it analyses the grammar, which takes milliseconds). */
-export function parser(): { run(tokens: IToken[], part?: PartContext): FileNode; issues: SyntaxIssue[]; counters: ParseCounters } {
+export function parser(): {
+  run(tokens: IToken[], part?: PartContext): FileNode;
+  issues: SyntaxIssue[];
+  counters: ParseCounters;
+} {
   instance ??= new ThreadsParser();
   return instance;
 }

@@ -9,7 +9,18 @@
  * is ever invented (and none lacks a position).
  */
 import { EmbeddedActionsParser, MismatchedTokenException, type IToken, type OrMethodOpts } from 'chevrotain';
-import type { AttrName, AttrNode, DeclKind, DeclNode, FileNode, IndexNode, IntLit, RefNode, SettingNode, StmtNode } from './ast';
+import type {
+  AttrName,
+  AttrNode,
+  DeclKind,
+  DeclNode,
+  FileNode,
+  IndexNode,
+  IntLit,
+  RefNode,
+  SettingNode,
+  StmtNode,
+} from './ast';
 import { durationOf, identOf, intOf, sizeOf, stmtOf, wordOf } from './ast-build';
 import { expectationMessages, joinSpans, tokenRange, tokenSpan, tokensSpan } from './spans';
 import {
@@ -122,7 +133,15 @@ export abstract class RuleParser extends EmbeddedActionsParser {
           const s = this.intSetting(k, v);
           if (!keep) return s;
           const j = joinSpans(s, tokenSpan(keep));
-          return { range: j.range, start: j.start, end: j.end, key: s.key, keySpan: s.keySpan, value: s.value, keep: intOf(keep) };
+          return {
+            range: j.range,
+            start: j.start,
+            end: j.end,
+            key: s.key,
+            keySpan: s.keySpan,
+            value: s.value,
+            keep: intOf(keep),
+          };
         },
       },
       {
@@ -203,7 +222,13 @@ export abstract class RuleParser extends EmbeddedActionsParser {
     DEF: [
       { ALT: () => this.attr(this.CONSUME(AttrIntKey), intOf(this.CONSUME(Int, M_NUMBER))) },
       { ALT: () => this.attr(this.CONSUME(AttrFlag), null) },
-      { ALT: () => this.attr(this.CONSUME(kw('stack')), sizeOf(this.CONSUME(SizeValue, msg('a stack size (8k, 1m or a number of bytes)')))) },
+      {
+        ALT: () =>
+          this.attr(
+            this.CONSUME(kw('stack')),
+            sizeOf(this.CONSUME(SizeValue, msg('a stack size (8k, 1m or a number of bytes)'))),
+          ),
+      },
     ],
   };
 
@@ -331,11 +356,27 @@ export abstract class RuleParser extends EmbeddedActionsParser {
   });
 
   private intSetting(k: IToken, v: IToken): SettingNode {
-    return { range: tokenRange(k, v), start: k.startOffset, end: v.endOffset! + 1, key: k.tokenType.name, keySpan: tokenSpan(k), value: intOf(v), keep: null };
+    return {
+      range: tokenRange(k, v),
+      start: k.startOffset,
+      end: v.endOffset! + 1,
+      key: k.tokenType.name,
+      keySpan: tokenSpan(k),
+      value: intOf(v),
+      keep: null,
+    };
   }
 
   private wordSetting(k: IToken, v: IToken): SettingNode {
-    return { range: tokenRange(k, v), start: k.startOffset, end: v.endOffset! + 1, key: k.tokenType.name, keySpan: tokenSpan(k), value: wordOf(v), keep: null };
+    return {
+      range: tokenRange(k, v),
+      start: k.startOffset,
+      end: v.endOffset! + 1,
+      key: k.tokenType.name,
+      keySpan: tokenSpan(k),
+      value: wordOf(v),
+      keep: null,
+    };
   }
 
   private costSetting(k: IToken, which: IToken, v: IToken): SettingNode {
@@ -352,7 +393,14 @@ export abstract class RuleParser extends EmbeddedActionsParser {
 
   private attr(k: IToken, value: AttrNode['value']): AttrNode {
     const last = this.LA(0);
-    return { range: tokenRange(k, last), start: k.startOffset, end: last.endOffset! + 1, name: k.tokenType.name as AttrName, keySpan: tokenSpan(k), value };
+    return {
+      range: tokenRange(k, last),
+      start: k.startOffset,
+      end: last.endOffset! + 1,
+      name: k.tokenType.name as AttrName,
+      keySpan: tokenSpan(k),
+      value,
+    };
   }
 
   private declBase(kind: DeclKind, k: IToken, n: DeclaredName): DeclNode {

@@ -155,7 +155,15 @@ export class SymbolTable {
         for (let k = 0; k < s.refs.length; k++) {
           const ref = s.refs[k];
           const declaration = this.lookup(p, ref.name.name) ?? null;
-          const r: Reference = { ident: ref.name, ref, expected: kinds[k], stmt: s, thread: t, process: p, declaration };
+          const r: Reference = {
+            ident: ref.name,
+            ref,
+            expected: kinds[k],
+            stmt: s,
+            thread: t,
+            process: p,
+            declaration,
+          };
           out.push(r);
           if (declaration) {
             const list = this.byDeclaration.get(declaration);

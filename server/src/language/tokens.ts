@@ -22,7 +22,11 @@ export const BadNumber = createToken({ name: 'BadNumber', pattern: Lexer.NA, lab
 /** Digits with any letters glued on; reclassified as Int, Size or BadNumber after lexing. */
 const NumberWord = createToken({ name: 'NumberWord', pattern: /[0-9]+(?:[A-Za-z_][A-Za-z0-9_]*)?/ });
 export const StringLit = createToken({ name: 'String', pattern: /"(?:[^"\\\r\n]|\\["\\])*"/, label: 'a string' });
-export const BadString = createToken({ name: 'BadString', pattern: /"(?:[^"\\\r\n]|\\[^\r\n]?)*"?/, label: 'a malformed string' });
+export const BadString = createToken({
+  name: 'BadString',
+  pattern: /"(?:[^"\\\r\n]|\\[^\r\n]?)*"?/,
+  label: 'a malformed string',
+});
 export const LBrace = createToken({ name: 'LBrace', pattern: '{', label: "'{'" });
 export const RBrace = createToken({ name: 'RBrace', pattern: '}', label: "'}'" });
 export const LBracket = createToken({ name: 'LBracket', pattern: '[', label: "'['" });
@@ -38,7 +42,12 @@ export const BlockComment = createToken({
   group: 'comments',
   line_breaks: true,
 });
-export const BadComment = createToken({ name: 'BadComment', pattern: /\/\*[\s\S]*/, line_breaks: true, label: 'an unterminated comment' });
+export const BadComment = createToken({
+  name: 'BadComment',
+  pattern: /\/\*[\s\S]*/,
+  line_breaks: true,
+  label: 'an unterminated comment',
+});
 /** Characters no pattern matches; made from the lexer's errors so the parser reports them in place. */
 export const Invalid = createToken({ name: 'Invalid', pattern: Lexer.NA, label: 'an invalid character' });
 
@@ -49,7 +58,10 @@ export const PolicyValue = category('PolicyValue', 'a policy (priority, fifo, rr
 export const ModelValue = category('ModelValue', 'a model (one_to_one, many_to_one or many_to_many)');
 export const OnOffValue = category('OnOffValue', "'on' or 'off'");
 export const MutexKindValue = category('MutexKindValue', 'a mutex kind (block, spin or adaptive)');
-export const ScenarioCostKey = category('ScenarioCostKey', 'a scenario cost (switch, switch_process, ipi or lwp_create)');
+export const ScenarioCostKey = category(
+  'ScenarioCostKey',
+  'a scenario cost (switch, switch_process, ipi or lwp_create)',
+);
 export const ProcessCostKey = category('ProcessCostKey', 'a process cost (create, create_cached or ult_switch)');
 export const ScenarioIntKey = category('ScenarioIntKey', 'a scenario setting');
 export const ProcessIntKey = category('ProcessIntKey', 'a process setting');
@@ -226,7 +238,16 @@ function withInvalid(text: string, tokens: IToken[], errors: ILexingError[]): IT
     const line = e.line ?? 1;
     const column = e.column ?? 1;
     out.push(
-      createTokenInstance(Invalid, text.substr(e.offset, e.length), e.offset, e.offset + e.length - 1, line, line, column, column + e.length - 1),
+      createTokenInstance(
+        Invalid,
+        text.substr(e.offset, e.length),
+        e.offset,
+        e.offset + e.length - 1,
+        line,
+        line,
+        column,
+        column + e.length - 1,
+      ),
     );
   }
   while (k < tokens.length) out.push(tokens[k++]);

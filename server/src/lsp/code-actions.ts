@@ -1,5 +1,10 @@
 /** Code actions: the quick fixes of DIAGNOSTICS.md that plain text edits can make. */
-import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic as LspDiagnostic } from 'vscode-languageserver';
+import {
+  CodeActionKind,
+  type CodeAction,
+  type CodeActionParams,
+  type Diagnostic as LspDiagnostic,
+} from 'vscode-languageserver';
 import type { ServerContext } from './context';
 import type { FixContext, Fixer } from './fix-context';
 import { fixLockOrder } from './fixes-lock-order';
@@ -33,7 +38,8 @@ export function quickFixes(fc: FixContext, diagnostics: LspDiagnostic[]): CodeAc
 export function registerCodeActions(ctx: ServerContext): void {
   ctx.connection.onCodeAction((params: CodeActionParams): CodeAction[] => {
     const only = params.context.only;
-    if (only && !only.some((k) => k === CodeActionKind.QuickFix || CodeActionKind.QuickFix.startsWith(`${k}.`))) return [];
+    if (only && !only.some((k) => k === CodeActionKind.QuickFix || CodeActionKind.QuickFix.startsWith(`${k}.`)))
+      return [];
     const a = ctx.store.analysis(params.textDocument.uri);
     const doc = ctx.documents.get(params.textDocument.uri);
     const c = a?.compilation;

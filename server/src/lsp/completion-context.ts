@@ -53,10 +53,13 @@ export function cursorContext(text: string, offset: number): CursorContext {
     const top = stack[stack.length - 1];
     if (t.text === '{') {
       const kind: Frame['kind'] =
-        top.starter === 'scenario' ? 'scenario'
-        : top.starter === 'process' ? 'process'
-        : top.starter === 'thread' || top.starter === 'repeat' ? 'body'
-        : 'other';
+        top.starter === 'scenario'
+          ? 'scenario'
+          : top.starter === 'process'
+            ? 'process'
+            : top.starter === 'thread' || top.starter === 'repeat'
+              ? 'body'
+              : 'other';
       stack.push({ kind, starter: null, operands: [], open: k });
       brackets = 0;
     } else if (t.text === '}') {
@@ -72,8 +75,10 @@ export function cursorContext(text: string, offset: number): CursorContext {
       brackets = Math.max(0, brackets - 1);
       top.operands.push(t);
     } else if (
-      t.kind === 'word' && top.kind !== 'other' &&
-      STARTERS[top.kind].includes(t.text) && !(top.kind === 'process' && top.starter === 'thread')
+      t.kind === 'word' &&
+      top.kind !== 'other' &&
+      STARTERS[top.kind].includes(t.text) &&
+      !(top.kind === 'process' && top.starter === 'thread')
     ) {
       // A keyword also ends an index left open (only `i`, numbers and signs go inside one).
       brackets = 0;

@@ -89,7 +89,8 @@ export function completionsAt(c: CursorContext): CompletionItem[] {
     const hasKind = MUTEX_KINDS.some((k) => used.has(k));
     const hasProtocol = MUTEX_PROTOCOLS.some((p) => used.has(p));
     const items: CompletionItem[] = [];
-    if (!hasKind && !hasProtocol) items.push(...MUTEX_KINDS.map((k) => keywordItem(k, CompletionItemKind.EnumMember, '0')));
+    if (!hasKind && !hasProtocol)
+      items.push(...MUTEX_KINDS.map((k) => keywordItem(k, CompletionItemKind.EnumMember, '0')));
     if (!hasProtocol) items.push(...MUTEX_PROTOCOLS.map((p) => keywordItem(p, CompletionItemKind.EnumMember, '0')));
     return [...items, ...starters()];
   }

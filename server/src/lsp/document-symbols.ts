@@ -13,16 +13,24 @@ const DECL_KIND: Record<DeclNode['kind'], SymbolKind> = {
 function declSymbol(d: DeclNode): DocumentSymbol {
   const name = d.size ? `${d.name.name}[${d.size.value}]` : d.name.name;
   const detail =
-    d.kind === 'mutex' ? ['mutex', d.mutexKind?.word, d.protocol?.word, d.ceiling?.text].filter(Boolean).join(' ')
-    : d.kind === 'semaphore' ? `semaphore ${d.initial?.text ?? ''}`.trim()
-    : d.kind;
+    d.kind === 'mutex'
+      ? ['mutex', d.mutexKind?.word, d.protocol?.word, d.ceiling?.text].filter(Boolean).join(' ')
+      : d.kind === 'semaphore'
+        ? `semaphore ${d.initial?.text ?? ''}`.trim()
+        : d.kind;
   return { name, detail, kind: DECL_KIND[d.kind], range: rangeOf(d), selectionRange: rangeOf(d.name) };
 }
 
 function threadSymbol(t: ThreadNode): DocumentSymbol {
   const name = t.size ? `${t.name.name}[${t.size.value}]` : t.name.name;
   const detail = t.attrs.map((a) => (a.value ? `${a.name} ${a.value.text}` : a.name)).join(' ');
-  return { name, detail: detail || 'thread', kind: SymbolKind.Function, range: rangeOf(t), selectionRange: rangeOf(t.name) };
+  return {
+    name,
+    detail: detail || 'thread',
+    kind: SymbolKind.Function,
+    range: rangeOf(t),
+    selectionRange: rangeOf(t.name),
+  };
 }
 
 function processSymbol(p: ProcessNode): DocumentSymbol | null {
@@ -32,7 +40,14 @@ function processSymbol(p: ProcessNode): DocumentSymbol | null {
   const children = [...p.decls.map(declSymbol), ...p.threads.map(threadSymbol)].sort(
     (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
   );
-  return { name: p.name.name, detail, kind: SymbolKind.Module, range: rangeOf(p), selectionRange: rangeOf(p.name), children };
+  return {
+    name: p.name.name,
+    detail,
+    kind: SymbolKind.Module,
+    range: rangeOf(p),
+    selectionRange: rangeOf(p.name),
+    children,
+  };
 }
 
 /** The hierarchical symbols of a syntax tree. */

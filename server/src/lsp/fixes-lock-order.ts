@@ -42,19 +42,16 @@ function swapAt(fc: FixContext, d: LspDiagnostic, offset: number, seen: Set<Thre
     if (s.op !== 'lock' || s.refs.length !== 1) continue;
     const held = refText(fc, s);
     if (held === key) return null;
-    const released = found.list.slice(k + 1, found.index).some((u) => u.op === 'unlock' && u.refs.length === 1 && refText(fc, u) === held);
+    const released = found.list
+      .slice(k + 1, found.index)
+      .some((u) => u.op === 'unlock' && u.refs.length === 1 && refText(fc, u) === held);
     if (released) continue;
     seen.add(t);
     const text = fc.doc.getText();
-    return quickFix(
-      `Reorder thread ${t.name.name}: lock ${key} before lock ${held}`,
-      fc,
-      d,
-      [
-        replace(fc, s.start, s.end, text.slice(second.start, second.end)),
-        replace(fc, second.start, second.end, text.slice(s.start, s.end)),
-      ],
-    );
+    return quickFix(`Reorder thread ${t.name.name}: lock ${key} before lock ${held}`, fc, d, [
+      replace(fc, s.start, s.end, text.slice(second.start, second.end)),
+      replace(fc, second.start, second.end, text.slice(s.start, s.end)),
+    ]);
   }
   return null;
 }
@@ -62,7 +59,10 @@ function swapAt(fc: FixContext, d: LspDiagnostic, offset: number, seen: Set<Thre
 /** `lock-order-cycle`, `deadlock`. */
 export const fixLockOrder: Fixer = (d, fc) => {
   const seen = new Set<ThreadNode>();
-  const places = [d.range, ...(d.relatedInformation ?? []).filter((r) => r.location.uri === fc.uri).map((r) => r.location.range)];
+  const places = [
+    d.range,
+    ...(d.relatedInformation ?? []).filter((r) => r.location.uri === fc.uri).map((r) => r.location.range),
+  ];
   const out: CodeAction[] = [];
   for (const r of places) {
     const a = swapAt(fc, d, offsetOf(fc, r.start), seen);

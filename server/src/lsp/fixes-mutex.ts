@@ -40,9 +40,14 @@ export const fixInversion: Fixer = (d, fc) => {
   const out: CodeAction[] = [
     quickFix(`Add 'inherit' to mutex ${decl.name.name}`, fc, d, [insertAt(fc, after, ' inherit')], true),
   ];
-  const ceiling = typeof data.ceiling === 'number' && Number.isFinite(data.ceiling) ? data.ceiling : highestUser(fc, decl);
+  const ceiling =
+    typeof data.ceiling === 'number' && Number.isFinite(data.ceiling) ? data.ceiling : highestUser(fc, decl);
   if (ceiling !== null) {
-    out.push(quickFix(`Add 'ceiling ${ceiling}' to mutex ${decl.name.name}`, fc, d, [insertAt(fc, after, ` ceiling ${ceiling}`)]));
+    out.push(
+      quickFix(`Add 'ceiling ${ceiling}' to mutex ${decl.name.name}`, fc, d, [
+        insertAt(fc, after, ` ceiling ${ceiling}`),
+      ]),
+    );
   }
   return out;
 };

@@ -19,7 +19,9 @@ export const fixUnknownName: Fixer = (d, fc) => {
   const identStart = ref?.ident.start ?? start;
   const identEnd = ref?.ident.end ?? end;
   if (typeof data.suggestion === 'string' && /^[A-Za-z_][A-Za-z0-9_]*$/.test(data.suggestion)) {
-    out.push(quickFix(`Change to '${data.suggestion}'`, fc, d, [replace(fc, identStart, identEnd, data.suggestion)], true));
+    out.push(
+      quickFix(`Change to '${data.suggestion}'`, fc, d, [replace(fc, identStart, identEnd, data.suggestion)], true),
+    );
   }
   const process = processAt(fc, start);
   if (ref && process) {
@@ -35,7 +37,11 @@ export const fixUnknownName: Fixer = (d, fc) => {
       const first = process.threads[0];
       const indent = indentOf(fc, first.range.start.line);
       const lineStart = offsetOf(fc, { line: first.range.start.line, character: 0 });
-      out.push(quickFix(`Declare ${ref.expected} '${name}'`, fc, d, [insertAt(fc, lineStart, `${indent}${make(name, ref.stmt.op)}\n`)]));
+      out.push(
+        quickFix(`Declare ${ref.expected} '${name}'`, fc, d, [
+          insertAt(fc, lineStart, `${indent}${make(name, ref.stmt.op)}\n`),
+        ]),
+      );
     }
   }
   return out;

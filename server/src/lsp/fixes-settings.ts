@@ -5,7 +5,17 @@
  */
 import type { CodeAction } from 'vscode-languageserver';
 import type { ProcessNode, SettingNode, ThreadNode } from '../language/ast';
-import { insertAt, indentOf, offsetOf, processAt, quickFix, replace, threadAt, type FixContext, type Fixer } from './fix-context';
+import {
+  insertAt,
+  indentOf,
+  offsetOf,
+  processAt,
+  quickFix,
+  replace,
+  threadAt,
+  type FixContext,
+  type Fixer,
+} from './fix-context';
 
 /** `rr-needs-quantum`: a `quantum 10` line after `policy rr`. */
 export const fixRrQuantum: Fixer = (d, fc) => {
@@ -25,7 +35,13 @@ function afterThreadName(fc: FixContext, t: ThreadNode): number {
 
 function addBound(fc: FixContext, d: Parameters<Fixer>[0], t: ThreadNode, preferred: boolean): CodeAction | null {
   if (t.attrs.some((a) => a.name === 'bound')) return null;
-  return quickFix(`Make thread ${t.name.name} bound`, fc, d, [insertAt(fc, afterThreadName(fc, t), ' bound')], preferred);
+  return quickFix(
+    `Make thread ${t.name.name} bound`,
+    fc,
+    d,
+    [insertAt(fc, afterThreadName(fc, t), ' bound')],
+    preferred,
+  );
 }
 
 /** `model-conflict` for `pin` on an unbound thread of many_to_many: add `bound`. */
@@ -63,7 +79,15 @@ export const fixProcessStall: Fixer = (d, fc) => {
   const model = setting(p, 'model');
   const modelWord = model && 'word' in model.value ? model.value.word : 'many_to_many';
   if (modelWord === 'many_to_one' && model) {
-    out.push(quickFix('Switch the process to many_to_many', fc, d, [replace(fc, model.value.start, model.value.end, 'many_to_many')], true));
+    out.push(
+      quickFix(
+        'Switch the process to many_to_many',
+        fc,
+        d,
+        [replace(fc, model.value.start, model.value.end, 'many_to_many')],
+        true,
+      ),
+    );
     return out;
   }
   if (modelWord !== 'many_to_many') return out;
@@ -77,12 +101,9 @@ export const fixProcessStall: Fixer = (d, fc) => {
   const pool = lwps && 'value' in lwps.value && typeof lwps.value.value === 'number' ? lwps.value.value : 1;
   const next = Math.max(current, pool) + 1;
   out.push(
-    quickFix(
-      `Raise concurrency to ${next}`,
-      fc,
-      d,
-      [conc ? replace(fc, conc.value.start, conc.value.end, String(next)) : addSetting(fc, p, `concurrency ${next}`)],
-    ),
+    quickFix(`Raise concurrency to ${next}`, fc, d, [
+      conc ? replace(fc, conc.value.start, conc.value.end, String(next)) : addSetting(fc, p, `concurrency ${next}`),
+    ]),
   );
   const t = threadAt(fc, start);
   const bound = t ? addBound(fc, d, t, false) : null;

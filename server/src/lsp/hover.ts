@@ -74,7 +74,9 @@ function threadHover(a: TextAnalysis, decl: Declaration, sim: SimulationRecord |
     if (rows.length > 0) {
       const when = sim.version === a.version ? '' : ` (version ${sim.version})`;
       const limit = sim.stoppedAtLimit ? ', stopped at the time limit' : '';
-      parts.push(`Last simulation${when}: ${sim.result.outcome}${limit} at t=${sim.result.endTime}\n\n${metricsTable(rows)}`);
+      parts.push(
+        `Last simulation${when}: ${sim.result.outcome}${limit} at t=${sim.result.endTime}\n\n${metricsTable(rows)}`,
+      );
     }
   } else {
     parts.push('_No simulation yet._');
@@ -85,14 +87,17 @@ function threadHover(a: TextAnalysis, decl: Declaration, sim: SimulationRecord |
 function describeProtocol(m: MutexModel | undefined): string {
   if (!m) return '';
   const protocol =
-    m.protocol === 'inherit' ? 'priority inheritance'
-    : m.protocol === 'ceiling' ? `priority ceiling ${m.ceiling}`
-    : 'no priority protocol (an owner keeps its own priority)';
+    m.protocol === 'inherit'
+      ? 'priority inheritance'
+      : m.protocol === 'ceiling'
+        ? `priority ceiling ${m.ceiling}`
+        : 'no priority protocol (an owner keeps its own priority)';
   return `${m.kind} mutex, ${protocol}`;
 }
 
 function syncHover(a: TextAnalysis, idx: SymbolTable, decl: Declaration): string {
-  const head = decl.arrayLength === null ? `${decl.kind} ${decl.name}` : `${decl.kind} ${decl.name}[${decl.arrayLength}]`;
+  const head =
+    decl.arrayLength === null ? `${decl.kind} ${decl.name}` : `${decl.kind} ${decl.name}[${decl.arrayLength}]`;
   const parts = [`\`${head}\` in process \`${processName(decl)}\``];
   const pm = processModel(a, processName(decl));
   if (decl.kind === 'mutex') {
@@ -111,7 +116,10 @@ function processHover(a: TextAnalysis, decl: Declaration): string {
   const pm = processModel(a, decl.name);
   const parts = [`\`process ${decl.name}\``];
   if (pm) {
-    const pool = pm.model === 'many_to_many' ? `, ${pm.lwps} pool LWP(s) at kernel priority ${pm.priority}, concurrency ${pm.concurrency}, SIGWAITING ${pm.sigwaiting ? 'on' : 'off'}` : '';
+    const pool =
+      pm.model === 'many_to_many'
+        ? `, ${pm.lwps} pool LWP(s) at kernel priority ${pm.priority}, concurrency ${pm.concurrency}, SIGWAITING ${pm.sigwaiting ? 'on' : 'off'}`
+        : '';
     parts.push(`${pm.model}${pool}; ${pm.threads.length} thread(s), ${pm.mutexes.length} mutex(es)`);
   }
   return parts.join('\n\n');
@@ -131,9 +139,11 @@ export function registerHover(ctx: ServerContext): void {
       if (hit && decl) {
         const range = rangeOf(hit.role === 'declaration' ? hit.decl.ident : hit.ref.ident);
         const value =
-          decl.kind === 'thread' ? threadHover(a, decl, ctx.store.simulation(a.uri))
-          : decl.kind === 'process' ? processHover(a, decl)
-          : syncHover(a, idx, decl);
+          decl.kind === 'thread'
+            ? threadHover(a, decl, ctx.store.simulation(a.uri))
+            : decl.kind === 'process'
+              ? processHover(a, decl)
+              : syncHover(a, idx, decl);
         return { contents: { kind: 'markdown', value }, range };
       }
     }

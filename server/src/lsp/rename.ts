@@ -21,7 +21,8 @@ const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /** Why `newName` cannot replace `decl`'s name, or null when it can. */
 export function renameProblem(idx: SymbolTable, decl: Declaration, newName: string): string | null {
-  if (!IDENT.test(newName)) return `'${newName}' is not an identifier (letters, digits and _, not starting with a digit)`;
+  if (!IDENT.test(newName))
+    return `'${newName}' is not an identifier (letters, digits and _, not starting with a digit)`;
   if (isKeyword(newName)) return `'${newName}' is a keyword`;
   if (newName === decl.name) return null;
   const clash = scopeOf(idx, decl).find((d) => d.name === newName);

@@ -52,7 +52,9 @@ export function scan(text: string, limit = text.length): Token[] {
     }
   }
   // A token that straddles the limit is cut at it (the word being typed).
-  return out.filter((t) => t.start < limit).map((t) => (t.end > limit ? { ...t, end: limit, text: text.slice(t.start, limit) } : t));
+  return out
+    .filter((t) => t.start < limit)
+    .map((t) => (t.end > limit ? { ...t, end: limit, text: text.slice(t.start, limit) } : t));
 }
 
 /** The identifier touching `offset` (before or after it), or null. */

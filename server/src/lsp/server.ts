@@ -1,5 +1,11 @@
 /** The language server: one connection, one file per feature (ARCHITECTURE.md). */
-import { CodeActionKind, TextDocuments, TextDocumentSyncKind, type Connection, type InitializeResult } from 'vscode-languageserver';
+import {
+  CodeActionKind,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type Connection,
+  type InitializeResult,
+} from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { registerCodeActions } from './code-actions';
 import { registerCodeLens } from './code-lens';

@@ -13,7 +13,8 @@ export function deriveState(th: ThreadRt): ThreadState {
   if (!th.created) return 'not-started';
   if (th.block !== null) return 'blocked';
   const l = th.lwp;
-  if (l !== null && l.thread === th && l.state === 'cpu' && l.phase !== 'switch') return th.spinning ? 'spinning' : 'running';
+  if (l !== null && l.thread === th && l.state === 'cpu' && l.phase !== 'switch')
+    return th.spinning ? 'spinning' : 'running';
   return 'ready';
 }
 

@@ -32,7 +32,12 @@ export function findCycle(start: ThreadRt): ThreadRt[] | null {
     if (o === null) return null;
     if (o === start) {
       const path: ThreadRt[] = [start];
-      for (let x = (start.waitMutex as NonNullable<ThreadRt['waitMutex']>).owner as ThreadRt; x !== start; x = (x.waitMutex as NonNullable<ThreadRt['waitMutex']>).owner as ThreadRt) path.push(x);
+      for (
+        let x = (start.waitMutex as NonNullable<ThreadRt['waitMutex']>).owner as ThreadRt;
+        x !== start;
+        x = (x.waitMutex as NonNullable<ThreadRt['waitMutex']>).owner as ThreadRt
+      )
+        path.push(x);
       return path;
     }
     t = o;
@@ -76,7 +81,9 @@ export function cycleMessage(e: Engine, cycle: ThreadRt[]): string {
   const first = cycle[0];
   const prev = cycle[n - 1];
   if (n === 1) {
-    const what = first.waitMutex ? `holds ${first.waitMutex.name} and locks it again (mutexes are not recursive)` : 'joins itself';
+    const what = first.waitMutex
+      ? `holds ${first.waitMutex.name} and locks it again (mutexes are not recursive)`
+      : 'joins itself';
     return `deadlock at t=${e.now}: ${first.name} ${what}`;
   }
   const holds = prev.waitMutex !== null && prev.waitMutex.owner === first ? `holds ${prev.waitMutex.name} and ` : '';

@@ -75,7 +75,9 @@ export function finishRun(e: Engine, reason: 'end' | 'horizon' | 'budget'): void
         `the horizon was reached at t=${endTime} with ` +
         [
           alive.length > 0 ? `${alive.length} thread${alive.length === 1 ? '' : 's'} still alive: ${names(alive)}` : '',
-          later.length > 0 ? `${later.length} thread${later.length === 1 ? '' : 's'} not created yet: ${names(later)}` : '',
+          later.length > 0
+            ? `${later.length} thread${later.length === 1 ? '' : 's'} not created yet: ${names(later)}`
+            : '',
         ]
           .filter((x) => x !== '')
           .join('; '),
@@ -142,7 +144,8 @@ function waitsOnDeadlock(t: ThreadRt): boolean {
 function hangDiagnostic(t: ThreadRt): Diagnostic {
   const at = `hang at t=${t.waitSince}: ${t.name}`;
   let why: string;
-  if (t.waitCond) why = `waits on condvar ${t.waitCond.spec.name} forever: no thread is left to signal it (a lost wake-up?)`;
+  if (t.waitCond)
+    why = `waits on condvar ${t.waitCond.spec.name} forever: no thread is left to signal it (a lost wake-up?)`;
   else if (t.waitSem) why = `waits on semaphore ${t.waitSem.spec.name} forever: no thread is left to post it`;
   else if (t.waitJoin) {
     const j = t.waitJoin.filter((x) => x.end === null);

@@ -110,7 +110,8 @@ export class Engine implements Simulation {
     // With one priority everywhere (or a policy that ignores it) a KLT that becomes ready goes
     // at or near the end of the queue: a sorted array. Otherwise priorities and sjf keys
     // scatter insertions: a heap.
-    const sorted = model.policy === 'fifo' || model.policy === 'rr' || (model.policy === 'priority' && !this.prioritiesVary);
+    const sorted =
+      model.policy === 'fifo' || model.policy === 'rr' || (model.policy === 'priority' && !this.prioritiesVary);
     this.kq = sorted ? new SortedQueue<LwpRt>(kernelOrder(this)) : new IndexedHeap<LwpRt>(kernelOrder(this));
     buildWorld(this);
   }
@@ -226,7 +227,13 @@ export class Engine implements Simulation {
     if (!this.choose || this.steps.size < 2) return this.steps.pop();
     const ids = this.steps.drain().sort((a, b) => a - b);
     const pick = clampPick(
-      this.choose({ t: this.now, kind: 'order', count: ids.length, defaultPick: 0, labels: ids.map((i) => this.threads[i].name) }),
+      this.choose({
+        t: this.now,
+        kind: 'order',
+        count: ids.length,
+        defaultPick: 0,
+        labels: ids.map((i) => this.threads[i].name),
+      }),
       ids.length,
     );
     for (let k = 0; k < ids.length; k++) if (k !== pick) this.steps.push(ids[k]);

@@ -4,7 +4,15 @@
  * Under one_to_one every thread is bound to its own LWP. Everything is indexed by ids so the
  * engine allocates nothing per statement.
  */
-import type { MutexModel, ProcessModel, SemaphoreModel, SourceRange, Stmt, SyncModel, ThreadSpec } from '../language/model';
+import type {
+  MutexModel,
+  ProcessModel,
+  SemaphoreModel,
+  SourceRange,
+  Stmt,
+  SyncModel,
+  ThreadSpec,
+} from '../language/model';
 import type { ThreadState } from './trace';
 import type { HeapItem } from './heap';
 import type { ProgramCounter } from './program';

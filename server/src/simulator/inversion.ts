@@ -68,7 +68,15 @@ export class InversionTracker {
     });
     const tot = this.totals.get(key);
     if (tot) tot.ticks += t - a.start;
-    else this.totals.set(key, { high: a.high, low: a.low, medium: a.medium, mutex: a.mutex, ticks: t - a.start, first: a.start });
+    else
+      this.totals.set(key, {
+        high: a.high,
+        low: a.low,
+        medium: a.medium,
+        mutex: a.mutex,
+        ticks: t - a.start,
+        first: a.start,
+      });
   }
 
   /** Closes open intervals at the end of the run. */

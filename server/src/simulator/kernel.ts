@@ -176,7 +176,13 @@ function chooseTie(e: Engine, cpu: CpuRt, head: LwpRt): LwpRt {
   if (tied.length === 0) return head;
   tied.sort((a, b) => (kqLess(e, a, b) ? -1 : 1));
   const all = [head, ...tied];
-  const pick = choose({ t: e.now, kind: 'tie', count: all.length, defaultPick: 0, labels: all.map((l) => l.thread?.name ?? `LWP ${l.id}`) });
+  const pick = choose({
+    t: e.now,
+    kind: 'tie',
+    count: all.length,
+    defaultPick: 0,
+    labels: all.map((l) => l.thread?.name ?? `LWP ${l.id}`),
+  });
   return all[Number.isInteger(pick) && pick >= 0 && pick < all.length ? pick : 0];
 }
 
@@ -218,7 +224,11 @@ export function dispatch(e: Engine, cpu: CpuRt): void {
     l.qLeft = e.quantum;
     l.qExpired = false;
   }
-  e.rec?.event(cost > 0 ? 'switch' : 'run', l.thread, { cpu: cpu.id, lwp: l, detail: cost > 0 ? `switch ${cost} ticks` : undefined });
+  e.rec?.event(cost > 0 ? 'switch' : 'run', l.thread, {
+    cpu: cpu.id,
+    lwp: l,
+    detail: cost > 0 ? `switch ${cost} ticks` : undefined,
+  });
   if (cost > 0) {
     l.phase = 'switch';
     touchLwp(e, l);

@@ -34,7 +34,13 @@ function maybePreemptFor(e: Engine, th: ThreadRt, external: boolean): void {
   let victim: LwpRt | null = null;
   for (const l of proc.lwps) {
     if (l.bound || l.state !== 'cpu' || l.thread === null || l.ultIpiPending || l.cpu === null) continue;
-    if (victim === null || l.thread.effPrio < (victim.thread as ThreadRt).effPrio || (l.thread.effPrio === (victim.thread as ThreadRt).effPrio && l.cpu.id < (victim.cpu as NonNullable<LwpRt['cpu']>).id)) victim = l;
+    if (
+      victim === null ||
+      l.thread.effPrio < (victim.thread as ThreadRt).effPrio ||
+      (l.thread.effPrio === (victim.thread as ThreadRt).effPrio &&
+        l.cpu.id < (victim.cpu as NonNullable<LwpRt['cpu']>).id)
+    )
+      victim = l;
   }
   if (victim === null || th.effPrio <= (victim.thread as ThreadRt).effPrio) return;
   if (!external && victim.cpu !== null && e.causeCpu === victim.cpu.id) {
@@ -42,7 +48,10 @@ function maybePreemptFor(e: Engine, th: ThreadRt, external: boolean): void {
     return;
   }
   e.counters.ipis++;
-  e.rec?.event('ipi', victim.thread, { lwp: victim, detail: `signal to preempt ${victim.thread?.name} for ${th.name}` });
+  e.rec?.event('ipi', victim.thread, {
+    lwp: victim,
+    detail: `signal to preempt ${victim.thread?.name} for ${th.name}`,
+  });
   if (e.model.costs.ipi === 0) {
     deliverUltPreempt(e, victim);
     return;
@@ -129,10 +138,18 @@ export function switchNext(e: Engine, l: LwpRt): void {
 function pickUlt(e: Engine, proc: ProcRt): ThreadRt | undefined {
   const head = proc.runq.peek();
   if (head === undefined || e.choose === null) return proc.runq.pop();
-  const all = proc.runq.items.filter((t) => t.effPrio === head.effPrio).sort((a, b) => a.rqKey - b.rqKey || a.ord - b.ord);
+  const all = proc.runq.items
+    .filter((t) => t.effPrio === head.effPrio)
+    .sort((a, b) => a.rqKey - b.rqKey || a.ord - b.ord);
   let u = head;
   if (all.length > 1) {
-    const pick = e.choose({ t: e.now, kind: 'tie', count: all.length, defaultPick: all.indexOf(head), labels: all.map((t) => t.name) });
+    const pick = e.choose({
+      t: e.now,
+      kind: 'tie',
+      count: all.length,
+      defaultPick: all.indexOf(head),
+      labels: all.map((t) => t.name),
+    });
     u = all[Number.isInteger(pick) && pick >= 0 && pick < all.length ? pick : all.indexOf(head)];
   }
   proc.runq.remove(u);

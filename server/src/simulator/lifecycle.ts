@@ -101,7 +101,9 @@ export function reap(e: Engine, proc: ProcRt): void {
 
 /** `spawn T`: creates the deferred targets that have not started, one after the other. */
 export function spawn(e: Engine, th: ThreadRt, l: LwpRt, s: ThreadRefStmt): boolean {
-  const targets = s.threads.map((i) => th.proc.threads[i]).filter((t) => !t.created && !t.pendingCreate && t.end === null);
+  const targets = s.threads
+    .map((i) => th.proc.threads[i])
+    .filter((t) => !t.created && !t.pendingCreate && t.end === null);
   if (targets.length === 0) return false;
   for (const t of targets) t.pendingCreate = true;
   th.spawnQueue = targets;
@@ -160,7 +162,9 @@ export function stackUse(e: Engine, th: ThreadRt, s: StackUseStmt): boolean {
       message: `stack overflow at t=${e.now}: ${th.name} touched ${s.bytes} bytes of its ${th.spec.stack}-byte stack and hit the red zone; process ${proc.spec.name} is killed`,
       range: s.range,
       time: e.now,
-      relatedInformation: [{ range: th.spec.range, message: `${th.name} is declared with a ${th.spec.stack}-byte stack` }],
+      relatedInformation: [
+        { range: th.spec.range, message: `${th.name} is declared with a ${th.spec.stack}-byte stack` },
+      ],
     });
     killProcess(e, proc, th);
     return true;

@@ -101,7 +101,13 @@ function normalizeStmt(s: Stmt, cache: StmtCache): Stmt {
   if (byHash === undefined) cache.byRange.set(s.range, (byHash = new Map()));
   const d = o.duration;
   let h = Math.imul(o.mutex + 1, 1000003) + Math.imul(o.condvar + 1, 10007) + Math.imul(o.semaphore + 1, 101);
-  h = (h + Math.imul(o.count, 7) + Math.imul(o.level, 3) + o.bytes + (d ? Math.imul(d.min, 13) + Math.imul(d.max, 17) : 0)) | 0;
+  h =
+    (h +
+      Math.imul(o.count, 7) +
+      Math.imul(o.level, 3) +
+      o.bytes +
+      (d ? Math.imul(d.min, 13) + Math.imul(d.max, 17) : 0)) |
+    0;
   let list = byHash.get(h);
   if (list === undefined) byHash.set(h, (list = []));
   for (const n of list) if (sameStmt(n, op, o, body)) return n;
@@ -130,7 +136,8 @@ function sameStmt(n: Stmt, op: string, o: Operands, body: Stmt[] | null): boolea
   if (x.mutex !== o.mutex || x.condvar !== o.condvar || x.semaphore !== o.semaphore) return false;
   if (x.level !== o.level || x.bytes !== o.bytes || x.count !== o.count) return false;
   const d = x.duration;
-  if (d === null || o.duration === null ? d !== o.duration : d.min !== o.duration.min || d.max !== o.duration.max) return false;
+  if (d === null || o.duration === null ? d !== o.duration : d.min !== o.duration.min || d.max !== o.duration.max)
+    return false;
   const t = x.threads;
   if (t === null || o.threads === null) return t === o.threads;
   return t.length === o.threads.length && t.every((v, k) => v === (o.threads as number[])[k]);

@@ -58,7 +58,8 @@ export class Recorder {
     if (t <= s.start) return;
     const span: Span = { lane: this.refs[idx], start: s.start, end: t, state: s.state };
     if (s.extra) {
-      for (const [k, v] of Object.entries(s.extra)) if (v !== undefined) (span as unknown as Record<string, unknown>)[k] = v;
+      for (const [k, v] of Object.entries(s.extra))
+        if (v !== undefined) (span as unknown as Record<string, unknown>)[k] = v;
     }
     this.spanList.push(span);
   }
@@ -70,7 +71,9 @@ export class Recorder {
       const s = this.open[i];
       if (s !== null && t > s.start) {
         const span: Span = { lane: this.refs[i], start: s.start, end: t, state: s.state };
-        if (s.extra) for (const [k, v] of Object.entries(s.extra)) if (v !== undefined) (span as unknown as Record<string, unknown>)[k] = v;
+        if (s.extra)
+          for (const [k, v] of Object.entries(s.extra))
+            if (v !== undefined) (span as unknown as Record<string, unknown>)[k] = v;
         out.push(span);
       }
     }

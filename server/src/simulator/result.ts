@@ -61,7 +61,9 @@ function topology(e: Engine): Topology {
       name: p.spec.name,
       model: p.spec.model,
       threads: p.threads.map((t) => ({ name: t.name, priority: t.spec.priority, bound: t.bound })),
-      lwps: p.lwps.filter((l) => l.state !== 'creating').map((l) => ({ id: l.id, bound: l.bound ? l.bound.name : null })),
+      lwps: p.lwps
+        .filter((l) => l.state !== 'creating')
+        .map((l) => ({ id: l.id, bound: l.bound ? l.bound.name : null })),
       mutexes: p.mutexes.map((m) => m.name),
     })),
   };

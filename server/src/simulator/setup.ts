@@ -135,17 +135,15 @@ function newProcess(e: Engine, spec: ProcessModel): ProcRt {
     stallThread: null,
     reaperScheduled: false,
   };
-  proc.mutexes = spec.mutexes.map(
-    (m): MutexRt => ({
-      spec: m,
-      proc,
-      owner: null,
-      waiters: [],
-      name: m.name,
-      spanLane: e.rec ? e.rec.addLane({ kind: 'mutex', process: spec.name, mutex: m.name }) : -1,
-      contended: false,
-    }),
-  );
+  proc.mutexes = spec.mutexes.map((m): MutexRt => ({
+    spec: m,
+    proc,
+    owner: null,
+    waiters: [],
+    name: m.name,
+    spanLane: e.rec ? e.rec.addLane({ kind: 'mutex', process: spec.name, mutex: m.name }) : -1,
+    contended: false,
+  }));
   return proc;
 }
 

@@ -11,14 +11,7 @@ import type { SourceRange } from '../language/model';
 export type Outcome = 'completed' | 'deadlock' | 'hang' | 'horizon' | 'budget' | 'fault';
 
 export type ThreadState =
-  | 'exited'
-  | 'blocked'
-  | 'spinning'
-  | 'ready'
-  | 'running'
-  | 'faulted'
-  | 'killed'
-  | 'not-started';
+  'exited' | 'blocked' | 'spinning' | 'ready' | 'running' | 'faulted' | 'killed' | 'not-started';
 
 export interface ThreadMetrics {
   name: string;

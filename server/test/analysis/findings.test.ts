@@ -15,11 +15,14 @@ describe('findings', () => {
       simpleFinding('relock', 'error', at(1), 'b locks m', '!'),
       simpleFinding('held-at-exit', 'warning', at(3), 'a[0] ends', ''),
     ]);
-    assert.deepEqual(d.map((x) => [x.range.start.line, x.code, x.message, x.time]), [
-      [1, 'relock', 'b locks m!', null],
-      [3, 'held-at-exit', 'a[0] ends', null],
-      [3, 'relock', 'a[0] locks m; a[1] locks m!', null],
-    ]);
+    assert.deepEqual(
+      d.map((x) => [x.range.start.line, x.code, x.message, x.time]),
+      [
+        [1, 'relock', 'b locks m!', null],
+        [3, 'held-at-exit', 'a[0] ends', null],
+        [3, 'relock', 'a[0] locks m; a[1] locks m!', null],
+      ],
+    );
   });
 
   test('past MAX_PARTS parts, the rest are counted', () => {

@@ -22,7 +22,11 @@ export function analysed(source: string, codes?: string[]): Analysed {
   const { text, ranges } = marked(source);
   const c = compile(text);
   const errors = c.diagnostics.filter((d) => d.severity === 'error');
-  assert.deepEqual(errors.map((d) => `${d.range.start.line + 1}: ${d.message}`), [], 'the fixture compiles');
+  assert.deepEqual(
+    errors.map((d) => `${d.range.start.line + 1}: ${d.message}`),
+    [],
+    'the fixture compiles',
+  );
   assert.ok(c.model);
   const diags = analyse(c.model).filter((d) => !codes || codes.includes(d.code));
   return { diags, ranges, model: c.model };

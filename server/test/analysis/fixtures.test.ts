@@ -17,14 +17,20 @@ function conformance(name: string): Diagnostic[] {
 describe('analysis of conformance scenarios', () => {
   test('dining-three has a lock-order cycle, dining-three-ordered none', () => {
     const d = conformance('dining-three');
-    assert.deepEqual(d.map((x) => x.code), ['lock-order-cycle']);
+    assert.deepEqual(
+      d.map((x) => x.code),
+      ['lock-order-cycle'],
+    );
     assert.deepEqual(d[0].range, { start: { line: 12, character: 4 }, end: { line: 12, character: 18 } });
     assert.deepEqual(conformance('dining-three-ordered'), []);
   });
 
   test('pathfinder-inversion has inversion-risk on the mutex, pathfinder-inherit none', () => {
     const d = conformance('pathfinder-inversion');
-    assert.deepEqual(d.map((x) => [x.code, x.range.start.line]), [['inversion-risk', 9]]);
+    assert.deepEqual(
+      d.map((x) => [x.code, x.range.start.line]),
+      [['inversion-risk', 9]],
+    );
     assert.deepEqual(d[0].data, { fix: 'inherit', mutex: 'bus', ceiling: 10 });
     assert.deepEqual(conformance('pathfinder-inherit'), []);
   });
@@ -43,11 +49,17 @@ process table {
     unlock fork[i]
   }
 }`);
-    assert.deepEqual(diags.map((d) => [d.code, d.range]), [['lock-order-cycle', ranges[0]]]);
-    assert.deepEqual(diags[0].relatedInformation.map((r) => [r.range, r.message]), [
-      [ranges[0], 'phil[1] takes fork[2] while holding fork[1]'],
-      [ranges[0], 'phil[2] takes fork[0] while holding fork[2]'],
-    ]);
+    assert.deepEqual(
+      diags.map((d) => [d.code, d.range]),
+      [['lock-order-cycle', ranges[0]]],
+    );
+    assert.deepEqual(
+      diags[0].relatedInformation.map((r) => [r.range, r.message]),
+      [
+        [ranges[0], 'phil[1] takes fork[2] while holding fork[1]'],
+        [ranges[0], 'phil[2] takes fork[0] while holding fork[2]'],
+      ],
+    );
   });
 
   test('held-lock errors, each on its statement', () => {
@@ -73,13 +85,16 @@ process app {
     ⟦exit⟧
   }
 }`);
-    assert.deepEqual(diags.map((d) => [d.code, d.severity, d.range]), [
-      ['unlock-not-held', 'error', ranges[0]],
-      ['wait-without-mutex', 'error', ranges[1]],
-      ['relock', 'error', ranges[2]],
-      ['held-at-exit', 'warning', ranges[3]],
-      ['held-at-exit', 'warning', ranges[4]],
-    ]);
+    assert.deepEqual(
+      diags.map((d) => [d.code, d.severity, d.range]),
+      [
+        ['unlock-not-held', 'error', ranges[0]],
+        ['wait-without-mutex', 'error', ranges[1]],
+        ['relock', 'error', ranges[2]],
+        ['held-at-exit', 'warning', ranges[3]],
+        ['held-at-exit', 'warning', ranges[4]],
+      ],
+    );
   });
 
   test('a loop whose second pass relocks, and a balanced loop', () => {
@@ -97,7 +112,10 @@ process app {
     repeat 3 { lock m compute 1 unlock m }
   }
 }`);
-    assert.deepEqual(diags.map((d) => [d.code, d.range]), [['relock', ranges[0]]]);
+    assert.deepEqual(
+      diags.map((d) => [d.code, d.range]),
+      [['relock', ranges[0]]],
+    );
     assert.match(diags[0].message, /^t locks m while already holding it on some pass of a repeat/);
   });
 
@@ -126,7 +144,10 @@ process app {
   thread y { lock g lock b lock a unlock a unlock b unlock g }
 }`;
     assert.deepEqual(analysed(gated('lock g')).diags, []);
-    assert.deepEqual(analysed(gated('')).diags.map((d) => d.code), ['lock-order-cycle']);
+    assert.deepEqual(
+      analysed(gated('')).diags.map((d) => d.code),
+      ['lock-order-cycle'],
+    );
   });
 
   test('pinned threads on different CPUs cannot compete; on the same CPU they can', () => {
@@ -141,7 +162,10 @@ process app {
 }`;
     assert.deepEqual(analysed(text(1)).diags, []);
     const { diags, ranges } = analysed(text(0));
-    assert.deepEqual(diags.map((d) => [d.code, d.range]), [['inversion-risk', ranges[0]]]);
+    assert.deepEqual(
+      diags.map((d) => [d.code, d.range]),
+      [['inversion-risk', ranges[0]]],
+    );
     assert.match(diags[0].message, /high \(priority 10\).*low \(priority 1\).*mid \(priority 5\).*on CPU 0/);
   });
 
@@ -158,12 +182,15 @@ process app {
     unlock fork[1]
   }
 }`);
-    assert.deepEqual(diags.map((d) => [d.code, d.range]), [
-      ['unused-declaration', ranges[0]],
-      ['unused-declaration', ranges[1]],
-      ['unused-declaration', ranges[2]],
-      ['stack-too-small', ranges[3]],
-    ]);
+    assert.deepEqual(
+      diags.map((d) => [d.code, d.range]),
+      [
+        ['unused-declaration', ranges[0]],
+        ['unused-declaration', ranges[1]],
+        ['unused-declaration', ranges[2]],
+        ['stack-too-small', ranges[3]],
+      ],
+    );
     assert.match(diags[3].message, /^t uses 6k \(6144 bytes\) of stack, more than its 4k \(4096 bytes\) stack/);
   });
 });

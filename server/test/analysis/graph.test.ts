@@ -18,7 +18,9 @@ describe('lock-order graph helpers', () => {
   test('strongly connected components', () => {
     // 0⇄1, 1→2, 2→3→4→2, 5 alone
     const adj: Adjacency = [[1], [0, 2], [3], [4], [2], []];
-    const comps = stronglyConnected(adj).map((c) => c.join(',')).sort();
+    const comps = stronglyConnected(adj)
+      .map((c) => c.join(','))
+      .sort();
     assert.deepEqual(comps, ['0,1', '2,3,4', '5']);
   });
 
@@ -30,13 +32,25 @@ describe('lock-order graph helpers', () => {
   });
 
   test('every elementary cycle once, from its smallest vertex', () => {
-    const adj: Adjacency = [[1, 2], [0, 2], [0, 1]];
-    assert.deepEqual(cyclesOf(adj), [[0, 1], [0, 1, 2], [0, 2], [0, 2, 1], [1, 2]]);
+    const adj: Adjacency = [
+      [1, 2],
+      [0, 2],
+      [0, 1],
+    ];
+    assert.deepEqual(cyclesOf(adj), [
+      [0, 1],
+      [0, 1, 2],
+      [0, 2],
+      [0, 2, 1],
+      [1, 2],
+    ]);
   });
 
   test('the budget bounds the enumeration of a complete graph', () => {
     const n = 12;
-    const adj: Adjacency = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => j).filter((j) => j !== i));
+    const adj: Adjacency = Array.from({ length: n }, (_, i) =>
+      Array.from({ length: n }, (_, j) => j).filter((j) => j !== i),
+    );
     const budget = { steps: 5000 };
     let found = 0;
     const finished = forEachCycle(adj, stronglyConnected(adj)[0], budget, () => {

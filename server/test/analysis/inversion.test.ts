@@ -20,7 +20,8 @@ function lander(opts: {
 }): Analysed {
   const mediums = (opts.mediums ?? ['priority 5']).map((attrs, k) => `thread medium${k || ''} ${attrs} { compute 10 }`);
   const model = opts.model ?? 'one_to_one';
-  return analysed(`
+  return analysed(
+    `
 scenario "lander" {
   cpus ${opts.cpus ?? 1}
   policy ${opts.policy ?? 'priority'}${opts.policy === 'rr' ? ' quantum 5' : ''}
@@ -31,22 +32,29 @@ process lander {
   thread low priority 1 ${opts.low ?? ''} ${USE}
   thread high priority 10 ${USE}
   ${mediums.join('\n  ')}
-}`, RISK);
+}`,
+    RISK,
+  );
 }
 
 describe('inversion-risk', () => {
   test('Pathfinder: one CPU, a medium thread between low and high', () => {
     const { diags, ranges } = lander({});
-    assert.deepEqual(diags.map((d) => [d.severity, d.range, d.message, d.data]), [[
-      'warning',
-      ranges[0],
-      'bus has no priority protocol: high (priority 10) can wait for it while low (priority 1) holds it, ' +
-        'and medium (priority 5) can run instead of low on CPU 0: unbounded priority inversion',
-      { fix: 'inherit', mutex: 'bus', ceiling: 10 },
-    ]]);
+    assert.deepEqual(
+      diags.map((d) => [d.severity, d.range, d.message, d.data]),
+      [
+        [
+          'warning',
+          ranges[0],
+          'bus has no priority protocol: high (priority 10) can wait for it while low (priority 1) holds it, ' +
+            'and medium (priority 5) can run instead of low on CPU 0: unbounded priority inversion',
+          { fix: 'inherit', mutex: 'bus', ceiling: 10 },
+        ],
+      ],
+    );
   });
 
-  test('inherit, or a ceiling at the highest user\'s priority, cures it', () => {
+  test("inherit, or a ceiling at the highest user's priority, cures it", () => {
     assert.deepEqual(lander({ mutex: 'inherit' }).diags, []);
     assert.deepEqual(lander({ mutex: 'ceiling 10' }).diags, []);
     const low = lander({ mutex: 'ceiling 3' }).diags;
@@ -73,7 +81,7 @@ describe('inversion-risk', () => {
     assert.equal(same.length, 1);
     assert.match(same[0].message, /on CPU 0/);
     const free = lander({ cpus: 2, low: 'pin 0', mediums: ['priority 5'] }).diags;
-    assert.equal(free.length, 1, 'an unpinned medium thread may take low\'s CPU');
+    assert.equal(free.length, 1, "an unpinned medium thread may take low's CPU");
   });
 
   test('policies that ignore priorities give no kernel-level risk', () => {
@@ -102,14 +110,17 @@ describe('inversion-risk', () => {
   });
 
   test('a mutex array: one diagnostic on the declaration, one part per element', () => {
-    const { diags, ranges } = analysed(`
+    const { diags, ranges } = analysed(
+      `
 process app {
   model one_to_one
   mutex ⟦m⟧[2]
   thread low priority 1 { lock m[0] unlock m[0] lock m[1] unlock m[1] }
   thread high priority 10 { lock m[0] unlock m[0] lock m[1] unlock m[1] }
   thread mid priority 5 { compute 10 }
-}`, RISK);
+}`,
+      RISK,
+    );
     assert.equal(diags.length, 1);
     assert.deepEqual(diags[0].range, ranges[0]);
     assert.match(diags[0].message, /^m\[0\] has no priority protocol: .*; m\[1\] has no priority protocol: /);

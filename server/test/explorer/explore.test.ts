@@ -74,12 +74,18 @@ test('the explorer finds a deadlock the default schedule misses, with choices th
 test('a deadlock the default schedule already shows is not reported again as reachable', () => {
   const r = explore(modelOf(RACE.replace('compute 0..4', 'compute 0')));
   assert.equal(r.baseline, 'deadlock');
-  assert.equal(r.findings.some((f) => f.code === 'deadlock-reachable'), false);
+  assert.equal(
+    r.findings.some((f) => f.code === 'deadlock-reachable'),
+    false,
+  );
 });
 
 test('a scenario without choices has one schedule and no finding', () => {
   const r = explore(modelOf('process p { model one_to_one thread t { compute 3 } }'));
-  assert.deepEqual({ schedules: r.schedules, complete: r.complete, findings: r.findings.length }, { schedules: 1, complete: true, findings: 0 });
+  assert.deepEqual(
+    { schedules: r.schedules, complete: r.complete, findings: r.findings.length },
+    { schedules: 1, complete: true, findings: 0 },
+  );
 });
 
 test('the schedule limit and the stop callback end the search, marked incomplete', () => {
@@ -100,8 +106,13 @@ test('threadscape explore prints the finding compiler style and exits 1; --json 
   writeFileSync(file, RACE.replace('cpus 2', `cpus 2\n  seed ${safeSeed()}`));
   const text = spawnSync(process.execPath, [cli, 'explore', file], { encoding: 'utf8' });
   assert.equal(text.status, 1, text.stderr);
-  assert.match(text.stdout, new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}:12:5: error deadlock-reachable: `, 'm'));
-  const run = spawnSync(process.execPath, [cli, 'explore', file, '--json', '--max-schedules', '3'], { encoding: 'utf8' });
+  assert.match(
+    text.stdout,
+    new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}:12:5: error deadlock-reachable: `, 'm'),
+  );
+  const run = spawnSync(process.execPath, [cli, 'explore', file, '--json', '--max-schedules', '3'], {
+    encoding: 'utf8',
+  });
   assert.equal(run.stderr, '');
   const json = JSON.parse(run.stdout);
   assert.deepEqual(Object.keys(json).sort(), ['complete', 'findings', 'schedules', 'states']);
@@ -109,7 +120,7 @@ test('threadscape explore prints the finding compiler style and exits 1; --json 
   assert.equal(json.complete, false);
 });
 
-test('threadscape run --replay follows a finding\'s choices; a bad choices file is a usage error', () => {
+test("threadscape run --replay follows a finding's choices; a bad choices file is a usage error", () => {
   const cli = resolve(__dirname, '../../../dist/cli.js');
   const dir = mkdtempSync(join(tmpdir(), 'threadscape-replay-'));
   const file = join(dir, 'race.threads');

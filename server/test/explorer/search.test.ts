@@ -18,7 +18,8 @@ test('the search visits every path of a choice tree once, the default path first
   const shape = (picks: number[]): Choice | null =>
     picks.length < 3 ? { t: picks.length, kind: 'order', count: 2, defaultPick: 1 } : null;
   const seen: string[] = [];
-  do seen.push(runOnce(tree, shape).join('')); while (tree.advance());
+  do seen.push(runOnce(tree, shape).join(''));
+  while (tree.advance());
   assert.equal(seen[0], '111');
   assert.equal(seen.length, 8);
   assert.equal(new Set(seen).size, 8);
@@ -35,7 +36,8 @@ test('the search follows trees whose later choices depend on earlier picks', () 
     return null;
   };
   const seen: string[] = [];
-  do seen.push(runOnce(tree, shape).join(',')); while (tree.advance());
+  do seen.push(runOnce(tree, shape).join(','));
+  while (tree.advance());
   assert.deepEqual(seen, ['0,2', '0,0', '0,1', '1']);
 });
 
@@ -77,11 +79,20 @@ test('a choices file is validated with a one-line reason', () => {
 });
 
 test('a replay takes the recorded picks, then the defaults, and reports a divergence', () => {
-  const r = replayHook({ version: 1, choices: [{ t: 0, kind: 'tie', pick: 1 }, { t: 3, kind: 'range', pick: 9 }] });
+  const r = replayHook({
+    version: 1,
+    choices: [
+      { t: 0, kind: 'tie', pick: 1 },
+      { t: 3, kind: 'range', pick: 9 },
+    ],
+  });
   assert.equal(r.hook({ t: 0, kind: 'tie', count: 2, defaultPick: 0 }), 1);
   assert.equal(r.mismatch(), null);
   // Pick 9 is out of range for a 4-way range: the default is taken and the mismatch named.
   assert.equal(r.hook({ t: 3, kind: 'range', count: 4, defaultPick: 2 }), 2);
-  assert.match(String(r.mismatch()), /choice 2: the file has 'range' at t=3 \(pick 9\) where the run met 'range' at t=3 with 4 alternatives/);
+  assert.match(
+    String(r.mismatch()),
+    /choice 2: the file has 'range' at t=3 \(pick 9\) where the run met 'range' at t=3 with 4 alternatives/,
+  );
   assert.equal(r.hook({ t: 5, kind: 'order', count: 3, defaultPick: 0 }), 0);
 });

@@ -16,8 +16,34 @@ const sources = readdirSync(dir)
   .map((f) => readFileSync(join(dir, f), 'utf8'));
 const pieces = [
   ...KEYWORDS.map((k) => k.word),
-  '{', '}', '[', ']', '+', '-', '..', '0', '7', '007', '2147483648', '8k', '8kb', 'i', 'i+1', 'fork', 'm', 'x_y',
-  '"t"', '"open', '/*', '*/', '//', '§', '\n', ' ', '\r\n', '😀',
+  '{',
+  '}',
+  '[',
+  ']',
+  '+',
+  '-',
+  '..',
+  '0',
+  '7',
+  '007',
+  '2147483648',
+  '8k',
+  '8kb',
+  'i',
+  'i+1',
+  'fork',
+  'm',
+  'x_y',
+  '"t"',
+  '"open',
+  '/*',
+  '*/',
+  '//',
+  '§',
+  '\n',
+  ' ',
+  '\r\n',
+  '😀',
 ];
 
 function mutate(text: string, rnd: () => number): string {
@@ -61,7 +87,8 @@ test('thousands of mutated files: no exception, ranges inside the text, linear w
     const end = endOf(text);
     for (const d of c.diagnostics) {
       const { start, end: e } = d.range;
-      const inside = (p: { line: number; character: number }) => p.line < end.line || (p.line === end.line && p.character <= end.character);
+      const inside = (p: { line: number; character: number }) =>
+        p.line < end.line || (p.line === end.line && p.character <= end.character);
       assert.ok(inside(start) && inside(e), `range outside the text on mutation ${n}: ${JSON.stringify(d)}`);
       assert.ok(start.line < e.line || (start.line === e.line && start.character <= e.character));
     }

@@ -20,9 +20,39 @@ const read = (dir: string) =>
 const sources = [...read('samples'), ...read('server/test/fixtures/conformance')];
 
 const pieces = [
-  'process', 'scenario', '\nprocess q {\n', '\n  process r {', '\nscenario "s" {\n', '}', '{', '}\n', '\n', '\r\n', '\r',
-  ' ', '\t', 'thread t {', 'lock m', 'unlock m', 'mutex m', 'cpus 0', 'cpus 2', 'repeat 3 {', '/*', '*/', '//', '"', '"x\\"',
-  'x', '7', '[', ']', 'i+1', 'process_x', '§', '😀',
+  'process',
+  'scenario',
+  '\nprocess q {\n',
+  '\n  process r {',
+  '\nscenario "s" {\n',
+  '}',
+  '{',
+  '}\n',
+  '\n',
+  '\r\n',
+  '\r',
+  ' ',
+  '\t',
+  'thread t {',
+  'lock m',
+  'unlock m',
+  'mutex m',
+  'cpus 0',
+  'cpus 2',
+  'repeat 3 {',
+  '/*',
+  '*/',
+  '//',
+  '"',
+  '"x\\"',
+  'x',
+  '7',
+  '[',
+  ']',
+  'i+1',
+  'process_x',
+  '§',
+  '😀',
 ];
 
 /** One edit: insert a piece, delete a run, replace a character, or move a line elsewhere. */
@@ -31,7 +61,8 @@ function edit(text: string, rnd: () => number): string {
   const kind = Math.floor(rnd() * 5);
   const a = at();
   if (kind === 0) return text.slice(0, a) + text.slice(Math.min(text.length, a + 1 + Math.floor(rnd() * 40)));
-  if (kind === 1 && a < text.length) return text.slice(0, a) + String.fromCharCode(32 + Math.floor(rnd() * 95)) + text.slice(a + 1);
+  if (kind === 1 && a < text.length)
+    return text.slice(0, a) + String.fromCharCode(32 + Math.floor(rnd() * 95)) + text.slice(a + 1);
   if (kind === 2) {
     const lines = text.split('\n');
     const [l] = lines.splice(Math.floor(rnd() * lines.length), 1);
@@ -43,8 +74,21 @@ function edit(text: string, rnd: () => number): string {
 
 /** The parts of a compilation that hosts see (the symbol table is derived from the tree). */
 function visible(c: Compilation): unknown {
-  const declarations = c.symbols.declarations.map((d) => [d.kind, d.name, d.ident, d.arrayLength, d.process?.start ?? null, d.node.start]);
-  const references = c.symbols.references.map((r) => [r.ident, r.expected, r.declaration?.ident ?? null, r.process.start, r.thread.start]);
+  const declarations = c.symbols.declarations.map((d) => [
+    d.kind,
+    d.name,
+    d.ident,
+    d.arrayLength,
+    d.process?.start ?? null,
+    d.node.start,
+  ]);
+  const references = c.symbols.references.map((r) => [
+    r.ident,
+    r.expected,
+    r.declaration?.ident ?? null,
+    r.process.start,
+    r.thread.start,
+  ]);
   const scopes = c.ast.processes.map((p) => c.symbols.declarationsOf(p).map((d) => d.ident.start));
   return { diagnostics: c.diagnostics, model: c.model, ast: c.ast, declarations, references, scopes };
 }
@@ -63,10 +107,17 @@ function same(inc: IncrementalCompiler, text: string, what: string): void {
 }
 
 test('parts cover the text and start at top-level keywords on their own lines', () => {
-  const text = 'scenario "a" {\n}\n/* process x {\n*/ process y {\n}\n  process z {\n  "process"\n// process\n}\r\nprocess w {}';
+  const text =
+    'scenario "a" {\n}\n/* process x {\n*/ process y {\n}\n  process z {\n  "process"\n// process\n}\r\nprocess w {}';
   const parts = splitParts(text);
-  assert.deepEqual(parts.map((p) => text.slice(p.start, p.end).split(/\r?\n/)[0]), ['scenario "a" {', '  process z {', 'process w {}']);
-  assert.deepEqual(parts.map((p) => lineBreaks(text, 0, p.start)), [0, 5, 9]);
+  assert.deepEqual(
+    parts.map((p) => text.slice(p.start, p.end).split(/\r?\n/)[0]),
+    ['scenario "a" {', '  process z {', 'process w {}'],
+  );
+  assert.deepEqual(
+    parts.map((p) => lineBreaks(text, 0, p.start)),
+    [0, 5, 9],
+  );
   assert.equal(parts.at(-1)!.end, text.length);
   assert.deepEqual(parts[0].next, { word: 'process', indent: 2 });
 });
@@ -102,7 +153,8 @@ test('blocks nested too deep fall back to parsing the whole text', () => {
 });
 
 test('an edit of one block parses that block only; a block moved by an edit before it is moved, not parsed', () => {
-  const block = (n: number) => `process p${n} {\n  mutex m\n  thread t {\n    lock m\n    compute 3\n    unlock m\n  }\n}\n`;
+  const block = (n: number) =>
+    `process p${n} {\n  mutex m\n  thread t {\n    lock m\n    compute 3\n    unlock m\n  }\n}\n`;
   const text = 'scenario "s" {\n  cpus 2\n}\n' + Array.from({ length: 20 }, (_, n) => block(n)).join('');
   const inc = new IncrementalCompiler();
   same(inc, text, 'first');
@@ -141,7 +193,8 @@ test('analysis: a cached process is not analysed again only while the cycle budg
 });
 
 test('a process checked before is checked again when the scenario changes its CPUs', () => {
-  const text = (cpus: number) => `scenario "s" {\n  cpus ${cpus}\n}\nprocess a {\n  thread t bound pin 3 { compute 1 }\n}\n`;
+  const text = (cpus: number) =>
+    `scenario "s" {\n  cpus ${cpus}\n}\nprocess a {\n  thread t bound pin 3 { compute 1 }\n}\n`;
   const inc = new IncrementalCompiler();
   same(inc, text(4), 'four CPUs');
   same(inc, text(2), 'two CPUs');

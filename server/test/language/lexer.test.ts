@@ -29,7 +29,15 @@ test('i is an identifier; keywords are case-sensitive', () => {
 });
 
 test('numbers, sizes and ranges', () => {
-  assert.deepEqual(kinds('4096 8k 1m 007 2..7'), ['Int:4096', 'Size:8k', 'Size:1m', 'Int:007', 'Int:2', 'DotDot:..', 'Int:7']);
+  assert.deepEqual(kinds('4096 8k 1m 007 2..7'), [
+    'Int:4096',
+    'Size:8k',
+    'Size:1m',
+    'Int:007',
+    'Int:2',
+    'DotDot:..',
+    'Int:7',
+  ]);
   assert.deepEqual(kinds('8K 8kb 1g 3x'), ['BadNumber:8K', 'BadNumber:8kb', 'BadNumber:1g', 'BadNumber:3x']);
   assert.deepEqual(kinds('8 k'), ['Int:8', 'Ident:k']);
 });
@@ -42,7 +50,10 @@ test('strings with escapes, and malformed strings', () => {
 
 test('comments are kept aside; an unterminated block comment is a token', () => {
   const r = tokenize('a // one\n/* two\nlines */ b /* open');
-  assert.deepEqual(r.tokens.map((t) => t.tokenType.name), ['Ident', 'Ident', 'BadComment']);
+  assert.deepEqual(
+    r.tokens.map((t) => t.tokenType.name),
+    ['Ident', 'Ident', 'BadComment'],
+  );
   assert.equal(r.comments.length, 2);
 });
 
@@ -56,13 +67,39 @@ test('positions are 1-based lines and columns with CRLF counted as one break', (
 });
 
 test('the keyword table gives every keyword a role and a one-line explanation', () => {
-  const statements = ['compute', 'io', 'sleep', 'yield', 'lock', 'unlock', 'wait', 'signal', 'broadcast', 'sem_wait', 'sem_post', 'spawn', 'join', 'exit', 'set_concurrency', 'stack_use', 'repeat'];
-  assert.deepEqual(KEYWORDS.filter((k) => k.roles.includes('statement')).map((k) => k.word).sort(), [...statements].sort());
+  const statements = [
+    'compute',
+    'io',
+    'sleep',
+    'yield',
+    'lock',
+    'unlock',
+    'wait',
+    'signal',
+    'broadcast',
+    'sem_wait',
+    'sem_post',
+    'spawn',
+    'join',
+    'exit',
+    'set_concurrency',
+    'stack_use',
+    'repeat',
+  ];
+  assert.deepEqual(
+    KEYWORDS.filter((k) => k.roles.includes('statement'))
+      .map((k) => k.word)
+      .sort(),
+    [...statements].sort(),
+  );
   for (const k of KEYWORDS) {
     assert.ok(k.roles.length > 0, k.word);
     assert.ok(k.doc.length > 10 && !k.doc.includes('\n'), k.word);
   }
   assert.deepEqual(KEYWORDS.find((k) => k.word === 'priority')?.roles, ['setting', 'attr', 'value']);
   assert.equal(new Set(KEYWORDS.map((k) => k.word)).size, KEYWORDS.length);
-  assert.equal(KEYWORDS.some((k) => k.word === 'i'), false);
+  assert.equal(
+    KEYWORDS.some((k) => k.word === 'i'),
+    false,
+  );
 });

@@ -7,27 +7,38 @@ import { DEFAULTS, type Model, type Stmt } from '../../src/language/model';
 
 function model(text: string): Model {
   const c = compile(text);
-  assert.deepEqual(c.diagnostics.filter((d) => d.severity === 'error'), []);
+  assert.deepEqual(
+    c.diagnostics.filter((d) => d.severity === 'error'),
+    [],
+  );
   return c.model!;
 }
 
 const ops = (body: Stmt[]) => body.map((s) => ('mutex' in s ? `${s.op} ${s.mutex}` : s.op));
 
 test('fork[i-1] at i=0 is the last fork; fork[i+1] wraps to fork[0]', () => {
-  const m = model('process p { mutex fork[4] thread w[4] { lock fork[i-1] lock fork[i+1] lock fork[i-9] unlock fork[2] } }');
+  const m = model(
+    'process p { mutex fork[4] thread w[4] { lock fork[i-1] lock fork[i+1] lock fork[i-9] unlock fork[2] } }',
+  );
   const p = m.processes[0];
-  assert.deepEqual(p.threads.map((t) => ops(t.body)), [
-    ['lock 3', 'lock 1', 'lock 3', 'unlock 2'],
-    ['lock 0', 'lock 2', 'lock 0', 'unlock 2'],
-    ['lock 1', 'lock 3', 'lock 1', 'unlock 2'],
-    ['lock 2', 'lock 0', 'lock 2', 'unlock 2'],
-  ]);
-  assert.deepEqual(p.threads.map((t) => [t.name, t.baseName, t.arrayIndex, t.arrayLength, t.tid]), [
-    ['w[0]', 'w', 0, 4, 1],
-    ['w[1]', 'w', 1, 4, 2],
-    ['w[2]', 'w', 2, 4, 3],
-    ['w[3]', 'w', 3, 4, 4],
-  ]);
+  assert.deepEqual(
+    p.threads.map((t) => ops(t.body)),
+    [
+      ['lock 3', 'lock 1', 'lock 3', 'unlock 2'],
+      ['lock 0', 'lock 2', 'lock 0', 'unlock 2'],
+      ['lock 1', 'lock 3', 'lock 1', 'unlock 2'],
+      ['lock 2', 'lock 0', 'lock 2', 'unlock 2'],
+    ],
+  );
+  assert.deepEqual(
+    p.threads.map((t) => [t.name, t.baseName, t.arrayIndex, t.arrayLength, t.tid]),
+    [
+      ['w[0]', 'w', 0, 4, 1],
+      ['w[1]', 'w', 1, 4, 2],
+      ['w[2]', 'w', 2, 4, 3],
+      ['w[3]', 'w', 3, 4, 4],
+    ],
+  );
 });
 
 test('tables are expanded in declaration order and references are indices', () => {
@@ -41,12 +52,22 @@ test('tables are expanded in declaration order and references are indices', () =
   thread w[2] deferred { signal c[i] broadcast c[i+1] sem_wait s }
 }`);
   const p = m.processes[0];
-  assert.deepEqual(p.mutexes.map((x) => [x.index, x.name, x.kind, x.protocol, x.ceiling]), [
-    [0, 'a', 'adaptive', 'none', null],
-    [1, 'b[0]', 'spin', 'ceiling', 7],
-    [2, 'b[1]', 'spin', 'ceiling', 7],
-  ]);
-  assert.deepEqual(p.semaphores.map((x) => [x.name, x.initial]), [['s', 3], ['t[0]', 1], ['t[1]', 1]]);
+  assert.deepEqual(
+    p.mutexes.map((x) => [x.index, x.name, x.kind, x.protocol, x.ceiling]),
+    [
+      [0, 'a', 'adaptive', 'none', null],
+      [1, 'b[0]', 'spin', 'ceiling', 7],
+      [2, 'b[1]', 'spin', 'ceiling', 7],
+    ],
+  );
+  assert.deepEqual(
+    p.semaphores.map((x) => [x.name, x.initial]),
+    [
+      ['s', 3],
+      ['t[0]', 1],
+      ['t[1]', 1],
+    ],
+  );
   assert.deepEqual(p.threads[0].body, [
     { op: 'lock', range: p.threads[0].body[0].range, mutex: 2 },
     { op: 'wait', range: p.threads[0].body[1].range, condvar: 1, mutex: 2 },
@@ -56,7 +77,10 @@ test('tables are expanded in declaration order and references are indices', () =
     { op: 'join', range: p.threads[0].body[5].range, threads: [1, 2] },
   ]);
   const w1 = p.threads[2].body;
-  assert.deepEqual(w1.map((s) => ('condvar' in s ? s.condvar : -1)), [1, 0, -1]);
+  assert.deepEqual(
+    w1.map((s) => ('condvar' in s ? s.condvar : -1)),
+    [1, 0, -1],
+  );
 });
 
 test('defaults of LANGUAGE.md §4 fill a file without a scenario', () => {
@@ -98,7 +122,10 @@ process c { model one_to_one thread v { exit } }`);
   assert.deepEqual(a.costs, { create: 1, createCached: 2, ultSwitch: 3 });
   const t = a.threads[0];
   assert.deepEqual([t.priority, t.bound, t.pin, t.stack, t.at], [9, true, 3, 1048576, 7]);
-  assert.deepEqual(t.body.map((s) => ('duration' in s ? s.duration : 'bytes' in s ? s.bytes : null)), [{ min: 2, max: 5 }, 4096]);
+  assert.deepEqual(
+    t.body.map((s) => ('duration' in s ? s.duration : 'bytes' in s ? s.bytes : null)),
+    [{ min: 2, max: 5 }, 4096],
+  );
   assert.deepEqual([b.lwps, b.threads[0].bound, b.index], [1, false, 1]);
   assert.deepEqual([c.lwps, c.threads[0].bound, c.index], [0, true, 2]);
 });
@@ -119,7 +146,10 @@ test('statement ranges cover the whole statement; thread ranges the name', () =>
   assert.deepEqual(t.body[0].range, { start: { line: 3, character: 4 }, end: { line: 3, character: 18 } });
   assert.deepEqual(t.body[1].range, { start: { line: 4, character: 4 }, end: { line: 4, character: 16 } });
   assert.deepEqual(t.range, { start: { line: 2, character: 9 }, end: { line: 2, character: 10 } });
-  assert.deepEqual(m.processes[0].mutexes[1].range, { start: { line: 1, character: 8 }, end: { line: 1, character: 12 } });
+  assert.deepEqual(m.processes[0].mutexes[1].range, {
+    start: { line: 1, character: 8 },
+    end: { line: 1, character: 12 },
+  });
 });
 
 test('the model is plain JSON', () => {

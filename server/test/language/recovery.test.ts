@@ -6,7 +6,9 @@ import { compile, parse } from '../../src/language';
 import { marked } from '../support/markers';
 
 function syntaxRanges(text: string) {
-  return compile(text).diagnostics.filter((d) => d.code === 'syntax').map((d) => d.range);
+  return compile(text)
+    .diagnostics.filter((d) => d.code === 'syntax')
+    .map((d) => d.range);
 }
 
 test('independent mistakes in different statements give exactly one error each', () => {
@@ -36,21 +38,33 @@ test('a missing closing brace is one error, and the next declaration still parse
   const { text, ranges } = marked('process p {\n  thread a { compute 1\n  ⟦thread⟧ b { compute 2 }\n}');
   assert.deepEqual(syntaxRanges(text), ranges);
   const ast = parse(text).ast;
-  assert.deepEqual(ast.processes[0].threads.map((t) => t.name.name), ['a', 'b']);
+  assert.deepEqual(
+    ast.processes[0].threads.map((t) => t.name.name),
+    ['a', 'b'],
+  );
 });
 
 test('garbage between statements is one error, skipped to the next keyword', () => {
   const { text, ranges } = marked('process p { mutex m thread t { lock m ⟦foo⟧ bar 1 2 3 unlock m } }');
   assert.deepEqual(syntaxRanges(text), ranges);
   const body = parse(text).ast.processes[0].threads[0].body;
-  assert.deepEqual(body.map((s) => s.op), ['lock', 'unlock']);
+  assert.deepEqual(
+    body.map((s) => s.op),
+    ['lock', 'unlock'],
+  );
 });
 
 test('a broken thread header resumes at its block', () => {
   const { text, ranges } = marked('process p { mutex m thread t priority ⟦x⟧ { lock m unlock m } thread u { yield } }');
   assert.deepEqual(syntaxRanges(text), ranges);
   const threads = parse(text).ast.processes[0].threads;
-  assert.deepEqual(threads.map((t) => [t.name.name, t.body.length]), [['t', 2], ['u', 1]]);
+  assert.deepEqual(
+    threads.map((t) => [t.name.name, t.body.length]),
+    [
+      ['t', 2],
+      ['u', 1],
+    ],
+  );
 });
 
 test('an error at the end of the file sits after the last token, never at offset 0', () => {

@@ -33,9 +33,15 @@ test('references resolve within their process, with the kind their statement exp
   const { text, ranges } = marked(src);
   const { symbols } = compile(text);
   const m = symbols.declarations[1];
-  assert.deepEqual(symbols.referencesTo(m).map((r) => r.ident.range), [ranges[2], ranges[3], ranges[4]]);
+  assert.deepEqual(
+    symbols.referencesTo(m).map((r) => r.ident.range),
+    [ranges[2], ranges[3], ranges[4]],
+  );
   const w = symbols.declarations[3];
-  assert.deepEqual(symbols.referencesTo(w).map((r) => r.ident.range), [ranges[5], ranges[6]]);
+  assert.deepEqual(
+    symbols.referencesTo(w).map((r) => r.ident.range),
+    [ranges[5], ranges[6]],
+  );
   const ghost = symbols.references.find((r) => r.ident.name === 'ghost');
   assert.equal(ghost?.declaration, null);
   assert.equal(ghost?.expected, 'mutex');

@@ -36,7 +36,12 @@ describe('quick fixes', () => {
   }
 
   /** Applies the action titled like `title` and returns the new text's final diagnostics codes. */
-  async function applyAndRecheck(uri: string, text: string, list: CodeAction[], title: RegExp): Promise<{ text: string; codes: string[] }> {
+  async function applyAndRecheck(
+    uri: string,
+    text: string,
+    list: CodeAction[],
+    title: RegExp,
+  ): Promise<{ text: string; codes: string[] }> {
     const action = list.find((a) => title.test(a.title));
     assert.ok(action, `no action ${title} in ${list.map((a) => a.title).join(' | ')}`);
     assert.equal(action.kind, 'quickfix');
@@ -103,14 +108,18 @@ describe('quick fixes', () => {
     const text = fixture('sigwaiting-off');
     const { uri, diag } = await diagnose(text, 'process-stall');
     const list = await actions(uri, diag);
-    assert.ok(list.some((a) => /Raise concurrency to 2/.test(a.title)), list.map((a) => a.title).join());
+    assert.ok(
+      list.some((a) => /Raise concurrency to 2/.test(a.title)),
+      list.map((a) => a.title).join(),
+    );
     const r = await applyAndRecheck(uri, text, list, /sigwaiting on/);
     assert.match(r.text, /sigwaiting on\n/);
     assert.ok(!r.codes.includes('process-stall'), r.codes.join());
   });
 
   it('lock-order-cycle: reorders the two locks of one thread', async () => {
-    const text = 'scenario "ab" { cpus 2 }\nprocess p {\n  model one_to_one\n  mutex a\n  mutex b\n' +
+    const text =
+      'scenario "ab" { cpus 2 }\nprocess p {\n  model one_to_one\n  mutex a\n  mutex b\n' +
       '  thread t1 {\n    lock a\n    lock b\n    unlock b\n    unlock a\n  }\n' +
       '  thread t2 {\n    lock b\n    compute 1\n    lock a\n    unlock a\n    unlock b\n  }\n}\n';
     const { uri, diag } = await diagnose(text, 'lock-order-cycle');
@@ -124,7 +133,10 @@ describe('quick fixes', () => {
   it('offers nothing for a thread array (reordering every element keeps the cycle)', async () => {
     const text = fixture('dining-three');
     const { uri, diag } = await diagnose(text, 'deadlock');
-    assert.deepEqual((await actions(uri, diag)).filter((a) => /Reorder/.test(a.title)), []);
+    assert.deepEqual(
+      (await actions(uri, diag)).filter((a) => /Reorder/.test(a.title)),
+      [],
+    );
     server.close(uri);
   });
 });

@@ -108,7 +108,10 @@ describe('completion', () => {
 
   it('offers threads after join and spawn, deferred ones first for spawn', async () => {
     assert.deepEqual((await labels(17)).sort(), ['helper', 's', 't', 'worker']);
-    const r = await server.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri }, position: p[18] });
+    const r = await server.request<CompletionItem[]>('textDocument/completion', {
+      textDocument: { uri },
+      position: p[18],
+    });
     const first = [...r].sort((a, b) => (a.sortText ?? a.label).localeCompare(b.sortText ?? b.label))[0];
     assert.equal(first.label, 'helper');
     assert.match(first.detail ?? '', /deferred/);

@@ -142,7 +142,10 @@ describe('diagnostics in three tiers', () => {
     const from = server.open(uri, text);
     await server.diagnosticsFor(uri, 1, () => true, from);
     let outcomeSeen = false;
-    void server.outcome(uri, 1).then(() => (outcomeSeen = true), () => undefined);
+    void server.outcome(uri, 1).then(
+      () => (outcomeSeen = true),
+      () => undefined,
+    );
     for (let k = 0; k < 5; k++) {
       const h = await server.request<{ contents: { value: string } } | null>('textDocument/hover', {
         textDocument: { uri },

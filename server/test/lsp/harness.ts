@@ -138,7 +138,11 @@ export class TestServer {
   }
 
   /** An incremental change of one range; returns the new version. */
-  edit(uri: string, range: { start: { line: number; character: number }; end: { line: number; character: number } }, text: string): number {
+  edit(
+    uri: string,
+    range: { start: { line: number; character: number }; end: { line: number; character: number } },
+    text: string,
+  ): number {
     const version = (this.versions.get(uri) ?? 0) + 1;
     this.versions.set(uri, version);
     void this.conn.sendNotification('textDocument/didChange', {
@@ -161,13 +165,23 @@ export class TestServer {
     from = 0,
   ): Promise<LspDiagnostic[]> {
     return this.diagnostics
-      .next((p) => p.uri === uri && p.version === version && test(p.diagnostics), from, 20_000, `diagnostics of ${uri} v${version}`)
+      .next(
+        (p) => p.uri === uri && p.version === version && test(p.diagnostics),
+        from,
+        20_000,
+        `diagnostics of ${uri} v${version}`,
+      )
       .then((p) => p.diagnostics);
   }
 
   /** The outcome report of `uri` at `version`. */
   outcome(uri: string, version: number): Promise<OutcomeParams> {
-    return this.outcomes.next((o) => o.uri === uri && o.version === version, 0, 20_000, `outcome of ${uri} v${version}`);
+    return this.outcomes.next(
+      (o) => o.uri === uri && o.version === version,
+      0,
+      20_000,
+      `outcome of ${uri} v${version}`,
+    );
   }
 
   request<R>(method: string, params: unknown): Promise<R> {

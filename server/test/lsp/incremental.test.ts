@@ -75,7 +75,8 @@ describe('incremental text tiers', () => {
       for (const d of want) seen.add(String(d.code));
     }
     // The series goes through texts with and without errors, with analysis diagnostics.
-    for (const code of ['syntax', 'lock-order-cycle', 'inversion-risk']) assert.ok(seen.has(code), `${code} in ${[...seen].join()}`);
+    for (const code of ['syntax', 'lock-order-cycle', 'inversion-risk'])
+      assert.ok(seen.has(code), `${code} in ${[...seen].join()}`);
     server.close(uri);
   });
 });

@@ -1,6 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { DocumentSymbol, Hover, Location, MarkupContent, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
+import type {
+  DocumentSymbol,
+  Hover,
+  Location,
+  MarkupContent,
+  TextEdit,
+  WorkspaceEdit,
+} from 'vscode-languageserver-protocol';
 import { applyEdits } from './edits';
 import { TestServer } from './harness';
 import { mark } from '../support/markers';
@@ -77,14 +84,24 @@ describe('navigation and help', () => {
   });
 
   it('finds every reference, with or without the declaration', async () => {
-    const refs = await server.request<Location[]>('textDocument/references', { ...at(0), context: { includeDeclaration: true } });
+    const refs = await server.request<Location[]>('textDocument/references', {
+      ...at(0),
+      context: { includeDeclaration: true },
+    });
     const ranges = refs.map((l) => l.range);
     assert.equal(refs.length, 6); // declaration + 5 uses
     assert.deepEqual(ranges[0], busDecl);
-    for (const x of ranges) assert.equal(text.split('\n')[x.start.line].slice(x.start.character, x.end.character), 'bus');
-    const noDecl = await server.request<Location[]>('textDocument/references', { ...at(1), context: { includeDeclaration: false } });
+    for (const x of ranges)
+      assert.equal(text.split('\n')[x.start.line].slice(x.start.character, x.end.character), 'bus');
+    const noDecl = await server.request<Location[]>('textDocument/references', {
+      ...at(1),
+      context: { includeDeclaration: false },
+    });
     assert.equal(noDecl.length, 5);
-    const forks = await server.request<Location[]>('textDocument/references', { ...at(6), context: { includeDeclaration: false } });
+    const forks = await server.request<Location[]>('textDocument/references', {
+      ...at(6),
+      context: { includeDeclaration: false },
+    });
     assert.equal(forks.length, 4);
   });
 
@@ -116,7 +133,10 @@ describe('navigation and help', () => {
 
   it('lists hierarchical document symbols', async () => {
     const syms = await server.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
-    assert.deepEqual(syms.map((s) => s.name), ['Navigation', 'p']);
+    assert.deepEqual(
+      syms.map((s) => s.name),
+      ['Navigation', 'p'],
+    );
     const children = syms[1].children!.map((c) => c.name);
     assert.deepEqual(children, ['bus', 'fork[2]', 'ready', 'worker', 'phil[2]', 'boss']);
     assert.deepEqual(syms[1].selectionRange, r[0]);
@@ -156,10 +176,9 @@ describe('navigation and help', () => {
   });
 
   it('offers a Simulate lens on the scenario', async () => {
-    const lenses = await server.request<{ range: { start: { line: number } }; command: { command: string; arguments: unknown[]; title: string } }[]>(
-      'textDocument/codeLens',
-      { textDocument: { uri } },
-    );
+    const lenses = await server.request<
+      { range: { start: { line: number } }; command: { command: string; arguments: unknown[]; title: string } }[]
+    >('textDocument/codeLens', { textDocument: { uri } });
     assert.equal(lenses.length, 1);
     assert.equal(lenses[0].range.start.line, 0);
     assert.equal(lenses[0].command.command, 'threadscape.simulate');
@@ -168,7 +187,9 @@ describe('navigation and help', () => {
   });
 
   it('gives semantic tokens for names, by kind, with declarations marked', async () => {
-    const init = await server.request<{ data: number[] }>('textDocument/semanticTokens/full', { textDocument: { uri } });
+    const init = await server.request<{ data: number[] }>('textDocument/semanticTokens/full', {
+      textDocument: { uri },
+    });
     const lines = text.split('\n');
     const tokens: { text: string; type: number; mods: number }[] = [];
     let line = 0;
@@ -181,14 +202,31 @@ describe('navigation and help', () => {
     }
     // Legend: namespace, function, variable, event, parameter; modifier 0: declaration.
     assert.deepEqual(tokens[0], { text: 'p', type: 0, mods: 1 });
-    assert.deepEqual(tokens.find((t) => t.text === 'worker'), { text: 'worker', type: 1, mods: 1 });
-    assert.deepEqual(tokens.filter((t) => t.text === 'bus').map((t) => [t.type, t.mods]), [[2, 1], [2, 0], [2, 0], [2, 0], [2, 0], [2, 0]]);
-    assert.equal(tokens.filter((t) => t.text === 'ready').every((t) => t.type === 3), true);
+    assert.deepEqual(
+      tokens.find((t) => t.text === 'worker'),
+      { text: 'worker', type: 1, mods: 1 },
+    );
+    assert.deepEqual(
+      tokens.filter((t) => t.text === 'bus').map((t) => [t.type, t.mods]),
+      [
+        [2, 1],
+        [2, 0],
+        [2, 0],
+        [2, 0],
+        [2, 0],
+        [2, 0],
+      ],
+    );
+    assert.equal(
+      tokens.filter((t) => t.text === 'ready').every((t) => t.type === 3),
+      true,
+    );
     assert.equal(tokens.filter((t) => t.text === 'i' && t.type === 4).length, 4);
   });
 
   it('formats by re-indenting blocks, leaving comments and lines with several statements alone', async () => {
-    const messy = 'process q {\n      mutex m   \n thread t {\nlock m compute 1 unlock m\n  /* a\n      comment */\n\t}\n   }\n';
+    const messy =
+      'process q {\n      mutex m   \n thread t {\nlock m compute 1 unlock m\n  /* a\n      comment */\n\t}\n   }\n';
     const u = 'file:///nav/messy.threads';
     server.open(u, messy);
     const edits = await server.request<TextEdit[]>('textDocument/formatting', {
@@ -206,24 +244,36 @@ describe('navigation and help', () => {
     const u = 'file:///nav/no-scenario.threads';
     const from = server.open(u, '// intro\nprocess q {\n  thread t { lock nothing }\n}\n');
     await server.diagnosticsFor(u, 1, () => true, from);
-    const lenses = await server.request<{ range: { start: { line: number; character: number } } }[]>('textDocument/codeLens', {
-      textDocument: { uri: u },
+    const lenses = await server.request<{ range: { start: { line: number; character: number } } }[]>(
+      'textDocument/codeLens',
+      {
+        textDocument: { uri: u },
+      },
+    );
+    assert.deepEqual(
+      lenses.map((l) => l.range.start),
+      [{ line: 1, character: 0 }],
+    );
+    const m = await server.request<{ model: unknown; diagnostics: { code: string }[] }>('threadscape/model', {
+      uri: u,
     });
-    assert.deepEqual(lenses.map((l) => l.range.start), [{ line: 1, character: 0 }]);
-    const m = await server.request<{ model: unknown; diagnostics: { code: string }[] }>('threadscape/model', { uri: u });
     assert.equal(m.model, null);
     assert.ok(m.diagnostics.some((d) => d.code === 'unknown-name'));
     server.close(u);
   });
 
   it('answers threadscape/model with the latest version', async () => {
-    const m = await server.request<{ version: number; fileName: string; model: { processes: { name: string }[] } | null }>(
-      'threadscape/model',
-      { uri },
-    );
+    const m = await server.request<{
+      version: number;
+      fileName: string;
+      model: { processes: { name: string }[] } | null;
+    }>('threadscape/model', { uri });
     assert.equal(m.version, 1);
     assert.equal(m.fileName, 'navigation.threads');
-    assert.deepEqual(m.model!.processes.map((x) => x.name), ['p']);
+    assert.deepEqual(
+      m.model!.processes.map((x) => x.name),
+      ['p'],
+    );
     await assert.rejects(server.request('threadscape/model', { uri: 'file:///not-open.threads' }));
   });
 });

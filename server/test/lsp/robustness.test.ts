@@ -11,7 +11,26 @@ const SOURCES = readdirSync(DIR)
   .sort()
   .map((f) => readFileSync(join(DIR, f), 'utf8'));
 
-const JUNK = ['{', '}', '[', ']', 'lock', 'wait', 'i+1', '..', '0', '99999999999', '"', '/*', 'thread', 'mutex m', '\n', 'é', '😀', 'process'];
+const JUNK = [
+  '{',
+  '}',
+  '[',
+  ']',
+  'lock',
+  'wait',
+  'i+1',
+  '..',
+  '0',
+  '99999999999',
+  '"',
+  '/*',
+  'thread',
+  'mutex m',
+  '\n',
+  'é',
+  '😀',
+  'process',
+];
 
 function mutate(text: string, r: () => number): string {
   let t = text;
@@ -68,9 +87,14 @@ describe('robustness and lifecycle', () => {
         });
       }
       // A rename may be refused (ResponseError), never crash.
-      await server.request('textDocument/rename', { textDocument: { uri }, position: { line: 0, character: 0 }, newName: 'x' }).catch(() => null);
+      await server
+        .request('textDocument/rename', { textDocument: { uri }, position: { line: 0, character: 0 }, newName: 'x' })
+        .catch(() => null);
       assert.equal(server.child.exitCode, null, 'the server is still running');
-      assert.deepEqual(server.logs.filter((l) => /internal error|failed/.test(l)), []);
+      assert.deepEqual(
+        server.logs.filter((l) => /internal error|failed/.test(l)),
+        [],
+      );
       assert.equal(await server.stop(), 0);
     } finally {
       server.kill();

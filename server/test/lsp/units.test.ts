@@ -45,15 +45,24 @@ describe('language server helpers', () => {
       relatedInformation: [{ location: { uri: 'file:///x.threads', range }, message: 'other lock' }],
       data: { threads: ['a', 'b'], time: 3 },
     });
-    const hint = toLspDiagnostic({ code: 'unused-declaration', severity: 'hint', message: 'm', range, time: null, relatedInformation: [] }, 'u');
+    const hint = toLspDiagnostic(
+      { code: 'unused-declaration', severity: 'hint', message: 'm', range, time: null, relatedInformation: [] },
+      'u',
+    );
     assert.equal(hint.severity, 4);
     assert.equal(hint.data, undefined);
     assert.equal(hint.relatedInformation, undefined);
   });
 
   it('scans tolerantly: comments skipped, unterminated strings and comments end the text', () => {
-    assert.deepEqual(scan('lock m // x\n/* y */ fork[i+1] 2..7 8k').map((t) => t.text), ['lock', 'm', 'fork', '[', 'i', '+', '1', ']', '2..7', '8k']);
-    assert.deepEqual(scan('scenario "abc').map((t) => t.kind), ['word', 'string']);
+    assert.deepEqual(
+      scan('lock m // x\n/* y */ fork[i+1] 2..7 8k').map((t) => t.text),
+      ['lock', 'm', 'fork', '[', 'i', '+', '1', ']', '2..7', '8k'],
+    );
+    assert.deepEqual(
+      scan('scenario "abc').map((t) => t.kind),
+      ['word', 'string'],
+    );
     assert.deepEqual(scan('a /* never closed'), [{ kind: 'word', text: 'a', start: 0, end: 1 }]);
     assert.deepEqual(wordAt('lock bus', 6), { text: 'bus', start: 5, end: 8 });
     assert.equal(wordAt('lock 12', 6), null);
@@ -69,14 +78,25 @@ describe('language server helpers', () => {
   });
 
   it('anchors the lens on the scenario or the first top-level process', () => {
-    assert.deepEqual(lensAnchor('// process in a comment\nscenario "s" {}'), { kind: 'word', text: 'scenario', start: 24, end: 32 });
+    assert.deepEqual(lensAnchor('// process in a comment\nscenario "s" {}'), {
+      kind: 'word',
+      text: 'scenario',
+      start: 24,
+      end: 32,
+    });
     assert.equal(lensAnchor('process p { }')?.start, 0);
     assert.equal(lensAnchor('// nothing'), null);
   });
 
   it('formats with tabs or spaces and keeps CRLF line ends', () => {
     const edits = formatText('process p {\r\nthread t {\r\n}\r\n}', { tabSize: 4, insertSpaces: false });
-    assert.deepEqual(edits.map((e) => [e.range.start.line, e.newText]), [[1, '\tthread t {'], [2, '\t}']]);
+    assert.deepEqual(
+      edits.map((e) => [e.range.start.line, e.newText]),
+      [
+        [1, '\tthread t {'],
+        [2, '\t}'],
+      ],
+    );
     assert.deepEqual(formatText('process p {\n  thread t { }\n}\n', { tabSize: 2, insertSpaces: true }), []);
   });
 

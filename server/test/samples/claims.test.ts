@@ -77,7 +77,10 @@ describe('sample claims', () => {
     const grown = run(text);
     for (const w of ['worker[0]', 'worker[1]', 'worker[2]']) assert.equal(grown.thread(w).finish, 18);
     const single = run(variant(text, 'set_concurrency 4', ''));
-    assert.deepEqual(['worker[0]', 'worker[1]', 'worker[2]'].map((w) => single.thread(w).finish), [18, 30, 42]);
+    assert.deepEqual(
+      ['worker[0]', 'worker[1]', 'worker[2]'].map((w) => single.thread(w).finish),
+      [18, 30, 42],
+    );
   });
 
   test('lwp-aging: idle LWPs are reclaimed down to the concurrency level', () => {
@@ -93,7 +96,10 @@ describe('sample claims', () => {
     assert.equal(r.thread('alarm').firstRun, 5, 'arrival 4 + cost lwp_create 1');
     const loggerRuns = (r.result.events ?? []).filter((e) => e.kind === 'run' && e.thread === 'logger');
     assert.ok(loggerRuns.length > 0);
-    assert.ok(loggerRuns.every((e) => e.cpu === 1), 'logger runs only on CPU 1');
+    assert.ok(
+      loggerRuns.every((e) => e.cpu === 1),
+      'logger runs only on CPU 1',
+    );
   });
 
   test('ult-locking-problem: the waiter spins while the holder is preempted; adaptive or block does not', () => {
@@ -141,7 +147,11 @@ describe('sample claims', () => {
     const r = run(text);
     assert.equal(r.result.counters.threadsReused, 1);
     assert.equal(r.result.counters.threadsReaped, 1);
-    assert.equal(r.thread('helper[1]').arrival, 12, 'cost create 8, then cost create_cached 1 after helper[0] exits at 11');
+    assert.equal(
+      r.thread('helper[1]').arrival,
+      12,
+      'cost create 8, then cost create_cached 1 after helper[0] exits at 11',
+    );
     const kept = run(variant(text, 'reaper 40 keep 0', 'reaper 40 keep 1'));
     assert.equal(kept.result.counters.threadsReused, 2);
     assert.equal(kept.result.counters.threadsReaped, 0);
@@ -159,7 +169,10 @@ describe('sample claims', () => {
     assert.equal(find('guarded', 'printer')?.state, 'killed');
     assert.equal(find('unguarded', 'printer')?.state, 'faulted');
     const overflows = checked.diagnostics.filter((d) => d.code === 'stack-overflow');
-    assert.deepEqual(overflows.map((d) => d.time), [2, 5]);
+    assert.deepEqual(
+      overflows.map((d) => d.time),
+      [2, 5],
+    );
     assert.match(overflows[1]?.message ?? '', /printer/);
     assert.match(overflows[1]?.message ?? '', /parser/);
   });

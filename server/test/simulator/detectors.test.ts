@@ -37,7 +37,10 @@ test('deadlock: spinning waiters of a cycle stop spinning', () => {
   const d = r.diagnostics.filter((x) => x.code === 'deadlock');
   assert.equal(d.length, 1, 'the array threads share the statement: one merged diagnostic');
   for (const n of ['p[0]', 'p[1]', 'f[0]', 'f[1]']) assert.ok(d[0].message.includes(n), d[0].message);
-  assert.equal(r.cpus.reduce((s, c) => s + c.busy, 0), 2);
+  assert.equal(
+    r.cpus.reduce((s, c) => s + c.busy, 0),
+    2,
+  );
 });
 
 test('deadlock: relocking a held mutex, and joining in a cycle', () => {
@@ -50,7 +53,12 @@ test('deadlock: relocking a held mutex, and joining in a cycle', () => {
 });
 
 test('hang: a semaphore never posted, a join on a thread never spawned', () => {
-  const r = run(oneToOne('cpus 1', 'semaphore s 0 thread a { compute 2 sem_wait s } thread b { join c } thread c deferred { compute 1 }'));
+  const r = run(
+    oneToOne(
+      'cpus 1',
+      'semaphore s 0 thread a { compute 2 sem_wait s } thread b { join c } thread c deferred { compute 1 }',
+    ),
+  );
   assert.equal(r.outcome, 'hang');
   const h = r.diagnostics.filter((d) => d.code === 'hang');
   assert.equal(h.length, 2);
@@ -79,7 +87,12 @@ test('priority inversion: the total ticks, L, M and the mutex; none when bounded
   );
   assert.ok(!codes(run(text('inherit'))).includes('priority-inversion'));
   // Waiting while L runs is bounded: no report.
-  const bounded = run(oneToOne('cpus 1', 'mutex m block thread low priority 1 { lock m compute 4 unlock m } thread high priority 10 at 1 { lock m unlock m }'));
+  const bounded = run(
+    oneToOne(
+      'cpus 1',
+      'mutex m block thread low priority 1 { lock m compute 4 unlock m } thread high priority 10 at 1 { lock m unlock m }',
+    ),
+  );
   assert.ok(!codes(bounded).includes('priority-inversion'));
 });
 
@@ -88,7 +101,11 @@ test('starvation: ready longer than a quarter of the horizon', () => {
   const d = r.diagnostics.find((x) => x.code === 'starvation');
   assert.ok(d);
   assert.match(d.message, /poor was ready but did not run for 60 ticks/);
-  assert.ok(!codes(run(oneToOne('cpus 1 horizon 1000', 'thread hog priority 5 { compute 60 } thread poor { compute 1 }'))).includes('starvation'));
+  assert.ok(
+    !codes(
+      run(oneToOne('cpus 1 horizon 1000', 'thread hog priority 5 { compute 60 } thread poor { compute 1 }')),
+    ).includes('starvation'),
+  );
 });
 
 test('horizon: the run stops there with live threads; exiting exactly at it completes', () => {

@@ -1,7 +1,13 @@
 /** Test helpers: compile a scenario text and simulate it. */
 import assert from 'node:assert/strict';
 import { compile } from '../../src/language';
-import { createSimulation, simulate, type RunResult, type SimulationOptions, type ThreadMetrics } from '../../src/simulator';
+import {
+  createSimulation,
+  simulate,
+  type RunResult,
+  type SimulationOptions,
+  type ThreadMetrics,
+} from '../../src/simulator';
 import type { Model } from '../../src/language/model';
 
 /** The model of a scenario text (fails the test on text errors). */
@@ -55,10 +61,15 @@ export function oneToOne(settings: string, body: string): string {
 
 /** The conservation laws of CLI.md: per CPU and per thread. */
 export function assertConservation(r: RunResult): void {
-  for (const c of r.cpus) assert.equal(c.busy + c.overhead + c.idle, r.endTime, `cpu ${c.id}: ${JSON.stringify(c)} vs ${r.endTime}`);
+  for (const c of r.cpus)
+    assert.equal(c.busy + c.overhead + c.idle, r.endTime, `cpu ${c.id}: ${JSON.stringify(c)} vs ${r.endTime}`);
   for (const t of r.threads) {
     if (t.arrival === null) continue;
     const end = t.finish ?? r.endTime;
-    assert.equal(t.cpuTime + t.readyTime + t.blockedTime + t.spinTime, end - t.arrival, `thread ${t.process}/${t.name}: ${JSON.stringify(t)}`);
+    assert.equal(
+      t.cpuTime + t.readyTime + t.blockedTime + t.spinTime,
+      end - t.arrival,
+      `thread ${t.process}/${t.name}: ${JSON.stringify(t)}`,
+    );
   }
 }

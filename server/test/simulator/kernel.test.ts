@@ -12,7 +12,12 @@ test('fifo runs jobs to completion in ready order, never preempting', () => {
 });
 
 test('sjf picks the ready thread with the least remaining compute, ranges at their minimum', () => {
-  const r = run(oneToOne('cpus 1 policy sjf', 'thread first { compute 4 } thread long at 1 { compute 9 } thread short at 2 { compute 3..8 compute 1 }'));
+  const r = run(
+    oneToOne(
+      'cpus 1 policy sjf',
+      'thread first { compute 4 } thread long at 1 { compute 9 } thread short at 2 { compute 3..8 compute 1 }',
+    ),
+  );
   // first 0..4; at 4 short (3+1=4) beats long (9): short 4..?, long after.
   expectThread(r, 'first', { finish: 4 });
   expectThread(r, 'short', { firstRun: 4 });
@@ -34,7 +39,12 @@ test('a quantum that expires with nothing else ready continues without a new dis
 });
 
 test('priority: a creation preempts at once; an equal priority does not', () => {
-  const r = run(oneToOne('cpus 1', 'thread low priority 1 { compute 10 } thread high priority 5 at 3 { compute 2 } thread same priority 1 at 4 { compute 1 }'));
+  const r = run(
+    oneToOne(
+      'cpus 1',
+      'thread low priority 1 { compute 10 } thread high priority 5 at 3 { compute 2 } thread same priority 1 at 4 { compute 1 }',
+    ),
+  );
   // high preempts low at 3 (3..5); low resumes at 5 (head of its level) before same.
   expectThread(r, 'high', { firstRun: 3, finish: 5 });
   expectThread(r, 'low', { finish: 12 });
@@ -42,7 +52,12 @@ test('priority: a creation preempts at once; an equal priority does not', () => 
 });
 
 test('priority with a quantum: round robin among equals only', () => {
-  const r = run(oneToOne('cpus 1 quantum 2', 'thread a priority 1 { compute 4 } thread b priority 1 { compute 4 } thread c priority 0 { compute 1 }'));
+  const r = run(
+    oneToOne(
+      'cpus 1 quantum 2',
+      'thread a priority 1 { compute 4 } thread b priority 1 { compute 4 } thread c priority 0 { compute 1 }',
+    ),
+  );
   // a 0..2, b 2..4, a 4..6, b 6..8, c 8..9
   expectThread(r, 'a', { finish: 6 });
   expectThread(r, 'b', { finish: 8 });
@@ -67,7 +82,12 @@ test('a wake-up caused by a thread on another CPU preempts after cost ipi', () =
 });
 
 test('a wake-up on the same CPU preempts at once (at the next statement that takes time)', () => {
-  const r = run(oneToOne('cpus 1', 'mutex m block thread low priority 1 { lock m compute 5 unlock m compute 5 } thread high priority 9 at 1 { lock m compute 1 unlock m }'));
+  const r = run(
+    oneToOne(
+      'cpus 1',
+      'mutex m block thread low priority 1 { lock m compute 5 unlock m compute 5 } thread high priority 9 at 1 { lock m compute 1 unlock m }',
+    ),
+  );
   // high blocks at 1; low runs 1..5 and unlocks: high runs 5..6 at once, low 6..11.
   expectThread(r, 'high', { finish: 6, blockedTime: 4 });
   expectThread(r, 'low', { finish: 11 });
@@ -109,7 +129,12 @@ test('pin: a pinned KLT waits for its CPU even when another is idle', () => {
 });
 
 test('yield gives the CPU to a ready thread of the same priority only', () => {
-  const r = run(oneToOne('cpus 1', 'thread a priority 1 { compute 1 yield compute 1 } thread b priority 1 { compute 2 } thread c { compute 1 }'));
+  const r = run(
+    oneToOne(
+      'cpus 1',
+      'thread a priority 1 { compute 1 yield compute 1 } thread b priority 1 { compute 2 } thread c { compute 1 }',
+    ),
+  );
   // a 0..1 yields to b (1..3), then a 3..4, then c.
   expectThread(r, 'b', { firstRun: 1, finish: 3 });
   expectThread(r, 'a', { finish: 4 });

@@ -8,7 +8,9 @@ function m2m(settings: string, proc: string): string {
 }
 
 test('many_to_one: sleep frees the only LWP; the sleeper comes back through the run queue', () => {
-  const r = run(`scenario "t" { cpus 1 }\nprocess p { model many_to_one thread a { sleep 5 compute 1 } thread b { compute 3 } }`);
+  const r = run(
+    `scenario "t" { cpus 1 }\nprocess p { model many_to_one thread a { sleep 5 compute 1 } thread b { compute 3 } }`,
+  );
   // a sleeps 0..5 and frees the LWP: b runs 0..3; the LWP parks; at 5 a unparks it, 5..6.
   expectThread(r, 'b', { firstRun: 0, finish: 3 });
   expectThread(r, 'a', { finish: 6, blockedTime: 5 });
@@ -18,31 +20,41 @@ test('many_to_one: sleep frees the only LWP; the sleeper comes back through the 
 });
 
 test('a wake-up no running thread causes preempts by signal and pays cost ipi, even on one CPU', () => {
-  const r = run(m2m('cpus 1 cost ipi 2', 'lwps 1 thread low priority 1 { compute 10 } thread high priority 5 at 3 { compute 1 }'));
+  const r = run(
+    m2m('cpus 1 cost ipi 2', 'lwps 1 thread low priority 1 { compute 10 } thread high priority 5 at 3 { compute 1 }'),
+  );
   // high is created at 3; the signal reaches the LWP at 5: high 5..6, low back 6..11.
   expectThread(r, 'high', { arrival: 3, firstRun: 5, finish: 6, readyTime: 2 });
   expectThread(r, 'low', { finish: 11 });
   assert.equal(r.counters.ipis, 1);
   // The kernel's rule differs: a creation preempts at once.
-  const k = run(`scenario "t" { cpus 1 cost ipi 2 }\nprocess p { model one_to_one thread low priority 1 { compute 10 } thread high priority 5 at 3 { compute 1 } }`);
+  const k = run(
+    `scenario "t" { cpus 1 cost ipi 2 }\nprocess p { model one_to_one thread low priority 1 { compute 10 } thread high priority 5 at 3 { compute 1 } }`,
+  );
   expectThread(k, 'high', { firstRun: 3 });
   assert.equal(k.counters.ipis, 0);
 });
 
 test('a runnable ULT takes a parked LWP before preempting anyone', () => {
-  const r = run(m2m('cpus 2 cost ipi 5', 'lwps 2 thread low priority 1 { compute 10 } thread high priority 5 at 3 { compute 1 }'));
+  const r = run(
+    m2m('cpus 2 cost ipi 5', 'lwps 2 thread low priority 1 { compute 10 } thread high priority 5 at 3 { compute 1 }'),
+  );
   expectThread(r, 'high', { firstRun: 3, finish: 4 });
   assert.equal(r.counters.ipis, 0);
 });
 
 test('yield of an unbound ULT runs the head of the run queue of the same or higher priority', () => {
-  const r = run(`scenario "t" { cpus 1 }\nprocess p { model many_to_one thread a { compute 1 yield compute 1 } thread b { compute 2 } }`);
+  const r = run(
+    `scenario "t" { cpus 1 }\nprocess p { model many_to_one thread a { compute 1 yield compute 1 } thread b { compute 2 } }`,
+  );
   expectThread(r, 'b', { firstRun: 1, finish: 3 });
   expectThread(r, 'a', { finish: 4 });
 });
 
 test('cost ult_switch: the library switch is CPU overhead, no kernel dispatch', () => {
-  const r = run(`scenario "t" { cpus 1 }\nprocess p { model many_to_one cost ult_switch 2 thread a { compute 1 yield compute 1 } thread b { compute 2 } }`);
+  const r = run(
+    `scenario "t" { cpus 1 }\nprocess p { model many_to_one cost ult_switch 2 thread a { compute 1 yield compute 1 } thread b { compute 2 } }`,
+  );
   // a 0..1, switch 1..3, b 3..5, switch 5..7, a 7..8.
   expectThread(r, 'b', { firstRun: 3, finish: 5 });
   expectThread(r, 'a', { finish: 8 });
@@ -51,7 +63,9 @@ test('cost ult_switch: the library switch is CPU overhead, no kernel dispatch', 
 });
 
 test('set_concurrency asks for LWPs, each ready after cost lwp_create', () => {
-  const r = run(m2m('cpus 2 cost lwp_create 3', 'lwps 1 thread a { set_concurrency 2 compute 5 } thread b { compute 5 }'));
+  const r = run(
+    m2m('cpus 2 cost lwp_create 3', 'lwps 1 thread a { set_concurrency 2 compute 5 } thread b { compute 5 }'),
+  );
   expectThread(r, 'a', { firstRun: 0, finish: 5 });
   expectThread(r, 'b', { firstRun: 3, finish: 8 });
   assert.equal(r.counters.lwpsCreated, 2);

@@ -130,7 +130,9 @@ test('sliced with shouldStop inside a zero-time loop, the run resumes where it s
 });
 
 test('ties are choice points at both levels; picking another tied thread changes the schedule', () => {
-  const kernel = model(oneToOne('cpus 1 policy fifo', 'thread a { compute 2 } thread b { compute 2 } thread c { compute 2 }'));
+  const kernel = model(
+    oneToOne('cpus 1 policy fifo', 'thread a { compute 2 } thread b { compute 2 } thread c { compute 2 }'),
+  );
   const seen: string[][] = [];
   const r = simulate(kernel, {
     choose: (c) => {
@@ -142,7 +144,9 @@ test('ties are choice points at both levels; picking another tied thread changes
   assert.deepEqual(seen[0], ['b', 'c']);
   assert.equal(r.threads.find((t) => t.name === 'c')?.firstRun, 2);
   assert.equal(r.threads.find((t) => t.name === 'b')?.firstRun, 4);
-  const lib = model(`scenario "t" { cpus 1 }\nprocess p { model many_to_one thread a { compute 1 } thread b { compute 1 } thread c { compute 1 } }`);
+  const lib = model(
+    `scenario "t" { cpus 1 }\nprocess p { model many_to_one thread a { compute 1 } thread b { compute 1 } thread c { compute 1 } }`,
+  );
   const labels: string[][] = [];
   simulate(lib, { choose: (c) => (c.kind === 'tie' && labels.push(c.labels ?? []) ? 0 : c.defaultPick) });
   assert.ok(labels.some((l) => l.join() === 'b,c'));

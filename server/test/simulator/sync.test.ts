@@ -4,19 +4,34 @@ import assert from 'node:assert/strict';
 import { codes, expectThread, oneToOne, run, assertConservation } from './helpers';
 
 test('spin: the waiter busy-waits on its CPU, even while the owner is off CPU', () => {
-  const r = run(oneToOne('cpus 2', 'mutex m spin thread o { lock m compute 2 io 3 compute 1 unlock m } thread w at 1 { lock m compute 1 unlock m }'));
+  const r = run(
+    oneToOne(
+      'cpus 2',
+      'mutex m spin thread o { lock m compute 2 io 3 compute 1 unlock m } thread w at 1 { lock m compute 1 unlock m }',
+    ),
+  );
   // o: 0..2, io 2..5, 5..6 unlock; w spins 1..6, runs 6..7.
   expectThread(r, 'w', { spinTime: 5, finish: 7, blockedTime: 0 });
   assertConservation(r);
 });
 
 test('block: the waiter sleeps and is woken by the hand-off', () => {
-  const r = run(oneToOne('cpus 2', 'mutex m block thread o { lock m compute 4 unlock m } thread w at 1 { lock m compute 1 unlock m }'));
+  const r = run(
+    oneToOne(
+      'cpus 2',
+      'mutex m block thread o { lock m compute 4 unlock m } thread w at 1 { lock m compute 1 unlock m }',
+    ),
+  );
   expectThread(r, 'w', { spinTime: 0, blockedTime: 3, finish: 5 });
 });
 
 test('adaptive: spins while the owner runs, sleeps once the owner leaves its CPU', () => {
-  const r = run(oneToOne('cpus 2', 'mutex m adaptive thread o { lock m compute 2 io 3 compute 1 unlock m } thread w at 1 { lock m compute 1 unlock m }'));
+  const r = run(
+    oneToOne(
+      'cpus 2',
+      'mutex m adaptive thread o { lock m compute 2 io 3 compute 1 unlock m } thread w at 1 { lock m compute 1 unlock m }',
+    ),
+  );
   // w spins 1..2; o blocks in io at 2: w sleeps 2..6; woken at 6, runs 6..7.
   expectThread(r, 'w', { spinTime: 1, blockedTime: 4, finish: 7 });
 });
@@ -67,7 +82,12 @@ test('inherit is transitive: the owner of the owner runs at the waiter priority'
 });
 
 test('ceiling: the owner runs at least at the ceiling while it holds the mutex', () => {
-  const r = run(oneToOne('cpus 1', 'mutex m block ceiling 8 thread l priority 1 { lock m compute 4 unlock m compute 2 } thread mid priority 5 at 1 { compute 3 }'));
+  const r = run(
+    oneToOne(
+      'cpus 1',
+      'mutex m block ceiling 8 thread l priority 1 { lock m compute 4 unlock m compute 2 } thread mid priority 5 at 1 { compute 3 }',
+    ),
+  );
   // l keeps the CPU until its unlock at 4 (priority 8 > 5), then mid 4..7, l 7..9.
   expectThread(r, 'mid', { firstRun: 4, finish: 7 });
   expectThread(r, 'l', { finish: 9 });
