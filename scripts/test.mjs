@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The test command (`npm test`): type-check, lint, build, grammar scope tests, then every
+// The test command (`npm test`): type-check, lint, format check, build, grammar scope tests, then every
 // Node test file (unit, golden, conformance, language server, browser) in one `node --test` run.
 //
 //   node scripts/test.mjs                 everything
@@ -41,6 +41,7 @@ const npx = (bin) => join('node_modules', '.bin', bin);
 if (!quick) {
   run('type-check (tsc -b)', npx('tsc'), ['-b']);
   run('lint (eslint)', npx('eslint'), ['.']);
+  run('format (prettier --check)', npx('prettier'), ['--check', '--log-level=warn', '**/*.{ts,mjs,css,json}']);
   run('build (esbuild)', process.execPath, ['esbuild.mjs']);
   run('grammar scopes (vscode-tmgrammar-test)', npx('vscode-tmgrammar-test'), ['syntaxes/test/*.test.threads']);
 }
@@ -49,4 +50,11 @@ if (!quick) {
 const files = (roots.length ? roots : ['server/test', 'client/test']).flatMap((r) =>
   r.endsWith('.test.ts') ? [r] : findTests(r),
 );
-run(`node tests (${files.length} files)`, process.execPath, ['--conditions=import', '--import', 'tsx', '--test', '--test-reporter=spec', ...files]);
+run(`node tests (${files.length} files)`, process.execPath, [
+  '--conditions=import',
+  '--import',
+  'tsx',
+  '--test',
+  '--test-reporter=spec',
+  ...files,
+]);
