@@ -17,14 +17,6 @@ import type { ThreadState } from './trace';
 import type { HeapItem } from './heap';
 import type { ProgramCounter } from './program';
 
-/** One level of the program counter: a body and the iterations of it still to run. */
-export interface Frame {
-  body: Stmt[];
-  pc: number;
-  /** Iterations left after the current one (repeat). */
-  left: number;
-}
-
 /** Why a thread is blocked. */
 export type BlockKind = 'io' | 'sleep' | 'mutex' | 'condvar' | 'semaphore' | 'join' | 'deadlock';
 
@@ -210,4 +202,24 @@ export interface Overflow {
   time: number;
   victim: ThreadRt | null;
   faulted: boolean;
+}
+
+/** True when the KLT may run on this CPU (pinning). */
+export function eligible(l: LwpRt, cpu: CpuRt): boolean {
+  return l.pin < 0 || l.pin === cpu.id;
+}
+
+/** Declaration-order key: processes, then their threads, then their pool LWPs. */
+export function ordOf(proc: number, k: number): number {
+  return proc * 1048576 + k;
+}
+
+/**
+ * The one invariant helper of the simulator: a reference the model guarantees at this point
+ * (the LWP of a thread on a CPU, the CPU of an LWP in state `cpu`, …). A null here is a bug
+ * of the simulator, reported as an internal error rather than read as undefined later.
+ */
+export function must<T>(x: T | null | undefined, what: string): T {
+  if (x === null || x === undefined) throw new Error(`simulator invariant broken: ${what}`);
+  return x;
 }

@@ -2,7 +2,6 @@
  * What a run records when a host asks for it: CLI.md's events and the spans the playback
  * panel draws. Nothing is kept otherwise, so memory does not grow with the horizon.
  */
-import type { Engine } from './engine';
 import type { LwpRt, ThreadRt } from './entities';
 import type { EventKind, LaneRef, Span, SpanState, TraceEvent } from './trace';
 import type { SourceRange } from '../language/model';
@@ -31,7 +30,7 @@ export class Recorder {
   private readonly open: (OpenSpan | null)[] = [];
 
   constructor(
-    private readonly e: Engine,
+    private readonly clock: { readonly now: number },
     readonly keepEvents: boolean,
     readonly spans: boolean,
   ) {}
@@ -85,7 +84,7 @@ export class Recorder {
     if (!this.keepEvents) return;
     const l = info.lwp !== undefined ? info.lwp : (th?.lwp ?? null);
     const ev: TraceEvent = {
-      t: this.e.now,
+      t: this.clock.now,
       kind,
       process: th ? th.proc.spec.name : (info.process ?? l?.proc.spec.name ?? null),
       thread: th ? th.name : null,
