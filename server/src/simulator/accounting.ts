@@ -80,7 +80,7 @@ export function touchThread(w: World, th: ThreadRt): void {
     if ((s === 'running' || s === 'spinning') && th.firstRun === null) th.firstRun = w.now;
     th.mstate = s;
     th.since = w.now;
-    w.lastEventTime = w.now;
+    w.threadEvent();
   }
   if (rec !== null && rec.spans) {
     const st = threadSpanState(th, s);
@@ -98,15 +98,37 @@ export function flushCpu(cpu: CpuRt, t: number): void {
   cpu.since = t;
 }
 
+function saveCheckpoint(cpu: CpuRt, epoch: number): void {
+  const ck = cpu.ck;
+  ck.busy = cpu.busy;
+  ck.overhead = cpu.overhead;
+  ck.idle = cpu.idle;
+  ck.since = cpu.since;
+  ck.state = cpu.state;
+  cpu.ckEpoch = epoch;
+}
+
+/** Returns a CPU's accounting to what it was at the last thread event, if it changed since. */
+export function rewindCpu(cpu: CpuRt, epoch: number): void {
+  if (cpu.ckEpoch !== epoch) return;
+  const ck = cpu.ck;
+  cpu.busy = ck.busy;
+  cpu.overhead = ck.overhead;
+  cpu.idle = ck.idle;
+  cpu.since = ck.since;
+  cpu.state = ck.state;
+}
+
 /** Re-derives a CPU's state (idle, busy running or spinning, overhead switching). */
 export function touchCpu(w: World, cpu: CpuRt): void {
   const l = cpu.lwp;
   const s = l === null ? 'idle' : l.phase === 'switch' ? 'overhead' : 'busy';
   if (s !== cpu.state) {
+    // What a CPU does after the last thread event is not part of the run (LANGUAGE.md §9):
+    // its accounting as of that event is kept, for the end of the run to return to.
+    if (cpu.ckEpoch !== w.epoch) saveCheckpoint(cpu, w.epoch);
     flushCpu(cpu, w.now);
     cpu.state = s;
-    // A CPU switching to an LWP that then parks is activity too: the run lasts until it ends.
-    w.lastEventTime = w.now;
   }
   const rec = w.rec;
   if (rec !== null && rec.spans) {

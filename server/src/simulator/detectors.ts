@@ -7,8 +7,9 @@
 import type { World } from './world';
 import type { ProcRt, ThreadRt } from './entities';
 import type { Diagnostic } from '../language/diagnostic';
-import { checkSigwaiting } from './library';
-import { flushCpu, flushThread } from './accounting';
+import { checkSigwaiting } from './pool';
+import { flushCpu, flushThread, rewindCpu } from './accounting';
+import type { Counters } from './trace';
 
 /** Checks made once an instant reached its fixed point. */
 export function endOfInstant(w: World): void {
@@ -29,6 +30,16 @@ export function endOfInstant(w: World): void {
   if (w.prioritiesVary) w.inversions.check(w);
 }
 
+/**
+ * The run ends at its last thread event (LANGUAGE.md §9): what CPUs did after it (an LWP switched
+ * in only to park), the counts made since and the events recorded since are not part of it.
+ */
+function forgetTail(w: World): void {
+  for (const cpu of w.cpus) rewindCpu(cpu, w.epoch);
+  for (const k in w.tail) w.counters[k as keyof Counters] -= w.tail[k as keyof Counters];
+  w.rec?.dropTrailingThreadless();
+}
+
 function isAlive(t: ThreadRt): boolean {
   return t.created && t.end === null;
 }
@@ -44,7 +55,10 @@ export function finishRun(w: World, reason: 'end' | 'horizon' | 'budget'): void 
   let endTime: number;
   if (reason === 'budget') endTime = w.now;
   else if (reason === 'horizon' && cut) endTime = w.horizon;
-  else endTime = Math.min(w.lastEventTime, w.horizon);
+  else {
+    endTime = Math.min(w.lastEventTime, w.horizon);
+    forgetTail(w);
+  }
   w.endTime = endTime;
   w.now = endTime;
   for (const th of w.threads) if (th.created) flushThread(th, endTime);

@@ -25,6 +25,7 @@ import { touchThread } from './accounting';
 import { kernelOrder } from './kernel';
 import { switchNext } from './library';
 import { adaptiveOwnerLeft } from './sync';
+import { settle } from './arrivals';
 
 export { DEFAULT_MAX_EVENTS } from './world';
 
@@ -47,6 +48,7 @@ export class Engine extends World implements Simulation {
       prioritiesVary,
     });
     buildWorld(this);
+    this.startRun();
   }
 
   step(limit: StepLimit = {}): boolean {
@@ -69,6 +71,7 @@ export class Engine extends World implements Simulation {
         if (this.eventCount >= this.sliceEnd || (this.shouldStop && this.shouldStop())) return false;
         this.now = next.t;
         this.inInstant = true;
+        this.arriving = true;
       }
       this.runInstant();
       if (this.budgetHit) {
@@ -91,6 +94,7 @@ export class Engine extends World implements Simulation {
         this.recycle(ev);
         if (!this.tick()) return;
       }
+      if (this.arriving) settle(this);
       if (this.steps.size === 0 && this.stepping === null) break;
       this.runSteps();
       if (this.paused || this.budgetHit) return;

@@ -58,6 +58,8 @@ export interface ThreadRt extends HeapItem, ProgramCounter {
   /** Stack corrupted by another thread's overflow (redzone off): faults at its next statement. */
   corruptedBy: ThreadRt | null;
   creationIndex: number;
+  /** CPU of the thread whose step made it runnable (-1: a timer or a creation at `at`). */
+  readyCause: number;
   /** Threads blocked in `join` on this one. */
   joiners: ThreadRt[];
   /** Caught in a deadlock cycle: stays blocked. */
@@ -85,7 +87,11 @@ export interface ThreadRt extends HeapItem, ProgramCounter {
   atStmt: Stmt | null;
 }
 
-export type LwpState = 'creating' | 'ready' | 'cpu' | 'blocked' | 'parked' | 'gone';
+/**
+ * `free`: a pool LWP without a ULT, off CPU, while the arrivals of an instant are gathered: once
+ * they have all arrived it takes work or parks (LANGUAGE.md §5.5).
+ */
+export type LwpState = 'creating' | 'ready' | 'cpu' | 'blocked' | 'parked' | 'free' | 'gone';
 /** What an LWP on a CPU is doing: switching to it, zero-time steps, a timed slice, spinning. */
 export type CpuPhase = 'switch' | 'step' | 'timed' | 'spin' | 'none';
 
@@ -125,8 +131,12 @@ export interface LwpRt extends HeapItem {
   lastUlt: ThreadRt | null;
   /** A library signal is on its way to this LWP. */
   ultIpiPending: boolean;
+  /** CPU of the thread whose step made it ready (-1: a timer, I/O, creation), for its preemptions. */
+  readyCause: number;
   spanLane: number;
 }
+
+export type CpuState = 'idle' | 'busy' | 'overhead';
 
 export interface CpuRt {
   id: number;
@@ -135,11 +145,15 @@ export interface CpuRt {
   everRan: boolean;
   /** A preemption signal is on its way to this CPU. */
   ipiPending: boolean;
-  state: 'idle' | 'busy' | 'overhead';
+  state: CpuState;
   since: number;
   busy: number;
   overhead: number;
   idle: number;
+  /** The accounting as it was at the last thread event, saved when the CPU first changes after it. */
+  ck: { state: CpuState; since: number; busy: number; overhead: number; idle: number };
+  /** The thread event epoch `ck` belongs to (World.epoch). */
+  ckEpoch: number;
   spanLane: number;
 }
 

@@ -5,7 +5,8 @@ import { EV } from './event-kinds';
 import { beginRun, deliverPreempt, stopSlice } from './kernel';
 import { createThread, reap, spawnCostDone } from './lifecycle';
 import { ioDone, sleepDone } from './exec';
-import { agePool, libraryIpi, lwpArrives } from './library';
+import { libraryIpi } from './library';
+import { agePool, lwpArrives } from './pool';
 import { touchThread } from './accounting';
 
 export function handleEvent(w: World, ev: TimedEvent): void {
@@ -15,7 +16,7 @@ export function handleEvent(w: World, ev: TimedEvent): void {
       if (l.gen !== ev.gen || l.phase !== 'timed' || !l.thread) return;
       const th = l.thread;
       stopSlice(w, l);
-      w.lastEventTime = w.now;
+      w.threadEvent();
       if (w.quantum !== null && l.qLeft <= 0) l.qExpired = true;
       if (th.rem <= 0) {
         if (th.spawnQueue) spawnCostDone(w, th);
@@ -45,11 +46,15 @@ export function handleEvent(w: World, ev: TimedEvent): void {
     case EV.sleep:
       sleepDone(w, w.threads[ev.target], ev.gen);
       return;
+    // A signal that arrives with the other arrivals of its instant is decided once they are all
+    // in (LANGUAGE.md §5.5); the decision is taken again then.
     case EV.kernelIpi:
-      deliverPreempt(w, w.cpus[ev.target]);
+      if (w.arriving) w.kSignals.push(w.cpus[ev.target]);
+      else deliverPreempt(w, w.cpus[ev.target]);
       return;
     case EV.libraryIpi:
-      libraryIpi(w, w.lwps[ev.target], ev.gen);
+      if (w.arriving) w.uSignals.push(w.lwps[ev.target]);
+      else libraryIpi(w, w.lwps[ev.target]);
       return;
     case EV.create: {
       const th = w.threads[ev.target];
@@ -57,7 +62,7 @@ export function handleEvent(w: World, ev: TimedEvent): void {
       return;
     }
     case EV.lwpReady:
-      lwpArrives(w, ev.target, ev.gen);
+      lwpArrives(w, ev.target);
       return;
     case EV.reap:
       reap(w, w.procs[ev.target]);

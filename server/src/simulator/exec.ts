@@ -7,7 +7,8 @@ import type { World } from './world';
 import { must, type LwpRt, type ThreadRt } from './entities';
 import { hasMore, nextStmt } from './program';
 import { blockKlt, kernelYield, makeReady, startSlice, yieldPoint } from './kernel';
-import { libraryYield, libraryYieldPoint, releaseLwp, setConcurrency, enqueueUlt } from './library';
+import { libraryYield, libraryYieldPoint, releaseLwp, enqueueUlt } from './library';
+import { setConcurrency } from './pool';
 import { broadcast, joinThreads, lock, retryLock, semPost, semWait, signal, unlock, wait } from './sync';
 import { continueSpawn, exitThread, spawn, stackUse, victimFault } from './lifecycle';
 import { touchThread } from './accounting';
@@ -147,7 +148,7 @@ export function ioDone(w: World, th: ThreadRt, _gen: number): void {
   if (th.end !== null || th.block !== 'io') return;
   th.block = null;
   th.cur = null;
-  w.lastEventTime = w.now;
+  w.threadEvent();
   const l = must(th.lwp, 'a thread in io keeps its LWP');
   if (!hasMore(th)) {
     exitThread(w, th, 'exited');
@@ -162,7 +163,7 @@ export function sleepDone(w: World, th: ThreadRt, _gen: number): void {
   if (th.end !== null || th.block !== 'sleep') return;
   th.block = null;
   th.cur = null;
-  w.lastEventTime = w.now;
+  w.threadEvent();
   if (!hasMore(th)) {
     exitThread(w, th, 'exited');
     return;

@@ -3,7 +3,7 @@
  * switch costs, preemption (at once, or by an inter-processor interrupt `cost ipi` later),
  * quanta, pinning and affinity.
  */
-import type { World } from './world';
+import { clampPick, type World } from './world';
 import type { Policy } from '../language/model';
 import { eligible, must, type CpuRt, type LwpRt } from './entities';
 import { EV } from './event-kinds';
@@ -54,7 +54,8 @@ export function enqueueKlt(w: World, l: LwpRt, where: 'tail' | 'head' | 'late'):
   l.phase = 'none';
   l.k1 = where === 'head' ? -++w.headCounter : w.now * 2 + (where === 'late' ? 1 : 0);
   if (w.model.policy === 'sjf') {
-    const th = l.thread;
+    // A pool LWP without a ULT is keyed by its run queue's head, which it will take (§5.5).
+    const th = l.thread ?? (l.bound === null ? (l.proc.runq.peek() ?? null) : null);
     l.sjfKey = th ? remainingCompute(th) + (th.cur && th.cur.op === 'compute' ? th.rem : 0) : 0;
   }
   w.kq.push(l);
@@ -62,27 +63,43 @@ export function enqueueKlt(w: World, l: LwpRt, where: 'tail' | 'head' | 'late'):
   if (l.thread) touchThread(w, l.thread);
 }
 
-/** A KLT becomes ready (creation, wake-up, I/O completion): it takes an idle CPU or may preempt. */
+/**
+ * A KLT becomes ready (creation, wake-up, I/O completion). While the arrivals of an instant are
+ * gathered it only enters the queue (LANGUAGE.md §5.5, "Simultaneous arrivals": `settle` places
+ * them together); later in the instant it is placed at once: an idle CPU, or a preemption.
+ */
 export function makeReady(w: World, l: LwpRt): void {
   enqueueKlt(w, l, 'tail');
+  if (w.arriving) {
+    l.readyCause = w.causeCpu;
+    w.kArrivals.push(l);
+    return;
+  }
   placeReady(w, l);
 }
 
 /** Gives a ready KLT an idle CPU (its last CPU first, else the lowest index) or preempts for it. */
 export function placeReady(w: World, l: LwpRt): void {
-  if (w.idleCpus > 0) {
-    const last = l.lastCpu >= 0 ? w.cpus[l.lastCpu] : undefined;
-    if (last && last.lwp === null && eligible(l, last)) {
-      dispatch(w, last);
-      return;
-    }
-    for (const cpu of w.cpus) {
-      if (cpu.lwp === null && eligible(l, cpu)) {
-        dispatch(w, cpu);
-        return;
-      }
-    }
-  }
+  const cpu = idleCpuFor(w, l);
+  if (cpu !== null) dispatch(w, cpu);
+  else preemptFor(w, l);
+}
+
+/** The idle CPU a ready KLT takes: its last CPU first, else the lowest index it may use. */
+export function idleCpuFor(w: World, l: LwpRt): CpuRt | null {
+  if (w.idleCpus === 0) return null;
+  const last = l.lastCpu >= 0 ? w.cpus[l.lastCpu] : undefined;
+  if (last && last.lwp === null && eligible(l, last)) return last;
+  for (const cpu of w.cpus) if (cpu.lwp === null && eligible(l, cpu)) return cpu;
+  return null;
+}
+
+/**
+ * The kernel's preemption rule for a ready KLT (policy `priority`): it preempts the
+ * lowest-priority running KLT it may use when it outranks it (lowest CPU index on ties). A CPU
+ * whose preemption is decided but not yet delivered is not a candidate: it is taken already.
+ */
+export function preemptFor(w: World, l: LwpRt): void {
   // With one priority everywhere nothing can outrank a running KLT: skip the scan.
   if (w.model.policy !== 'priority' || !w.prioritiesVary) return;
   const p = kprio(l);
@@ -90,7 +107,7 @@ export function placeReady(w: World, l: LwpRt): void {
   let vp = Infinity;
   for (const cpu of w.cpus) {
     const r = cpu.lwp;
-    if (r === null || cpu.ipiPending || !eligible(l, cpu)) continue;
+    if (r === null || cpu.ipiPending || r.preempt || !eligible(l, cpu)) continue;
     const rp = kprio(r);
     if (rp < vp) {
       vp = rp;
@@ -103,7 +120,7 @@ export function placeReady(w: World, l: LwpRt): void {
 /** A preemption of the KLT on `cpu`: at once, or by an interrupt when another CPU caused it. */
 export function requestPreempt(w: World, cpu: CpuRt): void {
   if (w.causeCpu >= 0 && w.causeCpu !== cpu.id) {
-    w.counters.ipis++;
+    w.count('ipis');
     w.rec?.event('ipi', cpu.lwp?.thread ?? null, { cpu: cpu.id, lwp: cpu.lwp, detail: `interrupt to CPU ${cpu.id}` });
     if (w.model.costs.ipi === 0) {
       deliverPreempt(w, cpu);
@@ -175,10 +192,15 @@ export function takeOffCpu(w: World, l: LwpRt): void {
  * in queue order; the host's hook picks one (default: the head).
  */
 function chooseTie(w: World, cpu: CpuRt, head: LwpRt): LwpRt {
+  return chooseTieAmong(w, head, (l) => eligible(l, cpu));
+}
+
+/** The tie choice among the ready KLTs that tie with `head` and pass `usable` (default: `head`). */
+export function chooseTieAmong(w: World, head: LwpRt, usable: (l: LwpRt) => boolean): LwpRt {
   const choose = w.choose;
   if (choose === null) return head;
   const key = tieKey(w, head);
-  const tied = w.kq.items.filter((l) => l !== head && eligible(l, cpu) && tieKey(w, l) === key);
+  const tied = w.kq.items.filter((l) => l !== head && tieKey(w, l) === key && usable(l));
   if (tied.length === 0) return head;
   tied.sort((a, b) => (w.kqLess(a, b) ? -1 : 1));
   const all = [head, ...tied];
@@ -189,7 +211,7 @@ function chooseTie(w: World, cpu: CpuRt, head: LwpRt): LwpRt {
     defaultPick: 0,
     labels: all.map((l) => l.thread?.name ?? `LWP ${l.id}`),
   });
-  return all[Number.isInteger(pick) && pick >= 0 && pick < all.length ? pick : 0];
+  return all[clampPick(pick, all.length)];
 }
 
 function tieKey(w: World, l: LwpRt): number {
@@ -198,21 +220,30 @@ function tieKey(w: World, l: LwpRt): number {
   return l.k1 < 0 ? l.k1 : Math.floor(l.k1 / 2);
 }
 
-/** A free CPU takes the head of the ready queue (switch costs, LANGUAGE.md §5.5). */
+/**
+ * A free CPU takes the head of the ready queue (switch costs, LANGUAGE.md §5.5). While the
+ * arrivals of an instant are being placed (`holdCpus`), a CPU that frees stays idle: the
+ * ready KLTs take the idle CPUs together, in queue order.
+ */
 export function dispatch(w: World, cpu: CpuRt): void {
   if (cpu.lwp !== null) return;
-  const best = bestFor(w, cpu);
+  const best = w.holdCpus ? undefined : bestFor(w, cpu);
   const l = best === undefined ? undefined : chooseTie(w, cpu, best);
   if (l === undefined) {
     touchCpu(w, cpu);
     return;
   }
+  dispatchTo(w, cpu, l);
+}
+
+/** Puts the ready KLT `l` on the idle CPU `cpu`, paying the switch cost. */
+export function dispatchTo(w: World, cpu: CpuRt, l: LwpRt): void {
   w.kq.remove(l);
   let cost = 0;
   if (cpu.everRan) {
-    w.counters.switches++;
+    w.count('switches');
     if (cpu.lastProc !== l.proc) {
-      w.counters.processSwitches++;
+      w.count('processSwitches');
       cost = w.model.costs.switchProcess;
     } else {
       cost = w.model.costs.switch;
@@ -252,7 +283,10 @@ export function beginRun(w: World, l: LwpRt): void {
   touchLwp(w, l);
   if (l.cpu) touchCpu(w, l.cpu);
   if (l.thread === null) {
-    w.hooks.poolLwpBegins(w, l);
+    // An unparked LWP on its CPU takes the head of its run queue; while the arrivals of an
+    // instant are gathered, it waits until they have all entered the run queue.
+    if (w.arriving) w.idleBegins.push(l);
+    else w.hooks.poolLwpBegins(w, l);
     return;
   }
   touchThread(w, l.thread);

@@ -4,12 +4,18 @@
  * `cost ipi` later otherwise), `yield`, `thr_setconcurrency` and SIGWAITING.
  */
 import type { World } from './world';
-import { must, ordOf, type LwpRt, type ProcRt, type ThreadRt } from './entities';
+import { must, type LwpRt, type ProcRt, type ThreadRt } from './entities';
 import { makeReady, stopSlice, takeOffCpu, dispatch, beginRun } from './kernel';
 import { touchLwp, touchThread, touchCpu } from './accounting';
 import { EV } from './event-kinds';
 
-/** Puts a runnable ULT in its process's run queue; unparks an LWP or preempts a lower ULT. */
+/**
+ * Puts a runnable ULT in its process's run queue (LANGUAGE.md §5.3). `external`: no running
+ * thread caused it (a creation at `at`, the end of a sleep). While the arrivals of an instant are
+ * gathered it only queues (`settle` places them together); later in the instant a parked LWP is
+ * unparked for it, and when none was parked or the unparked LWP's KLT got no CPU at once, the
+ * library preempts a lower ULT for it.
+ */
 export function enqueueUlt(w: World, th: ThreadRt, where: 'tail' | 'head', external: boolean): void {
   const proc = th.proc;
   th.lwp = null;
@@ -17,17 +23,32 @@ export function enqueueUlt(w: World, th: ThreadRt, where: 'tail' | 'head', exter
   proc.runq.push(th);
   touchThread(w, th);
   if (where === 'head') return;
-  const parked = proc.parked.pop();
-  if (parked !== undefined) {
-    w.rec?.event('unpark', null, { lwp: parked, process: proc.spec.name });
-    makeReady(w, parked);
+  const cause = external ? -1 : w.causeCpu;
+  if (w.arriving) {
+    th.readyCause = cause;
+    w.uArrivals.push(th);
     return;
   }
-  maybePreemptFor(w, th, external);
+  const parked = proc.parked.pop();
+  if (parked !== undefined) {
+    unpark(w, parked);
+    makeReady(w, parked);
+    if (parked.state === 'cpu') return;
+  }
+  maybePreemptFor(w, th, cause);
 }
 
-/** Preempts the lowest-priority ULT running on a pool LWP of the process when `th` outranks it. */
-function maybePreemptFor(w: World, th: ThreadRt, external: boolean): void {
+/** Records a parked LWP's unparking (its KLT is made ready by the caller). */
+export function unpark(w: World, l: LwpRt): void {
+  w.rec?.event('unpark', null, { lwp: l, process: l.proc.spec.name });
+}
+
+/**
+ * Preempts the lowest-priority ULT running on a pool LWP of the process when `th` outranks it:
+ * at once when that LWP is on `cause` (the CPU of the thread that made `th` runnable), otherwise
+ * by a signal arriving `cost ipi` later (`cause` -1: no running thread caused it, always a signal).
+ */
+export function maybePreemptFor(w: World, th: ThreadRt, cause: number): void {
   const proc = th.proc;
   // The lowest-priority ULT running on a pool LWP whose KLT is on a CPU.
   let victim: LwpRt | null = null;
@@ -43,11 +64,11 @@ function maybePreemptFor(w: World, th: ThreadRt, external: boolean): void {
     }
   }
   if (victim === null || th.effPrio <= vPrio) return;
-  if (!external && victim.cpu !== null && w.causeCpu === victim.cpu.id) {
+  if (cause >= 0 && victim.cpu !== null && cause === victim.cpu.id) {
     deliverUltPreempt(w, victim);
     return;
   }
-  w.counters.ipis++;
+  w.count('ipis');
   w.rec?.event('ipi', victim.thread, {
     lwp: victim,
     detail: `signal to preempt ${victim.thread?.name} for ${th.name}`,
@@ -61,12 +82,12 @@ function maybePreemptFor(w: World, th: ThreadRt, external: boolean): void {
 }
 
 /** A library signal arrives at an LWP. */
-export function libraryIpi(w: World, l: LwpRt, _gen: number): void {
+export function libraryIpi(w: World, l: LwpRt): void {
   l.ultIpiPending = false;
   deliverUltPreempt(w, l);
 }
 
-function deliverUltPreempt(w: World, l: LwpRt): void {
+export function deliverUltPreempt(w: World, l: LwpRt): void {
   const u = l.thread;
   if (l.state !== 'cpu' || u === null) return;
   const head = l.proc.runq.peek();
@@ -177,11 +198,17 @@ export function releaseLwp(w: World, th: ThreadRt): void {
 /** A pool LWP off its CPU with no ULT (back from io whose thread ended, or new): run or park. */
 export function poolLwpFree(w: World, l: LwpRt): void {
   l.thread = null;
-  if (l.proc.runq.size > 0) makeReady(w, l);
+  if (w.arriving) {
+    // It takes work or parks once every arrival of the instant is in (LANGUAGE.md §5.5).
+    l.state = 'free';
+    w.freedPool.push(l);
+    touchLwp(w, l);
+  } else if (l.proc.runq.size > 0) makeReady(w, l);
   else park(w, l);
 }
 
-function park(w: World, l: LwpRt): void {
+/** A pool LWP with nothing to run parks (off CPU, idle); its CPU takes the next KLT. */
+export function park(w: World, l: LwpRt): void {
   const cpu = l.cpu;
   if (cpu !== null) takeOffCpu(w, l);
   if (w.kq.has(l)) w.kq.remove(l);
@@ -201,128 +228,12 @@ export function scheduleAging(w: World, l: LwpRt): void {
   w.at(w.now + l.proc.spec.lwpIdleTimeout, 3, l.ord, EV.age, l.gid, l.parkedSince, false);
 }
 
-function poolSize(proc: ProcRt): number {
-  let n = 0;
-  for (const l of proc.lwps) if (!l.bound && l.state !== 'gone' && l.state !== 'creating') n++;
-  return n;
-}
-
-/** A parked LWP's idle timeout: given back while the pool holds more than max(1, concurrency). */
-export function agePool(w: World, l: LwpRt, since: number): void {
-  const proc = l.proc;
-  if (l.state !== 'parked' || l.parkedSince !== since || proc.killed) return;
-  if (poolSize(proc) <= Math.max(1, proc.concurrency)) return;
-  const i = proc.parked.indexOf(l);
-  if (i >= 0) proc.parked.splice(i, 1);
-  l.state = 'gone';
-  w.counters.lwpsReclaimed++;
-  w.rec?.event('lwp_reclaim', null, { lwp: l, process: proc.spec.name });
-  touchLwp(w, l);
-}
-
-/** A new LWP (in state `creating`); bound to a thread or part of the pool. */
-export function newLwp(w: World, proc: ProcRt, bound: ThreadRt | null): LwpRt {
-  const id = ++proc.nextLwpId;
-  const l: LwpRt = {
-    // The ready queue's keys first (a heap operation reads them from a dozen LWPs), then the
-    // fields read on every statement or event: they share the first cache lines.
-    heapIndex: -1,
-    kp: bound ? bound.effPrio : proc.spec.priority,
-    k1: 0,
-    ord: bound ? bound.ord : ordOf(proc.index, 524288 + id),
-    gid: w.lwps.length,
-    sjfKey: 0,
-    thread: bound,
-    state: 'creating',
-    phase: 'none',
-    cpu: null,
-    gen: 0,
-    preempt: false,
-    ultPreempt: false,
-    qExpired: false,
-    qLeft: 0,
-    sliceStart: 0,
-    pin: bound && bound.spec.pin !== null ? bound.spec.pin : -1,
-    lastCpu: -1,
-    proc,
-    bound,
-    lastUlt: bound,
-    ultIpiPending: false,
-    id,
-    parkedSince: 0,
-    spanLane: w.rec ? w.rec.addLane({ kind: 'lwp', process: proc.spec.name, lwp: id }) : -1,
-  };
-  w.lwps.push(l);
-  proc.lwps.push(l);
-  if (bound) bound.lwp = l;
-  return l;
-}
-
-/** Asks the kernel for one more pool LWP, ready after `cost lwp_create`. */
-export function requestLwp(w: World, proc: ProcRt): void {
-  const l = newLwp(w, proc, null);
-  proc.lwpsComing++;
-  const c = w.model.costs.lwpCreate;
-  if (c === 0) lwpArrives(w, l.gid, 0);
-  else w.at(w.now + c, 2, l.ord, EV.lwpReady, l.gid, 0);
-}
-
-/** `concurrency C` / `set_concurrency C`: LWPs until the pool holds at least C. */
-export function growPool(w: World, proc: ProcRt): void {
-  while (poolSize(proc) + proc.lwpsComing < proc.concurrency) requestLwp(w, proc);
-}
-
-export function setConcurrency(w: World, proc: ProcRt, n: number): void {
-  if (proc.spec.model !== 'many_to_many') return;
-  proc.concurrency = n;
-  growPool(w, proc);
-}
-
-/** A requested LWP is ready: a bound one runs its thread, a pool one takes work or parks. */
-export function lwpArrives(w: World, gid: number, _gen: number): void {
-  const l = w.lwps[gid];
-  if (l.state !== 'creating') return;
-  const proc = l.proc;
-  if (proc.killed) {
-    l.state = 'gone';
-    return;
-  }
-  w.counters.lwpsCreated++;
-  w.rec?.event('lwp_create', l.bound, { lwp: l, process: proc.spec.name });
-  if (l.bound) {
-    makeReady(w, l);
-    return;
-  }
-  proc.lwpsComing--;
-  poolLwpFree(w, l);
-}
-
 /** The priority of an unbound ULT changed: reorder the run queue; a raised ULT may preempt. */
 export function libraryPriorityChanged(w: World, th: ThreadRt): void {
   if (th.proc.runq.has(th)) {
     th.proc.runq.update(th);
-    maybePreemptFor(w, th, false);
+    maybePreemptFor(w, th, w.causeCpu);
   } else if (th.lwp !== null && th.lwp.state === 'cpu') {
     deliverUltPreempt(w, th.lwp);
   }
-}
-
-/** End of an instant: SIGWAITING when every pool LWP is blocked in io with ULTs runnable. */
-export function checkSigwaiting(w: World, proc: ProcRt): boolean {
-  const pm = proc.spec;
-  if (pm.model === 'one_to_one' || proc.killed || proc.runq.size === 0 || proc.lwpsComing > 0) return false;
-  let pool = 0;
-  for (const l of proc.lwps) {
-    if (l.bound || l.state === 'gone' || l.state === 'creating') continue;
-    pool++;
-    if (l.state !== 'blocked' || l.thread === null || l.thread.block !== 'io') return false;
-  }
-  if (pool === 0) return false;
-  if (pm.model === 'many_to_many' && pm.sigwaiting) {
-    w.counters.upcalls++;
-    w.rec?.event('upcall', null, { process: pm.name, detail: 'SIGWAITING: every LWP is blocked' });
-    requestLwp(w, proc);
-    return false;
-  }
-  return true;
 }

@@ -7,7 +7,8 @@ import type { World } from './world';
 import { must, type LwpRt, type ProcRt, type ThreadRt } from './entities';
 import type { StackUseStmt, ThreadRefStmt } from '../language/model';
 import { dispatch, makeReady, takeOffCpu, yieldPoint, startSlice } from './kernel';
-import { enqueueUlt, newLwp, poolLwpFree, switchNext } from './library';
+import { enqueueUlt, poolLwpFree, switchNext } from './library';
+import { newLwp } from './pool';
 import { leaveQueues, targetEnded } from './sync';
 import { touchLwp, touchThread } from './accounting';
 import { EV } from './event-kinds';
@@ -21,9 +22,9 @@ export function createThread(w: World, th: ThreadRt, _bySpawn: boolean): void {
   th.since = w.now;
   th.mstate = 'ready';
   th.readySince = w.now;
-  w.counters.threadsCreated++;
+  w.count('threadsCreated');
   w.liveThreads++;
-  w.lastEventTime = w.now;
+  w.threadEvent();
   th.creationIndex = proc.creations.length;
   proc.creations.push(th);
   if (proc.pendingCorruption !== null) {
@@ -36,7 +37,7 @@ export function createThread(w: World, th: ThreadRt, _bySpawn: boolean): void {
     const l = newLwp(w, proc, th);
     const c = w.model.costs.lwpCreate;
     if (w.now === 0 || c === 0) {
-      w.counters.lwpsCreated++;
+      w.count('lwpsCreated');
       makeReady(w, l);
     } else {
       w.at(w.now + c, 2, l.ord, EV.lwpReady, l.gid, 0);
@@ -58,10 +59,13 @@ export function exitThread(w: World, th: ThreadRt, how: 'exited' | 'faulted' | '
   th.spinning = false;
   th.block = null;
   if (wasCreated) w.liveThreads--;
-  w.lastEventTime = w.now;
+  w.threadEvent();
   const proc = th.proc;
   if (proc.runq.has(th)) proc.runq.remove(th);
   const l = th.lwp;
+  // The thread's own event comes first: what its LWP and CPU do next follows from it.
+  touchThread(w, th);
+  if (wasCreated) w.rec?.event(how === 'exited' ? 'exit' : how === 'faulted' ? 'fault' : 'kill', th, { lwp: l });
   if (l !== null) {
     if (th.bound) {
       retireLwp(w, l);
@@ -72,8 +76,6 @@ export function exitThread(w: World, th: ThreadRt, how: 'exited' | 'faulted' | '
       else if (l.state === 'blocked') poolLwpFree(w, l);
     }
   }
-  touchThread(w, th);
-  if (wasCreated) w.rec?.event(how === 'exited' ? 'exit' : how === 'faulted' ? 'fault' : 'kill', th, { lwp: l });
   if (how === 'exited') {
     proc.deathRow.push(th);
     scheduleReaper(w, proc);
@@ -94,7 +96,7 @@ export function reap(w: World, proc: ProcRt): void {
   const n = proc.deathRow.length - proc.spec.reaperKeep;
   if (n <= 0) return;
   proc.deathRow.splice(0, n);
-  w.counters.threadsReaped += n;
+  w.count('threadsReaped', n);
   w.rec?.event('reap', null, { process: proc.spec.name, detail: `${n} thread${n === 1 ? '' : 's'} freed` });
 }
 
@@ -121,7 +123,7 @@ export function continueSpawn(w: World, th: ThreadRt, l: LwpRt): boolean {
       const old = proc.deathRow.shift();
       if (old !== undefined) {
         cost = proc.spec.costs.createCached;
-        w.counters.threadsReused++;
+        w.count('threadsReused');
         w.rec?.event('reuse', q[0], { detail: `stack of ${old.name} reused` });
       }
       if (cost === 0) {

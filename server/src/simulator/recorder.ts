@@ -63,9 +63,19 @@ export class Recorder {
     this.spanList.push(span);
   }
 
-  /** Closes every open span at t (end of the run or of a slice). */
+  /** Drops the events recorded after the last one that concerns a thread (LANGUAGE.md §9). */
+  dropTrailingThreadless(): void {
+    const ev = this.events;
+    while (ev.length > 0 && ev[ev.length - 1].thread === null) ev.pop();
+  }
+
+  /** Closes every open span at t (end of the run or of a slice); nothing is drawn past t. */
   closeAll(t: number): Span[] {
-    const out = [...this.spanList];
+    const out: Span[] = [];
+    for (const s of this.spanList) {
+      if (s.start >= t) continue;
+      out.push(s.end > t ? { ...s, end: t } : s);
+    }
     for (let i = 0; i < this.open.length; i++) {
       const s = this.open[i];
       if (s !== null && t > s.start) {

@@ -5,7 +5,8 @@ import type { Model, ProcessModel, ThreadSpec } from '../language/model';
 import { IndexedHeap } from './heap';
 import { normalizeBody } from './program';
 import { EV } from './event-kinds';
-import { growPool, newLwp, scheduleAging } from './library';
+import { scheduleAging } from './library';
+import { growPool, newLwp } from './pool';
 
 function runqLess(a: ThreadRt, b: ThreadRt): boolean {
   if (a.effPrio !== b.effPrio) return a.effPrio > b.effPrio;
@@ -60,6 +61,7 @@ function newThread(w: World, proc: ProcRt, spec: ThreadSpec): ThreadRt {
     waitJoin: null,
     rqKey: 0,
     creationIndex: -1,
+    readyCause: -1,
     joiners: [],
     deadlocked: false,
     arrival: null,
@@ -130,6 +132,8 @@ export function buildWorld(w: World): void {
       busy: 0,
       overhead: 0,
       idle: 0,
+      ck: { state: 'idle', since: 0, busy: 0, overhead: 0, idle: 0 },
+      ckEpoch: -1,
       spanLane: w.rec ? w.rec.addLane({ kind: 'cpu', cpu: c }) : -1,
     };
     w.cpus.push(cpu);
@@ -155,7 +159,7 @@ export function buildWorld(w: World): void {
     for (let k = 0; k < initial; k++) {
       const l = newLwp(w, proc, null);
       l.state = 'parked';
-      w.counters.lwpsCreated++;
+      w.count('lwpsCreated');
       proc.parked.push(l);
       scheduleAging(w, l);
     }

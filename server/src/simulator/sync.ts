@@ -30,9 +30,10 @@ export function blockOn(w: World, th: ThreadRt, kind: ThreadRt['block']): void {
   th.block = kind;
   th.spinning = false;
   w.rec?.event('block', th, { mutex: th.waitMutex?.name ?? null, detail: kind ?? undefined });
+  // The thread's own event comes first: what its LWP and CPU do next follows from it.
+  touchThread(w, th);
   if (th.bound) blockKlt(w, must(th.lwp, 'a bound thread has its LWP'));
   else releaseLwp(w, th);
-  touchThread(w, th);
 }
 
 /** The thread becomes runnable again after a wait in the library or the kernel. */

@@ -90,17 +90,35 @@ export class World {
   readonly diags: Diagnostic[] = [];
   readonly overflows: Overflow[] = [];
   endTime = 0;
-  readonly counters: Counters = {
-    switches: 0,
-    processSwitches: 0,
-    ipis: 0,
-    upcalls: 0,
-    lwpsCreated: 0,
-    lwpsReclaimed: 0,
-    threadsCreated: 0,
-    threadsReused: 0,
-    threadsReaped: 0,
-  };
+  readonly counters: Counters = zeroCounters();
+  /**
+   * True while the timed events of an instant are handled (LANGUAGE.md §5.5, "Simultaneous
+   * arrivals"): what becomes ready only enters its queue, and the lists below say what to place
+   * once every arrival of the instant is in (`settle`).
+   */
+  arriving = false;
+  /** KLTs made ready while arriving. */
+  readonly kArrivals: LwpRt[] = [];
+  /** ULTs that entered a run queue while arriving. */
+  readonly uArrivals: ThreadRt[] = [];
+  /** CPUs whose preemption interrupt arrived. */
+  readonly kSignals: CpuRt[] = [];
+  /** LWPs whose library preemption signal arrived. */
+  readonly uSignals: LwpRt[] = [];
+  /** Pool LWPs that began running without a ULT (an unparked LWP's switch ended). */
+  readonly idleBegins: LwpRt[] = [];
+  /** Pool LWPs freed off CPU (their thread ended with its io, or they were just created). */
+  readonly freedPool: LwpRt[] = [];
+  /** While set, a CPU that frees stays idle: the arrivals take the idle CPUs together. */
+  holdCpus = false;
+  /**
+   * Thread events so far: what changes after the last one (an LWP switched in only to park,
+   * housekeeping) is not part of the run (LANGUAGE.md §9). Counters count twice: in
+   * `counters`, and in `tail` since the last thread event, which the end of a run subtracts.
+   */
+  epoch = 0;
+  readonly tail: Counters = zeroCounters();
+  private tailDirty = false;
   /** Thread stepping when a slice paused in the middle of an instant. */
   stepping: ThreadRt | null = null;
   inInstant = false;
@@ -180,6 +198,31 @@ export class World {
     return true;
   }
 
+  /** Counts `n` of a counter (CLI.md `counters`). */
+  count(key: keyof Counters, n = 1): void {
+    this.counters[key] += n;
+    this.tail[key] += n;
+    this.tailDirty = true;
+  }
+
+  /** A thread's state changed, or it was created, ended or finished a timed statement. */
+  threadEvent(): void {
+    this.lastEventTime = this.now;
+    this.epoch++;
+    if (this.tailDirty) {
+      const t = this.tail;
+      for (const k in t) t[k as keyof Counters] = 0;
+      this.tailDirty = false;
+    }
+  }
+
+  /** Forgets the counts made so far as a tail (they are part of the run: the set-up). */
+  startRun(): void {
+    this.epoch++;
+    for (const k in this.tail) this.tail[k as keyof Counters] = 0;
+    this.tailDirty = false;
+  }
+
   /** Marks a thread on a CPU as able to take zero-time steps at this instant. */
   pushStep(th: ThreadRt): void {
     if (!th.inStep) {
@@ -187,6 +230,20 @@ export class World {
       this.steps.push(th.id);
     }
   }
+}
+
+function zeroCounters(): Counters {
+  return {
+    switches: 0,
+    processSwitches: 0,
+    ipis: 0,
+    upcalls: 0,
+    lwpsCreated: 0,
+    lwpsReclaimed: 0,
+    threadsCreated: 0,
+    threadsReused: 0,
+    threadsReaped: 0,
+  };
 }
 
 /** A host's pick, or the first alternative when it is not one of them. */
