@@ -1,5 +1,5 @@
 // Lint: typescript-eslint's recommended rules, plus the purity rules of the core
-// (server/src/{language,analysis,simulator,explorer}): no editor or LSP imports, no DOM,
+// (server/src/{language,analysis,simulator,explorer,teaching}): no editor or LSP imports, no DOM,
 // no file system, no clock, no Math.random. Determinism depends on them.
 import tseslint from 'typescript-eslint';
 
@@ -8,6 +8,7 @@ const core = [
   'server/src/analysis/**/*.ts',
   'server/src/simulator/**/*.ts',
   'server/src/explorer/**/*.ts',
+  'server/src/teaching/**/*.ts',
   'server/src/core.ts',
 ];
 
