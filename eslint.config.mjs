@@ -13,11 +13,12 @@ const core = [
 ];
 
 // The layers of the core (ARCHITECTURE.md): language below analysis and simulator, the simulator
-// below the explorer. A folder may not import the layers above it.
+// below the explorer, teaching (comparisons and exercises) on top. A folder may not import the layers above it.
 const layers = [
-  { folder: 'language', forbidden: ['analysis', 'simulator', 'explorer'] },
-  { folder: 'analysis', forbidden: ['simulator', 'explorer'] },
-  { folder: 'simulator', forbidden: ['analysis', 'explorer'] },
+  { folder: 'language', forbidden: ['analysis', 'simulator', 'explorer', 'teaching'] },
+  { folder: 'analysis', forbidden: ['simulator', 'explorer', 'teaching'] },
+  { folder: 'simulator', forbidden: ['analysis', 'explorer', 'teaching'] },
+  { folder: 'explorer', forbidden: ['teaching'] },
 ];
 
 const purityImports = {
@@ -48,7 +49,7 @@ function layerRule(forbidden) {
           ...purityImports.patterns,
           ...forbidden.map((f) => ({
             group: [`../${f}`, `../${f}/**`, `**/src/${f}/**`],
-            message: `This layer may not import ${f} (layers: language < analysis, simulator < explorer).`,
+            message: `This layer may not import ${f} (layers: language < analysis, simulator < explorer < teaching).`,
           })),
         ],
       },

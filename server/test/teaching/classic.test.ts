@@ -119,20 +119,15 @@ function check(topic: Topic, expected: (js: Job[], model: Model) => Map<string, 
 describe('classic scheduling numbers', () => {
   test('fifo', () => assert.equal(check('fifo', fifo), 50));
   const together = (js: Job[]) => new Set(js.map((j) => j.at)).size < js.length;
-  test('sjf (non-preemptive), jobs arriving at different instants', () => {
-    const n = check('sjf', (js) => (together(js) ? null : sjf(js)));
-    assert.ok(n >= 10, `${n} seeds checked`);
-  });
-  // LANGUAGE.md §5.5: "under sjf the shortest of the jobs that arrive together runs first"; the
-  // simulator still dispatches the first declared one. Reported by this test until it follows the rule.
-  test(
-    'sjf (non-preemptive), jobs arriving together',
-    { todo: 'the simulator does not yet apply the simultaneous-arrival rule of LANGUAGE.md §5.5 under sjf' },
-    () => {
-      const n = check('sjf', (js) => (together(js) ? sjf(js) : null));
+  // Jobs that arrive together: the shortest runs first (LANGUAGE.md §5.5, simultaneous arrivals).
+  for (const [title, keep] of [
+    ['sjf (non-preemptive), jobs arriving at different instants', (js: Job[]) => !together(js)],
+    ['sjf (non-preemptive), jobs arriving together', together],
+  ] as const)
+    test(title, () => {
+      const n = check('sjf', (js) => (keep(js) ? sjf(js) : null));
       assert.ok(n >= 10, `${n} seeds checked`);
-    },
-  );
+    });
   test('round robin, zero switch cost', () => {
     const n = check('rr', (js, m) => (m.costs.switch === 0 ? roundRobin(js, m.quantum!) : null));
     assert.ok(n >= 25, `${n} zero-cost seeds checked`);
