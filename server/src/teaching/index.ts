@@ -7,3 +7,4 @@ export * from './compare';
 export * from './queries';
 export * from './exercise';
 export { TOPICS, isTopic, type Topic } from './draft';
+export * from './checkpoints';

@@ -26,6 +26,7 @@ export type Query =
   | { kind: 'metric'; metric: ThreadMetric; threads: string[] }
   | { kind: 'average'; metric: 'turnaround' | 'response' | 'waiting'; threads: string[] }
   | { kind: 'running-at'; cpu: number; t: number }
+  | { kind: 'next-on-cpu'; cpu: number; t: number }
   | { kind: 'lwp-of'; thread: string; t: number }
   | { kind: 'lwps-at'; process: string; t: number }
   | { kind: 'first-event'; event: CountedEvent }
@@ -123,6 +124,15 @@ export function answerQuery(q: Query, v: RunView): Answer {
         value: s.thread ?? null,
         text: s.state === 'spinning' ? `${s.thread} (spinning)` : (s.thread ?? 'idle'),
       };
+    }
+    case 'next-on-cpu': {
+      let next: Span | undefined;
+      for (const x of r.spans ?? [])
+        if (x.lane.kind === 'cpu' && x.lane.cpu === q.cpu && x.thread !== undefined && x.state !== 'overhead')
+          if (x.start >= q.t && (!next || x.start < next.start)) next = x;
+      return next
+        ? { value: next.thread ?? null, text: `${next.thread} (from t=${next.start})` }
+        : { value: null, text: 'nobody: the CPU stays idle' };
     }
     case 'lwp-of': {
       const t = findThread(r, q.thread);
