@@ -29,7 +29,8 @@ export type Query =
   | { kind: 'next-on-cpu'; cpu: number; t: number }
   | { kind: 'lwp-of'; thread: string; t: number }
   | { kind: 'lwps-at'; process: string; t: number }
-  | { kind: 'first-event'; event: CountedEvent }
+  /** The first such event strictly after `after` (default: any). */
+  | { kind: 'first-event'; event: CountedEvent; after?: number }
   | { kind: 'count-events'; event: CountedEvent }
   | { kind: 'counter'; counter: keyof Counters }
   | { kind: 'cpu-overhead'; cpu: number }
@@ -158,7 +159,7 @@ export function answerQuery(q: Query, v: RunView): Answer {
       return { value: n, text: String(n) };
     }
     case 'first-event': {
-      const e = events.find((x) => x.kind === q.event);
+      const e = events.find((x) => x.kind === q.event && (q.after === undefined || x.t > q.after));
       return { value: e?.t ?? null, text: at(e?.t ?? null) };
     }
     case 'count-events': {

@@ -79,7 +79,8 @@ export function sigwaiting(draws: Draws): Draft {
       on
         ? {
             text: 'At what tick is the first LWP that the process did not start with ready (never, if none is)?',
-            query: { kind: 'first-event', event: 'lwp_create' },
+            // The pool the process starts with is there at t=0; a requested LWP takes cost lwp_create ≥ 1.
+            query: { kind: 'first-event', event: 'lwp_create', after: 0 },
           }
         : {
             text: 'Does the process stall (every pool LWP blocked in io while threads are runnable)? From when?',
