@@ -3,6 +3,7 @@
  * axis and the playhead. Only rows in view are drawn, so long runs and many lanes stay cheap.
  */
 import type { Span } from '../../../server/src/simulator/trace';
+import { firstEndingAfter } from '../../../server/src/simulator/derive-spans';
 import type { Palette } from './colours';
 import { MARKER_GLYPHS, spanLabel } from './describe';
 import type { Lane } from './lanes';
@@ -25,18 +26,6 @@ export interface DrawFrame {
 }
 
 const INSET = 3;
-
-/** First span index whose end is after t (spans sorted by start, non-overlapping). */
-function firstVisible(spans: readonly Span[], t: number): number {
-  let lo = 0;
-  let hi = spans.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (spans[mid].end <= t) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /** First marker index at or after t (markers sorted by time). */
 function firstMarker(lane: Lane, t: number): number {
@@ -89,7 +78,7 @@ function drawLane(f: DrawFrame, lane: Lane, y: number, h: number): void {
   // Zoomed far out, many spans share a pixel column: draw one per column, so a frame costs
   // at most the canvas width per lane whatever the run's length.
   let lastColumn = -Infinity;
-  for (let i = firstVisible(lane.spans, t0); i < lane.spans.length && lane.spans[i].start < t1; i++) {
+  for (let i = firstEndingAfter(lane.spans, t0); i < lane.spans.length && lane.spans[i].start < t1; i++) {
     const s = lane.spans[i];
     const x0 = Math.max(timeToX(view, s.start), -2);
     const x1 = Math.min(timeToX(view, s.end), view.width + 2);
