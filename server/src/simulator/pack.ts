@@ -1,0 +1,190 @@
+/**
+ * The recorded form of a run, packed for storage (the standalone page embeds it): what repeats
+ * is stored once in a table (span styles, event shapes, lanes, source ranges) and the long
+ * lists become flat arrays of small numbers (time deltas and table indices). CPU lanes are not
+ * stored: `unpackRun` derives them again from the LWPs' (derive-spans.ts), as the simulator did.
+ *
+ * `unpackRun` checks every index it follows and throws on anything malformed: the page shows
+ * a message instead of a broken view.
+ */
+import type { SourceRange } from '../language/model';
+import type { LaneRef, RunResult, Span, StatementLog, TraceEvent } from './trace';
+import { deriveSpans } from './derive-spans';
+
+export const PACK_VERSION = 1;
+
+/** A span's content without its lane and interval. */
+type Style = Omit<Span, 'lane' | 'start' | 'end'>;
+/** An event without its instant and cause; `range` as an index in `ranges` (-1: null). */
+type Shape = Omit<TraceEvent, 't' | 'cause' | 'range'> & { range: number };
+
+export interface PackedRun {
+  v: typeof PACK_VERSION;
+  /** The run without its events, spans and statements. */
+  head: Omit<RunResult, 'events' | 'spans' | 'statements'>;
+  lanes: LaneRef[];
+  styles: Style[];
+  /** Per lane: lane index, span count, then per span: gap since the lane's previous end, length, style index. */
+  spans: number[];
+  /** Source ranges, four numbers each: start line, start character, end line, end character. */
+  ranges: number[];
+  shapes: Shape[];
+  /** Per event: time since the previous event, shape index, distance back to its cause (0: none). Null: not recorded. */
+  events: number[] | null;
+  /** Per statement: thread, time since the previous statement, range index. Null: not recorded. */
+  statements: number[] | null;
+}
+
+/** Interns values by a key: the index of each distinct value. */
+class Table<T> {
+  readonly values: T[] = [];
+  private readonly index = new Map<string, number>();
+  add(v: T, key: string = JSON.stringify(v)): number {
+    let i = this.index.get(key);
+    if (i === undefined) {
+      i = this.values.length;
+      this.values.push(v);
+      this.index.set(key, i);
+    }
+    return i;
+  }
+}
+
+function rangeKey(r: SourceRange): string {
+  return `${r.start.line},${r.start.character},${r.end.line},${r.end.character}`;
+}
+
+/** Packs a run recorded with spans (and events, when it has them). */
+export function packRun(result: RunResult): PackedRun {
+  const { events, spans, statements, ...head } = result;
+  const lanes = new Table<LaneRef>();
+  const styles = new Table<Style>();
+  const ranges = new Table<SourceRange>();
+  const byLane = new Map<number, Span[]>();
+  for (const s of spans ?? []) {
+    if (s.lane.kind === 'cpu') continue;
+    const li = lanes.add(s.lane);
+    let list = byLane.get(li);
+    if (!list) byLane.set(li, (list = []));
+    list.push(s);
+  }
+  const flat: number[] = [];
+  for (const [li, list] of byLane) {
+    flat.push(li, list.length);
+    let end = 0;
+    for (const s of list) {
+      const { lane: _l, start, end: e, ...style } = s;
+      flat.push(start - end, e - start, styles.add(style));
+      end = e;
+    }
+  }
+  const shapes = new Table<Shape>();
+  let ev: number[] | null = null;
+  if (events) {
+    ev = [];
+    let t = 0;
+    events.forEach((e, i) => {
+      const { t: et, cause, range, ...rest } = e;
+      const shape: Shape = { ...rest, range: range === null ? -1 : ranges.add(range, rangeKey(range)) };
+      ev!.push(et - t, shapes.add(shape), cause !== undefined && cause < i ? i - cause : 0);
+      t = et;
+    });
+  }
+  let st: number[] | null = null;
+  if (statements) {
+    st = [];
+    const local = statements.ranges.map((r) => ranges.add(r, rangeKey(r)));
+    let t = 0;
+    for (let k = 0; k < statements.t.length; k++) {
+      st.push(statements.thread[k], statements.t[k] - t, local[statements.range[k]]);
+      t = statements.t[k];
+    }
+  }
+  return {
+    v: PACK_VERSION,
+    head,
+    lanes: lanes.values,
+    styles: styles.values,
+    spans: flat,
+    ranges: ranges.values.flatMap((r) => [r.start.line, r.start.character, r.end.line, r.end.character]),
+    shapes: shapes.values,
+    events: ev,
+    statements: st,
+  };
+}
+
+class Malformed extends Error {}
+
+function need(ok: boolean, what: string): void {
+  if (!ok) throw new Malformed(`the packed run is malformed: ${what}`);
+}
+
+function numbers(v: unknown, what: string): number[] {
+  need(Array.isArray(v) && v.every((x) => typeof x === 'number' && Number.isFinite(x)), `${what} are not numbers`);
+  return v as number[];
+}
+
+function at<T>(list: readonly T[], i: number, what: string): T {
+  need(Number.isInteger(i) && i >= 0 && i < list.length, `${what} ${i} out of range`);
+  return list[i];
+}
+
+/** The run a packed form holds, its lanes derived again. Throws an Error naming what is malformed. */
+export function unpackRun(p: PackedRun): RunResult {
+  need(typeof p === 'object' && p !== null && p.v === PACK_VERSION, 'unknown version');
+  need(Array.isArray(p.lanes) && Array.isArray(p.styles) && Array.isArray(p.shapes), 'tables missing');
+  const flat = numbers(p.spans, 'spans');
+  const rflat = numbers(p.ranges, 'ranges');
+  const ranges: SourceRange[] = [];
+  for (let i = 0; i + 3 < rflat.length; i += 4)
+    ranges.push({
+      start: { line: rflat[i], character: rflat[i + 1] },
+      end: { line: rflat[i + 2], character: rflat[i + 3] },
+    });
+  const spans: Span[] = [];
+  for (let i = 0; i < flat.length;) {
+    const lane = at(p.lanes, flat[i], 'lane');
+    const n = flat[i + 1];
+    need(Number.isInteger(n) && n >= 0 && i + 2 + 3 * n <= flat.length, 'span count');
+    i += 2;
+    let end = 0;
+    for (let k = 0; k < n; k++, i += 3) {
+      const start = end + flat[i];
+      end = start + flat[i + 1];
+      spans.push({ lane, start, end, ...at(p.styles, flat[i + 2], 'style') });
+    }
+  }
+  const result: RunResult = { ...p.head, spans: deriveSpans(spans) };
+  if (p.events !== null) {
+    const flatEv = numbers(p.events, 'events');
+    need(flatEv.length % 3 === 0, 'events are not triples');
+    const events: TraceEvent[] = [];
+    let t = 0;
+    for (let i = 0; i < flatEv.length; i += 3) {
+      t += flatEv[i];
+      const { range, ...shape } = at(p.shapes, flatEv[i + 1], 'event shape');
+      const e: TraceEvent = { t, ...shape, range: range < 0 ? null : at(ranges, range, 'range') };
+      const back = flatEv[i + 2];
+      if (back > 0) e.cause = events.length - back;
+      need(e.cause === undefined || e.cause >= 0, 'cause');
+      events.push(e);
+    }
+    result.events = events;
+  }
+  if (p.statements !== null) result.statements = unpackStatements(numbers(p.statements, 'statements'), ranges);
+  return result;
+}
+
+function unpackStatements(flat: number[], ranges: SourceRange[]): StatementLog {
+  need(flat.length % 3 === 0, 'statements are not triples');
+  const log: StatementLog = { ranges, thread: [], t: [], range: [] };
+  let t = 0;
+  for (let i = 0; i < flat.length; i += 3) {
+    t += flat[i + 1];
+    at(ranges, flat[i + 2], 'statement range');
+    log.thread.push(flat[i]);
+    log.t.push(t);
+    log.range.push(flat[i + 2]);
+  }
+  return log;
+}
