@@ -32,7 +32,7 @@ export class App {
   private readonly mapping = new MappingView();
   private readonly diagnostics: DiagnosticsList;
   private readonly eventsStrip: EventsStrip;
-  private state: PlaybackState = initialPlayback(0, [], null);
+  private state: PlaybackState = initialPlayback({ endTime: 0, marks: [], firstProblem: null });
   private hasRun = false;
   private lastFrame: number | null = null;
   /** Identifies the current animation loop, so a pause and replay never runs two. */
@@ -83,10 +83,9 @@ export class App {
     const groups = buildLanes(result);
     const marks = eventMarks(result);
     const problem = firstProblem(result);
+    const run = { endTime: result.endTime, marks, firstProblem: problem, steps: (result.events ?? []).map((e) => e.t) };
     const deadlocks = (result.events ?? []).filter((e) => e.kind === 'deadlock').map((e) => e.t);
-    this.state = this.hasRun
-      ? reducePlayback(this.state, { type: 'load', endTime: result.endTime, marks, firstProblem: problem })
-      : initialPlayback(result.endTime, marks, problem, this.keep);
+    this.state = this.hasRun ? reducePlayback(this.state, { type: 'load', run }) : initialPlayback(run, this.keep);
     this.hasRun = true;
     this.header.setTitle(result.scenario);
     this.header.setRun(result);
