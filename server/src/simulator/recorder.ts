@@ -221,6 +221,20 @@ export class Recorder {
     return out;
   }
 
+  /**
+   * The state each lane is in at t, the end of a complete recording (its open span, from its
+   * start to t: zero-length when it began at t). Empty once the cap stopped recording.
+   */
+  finalStates(t: number): Span[] {
+    if (this.stop !== null) return [];
+    const out: Span[] = [];
+    for (let i = 0; i < this.open.length; i++) {
+      const s = this.open[i];
+      if (s !== null && s.start <= t) out.push(makeSpan(this.refs[i], s.start, t, s.state, s.extra));
+    }
+    return out;
+  }
+
   /** The statements reached up to t (the run's end), and before the cap. */
   statementsUntil(t: number): StatementLog {
     const stop = this.stop;

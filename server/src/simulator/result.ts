@@ -52,6 +52,7 @@ export function buildResult(w: World): RunResult {
       result.topology = topology(w);
       result.stalls = [...rec.stallList];
       result.statements = rec.statementsUntil(t);
+      result.final = rec.finalStates(t);
     }
     result.recording = rec.info();
   }
@@ -61,6 +62,7 @@ export function buildResult(w: World): RunResult {
 function topology(w: World): Topology {
   return {
     cpus: w.cpus.length,
+    policy: w.model.policy,
     processes: w.procs.map((p) => ({
       name: p.spec.name,
       model: p.spec.model,

@@ -230,6 +230,8 @@ export interface InversionInterval {
 /** The static shape of the run: every lane that exists, so a renderer needs no guessing. */
 export interface Topology {
   cpus: number;
+  /** The kernel's scheduling policy (the ready queue's order). */
+  policy?: string;
   processes: {
     name: string;
     model: string;
@@ -261,6 +263,12 @@ export interface RunResult {
   topology?: Topology;
   /** With spans: the intervals in which a process stalled. */
   stalls?: StallInterval[];
+  /**
+   * With spans, when the recording is complete: the state each thread, LWP and mutex lane is in
+   * as the run ends, from when it began (zero-length when it began at the end): what a deadlock
+   * or a hang leaves behind.
+   */
+  final?: Span[];
   /** With spans: the statements each thread reached, and when. */
   statements?: StatementLog;
   /** Present when anything was recorded: how much, and whether the cap stopped it. */
