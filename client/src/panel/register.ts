@@ -10,6 +10,9 @@ import { SimulationPanel, VIEW_TYPE, webviewOptions } from './simulation-panel';
 
 export const SIMULATE_COMMAND = 'threadscape.simulate';
 
+/** "Threadscape: Go to the Next Time a Thread Runs This" (editor context menu). */
+export const NEXT_RUN_COMMAND = 'threadscape.nextRun';
+
 /**
  * The document a command invocation means: a URI string (the code lens), a Uri (the editor
  * title button, the explorer), else the active editor's threadscape document.
@@ -60,6 +63,17 @@ export function registerPanel(context: vscode.ExtensionContext, client: Language
         webviewOptions(context.extensionUri),
       );
       adopt(panel, uri);
+    }),
+    vscode.commands.registerCommand(NEXT_RUN_COMMAND, () => {
+      const editor = vscode.window.activeTextEditor;
+      const panel = editor ? panels.get(editor.document.uri.toString()) : undefined;
+      if (!editor || !panel) {
+        void vscode.window.showInformationMessage(
+          'Threadscape: simulate the file first (Threadscape: Simulate), then go to the next time a thread runs a statement.',
+        );
+        return;
+      }
+      panel.nextRun(editor.selection.active);
     }),
     vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, {
       async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> {

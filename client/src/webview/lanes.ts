@@ -103,7 +103,7 @@ export function topologyOf(result: RunResult): Topology {
 }
 
 /** Where a marker goes: its thread's lane, else its LWP's, else the process's first LWP, else its CPU. */
-function markerLane(e: TraceEvent, topo: Topology): string | null {
+export function markerLane(e: TraceEvent, topo: Topology): string | null {
   if (e.process !== null && e.thread !== null) return laneKey({ kind: 'thread', process: e.process, thread: e.thread });
   if (e.process !== null && e.lwp !== null) return laneKey({ kind: 'lwp', process: e.process, lwp: e.lwp });
   if (e.process !== null) {
@@ -168,6 +168,7 @@ export function buildLanes(result: RunResult): LaneGroup[] {
   }
   for (const inv of result.inversions ?? []) {
     byKey.get(laneKey({ kind: 'thread', process: inv.process, thread: inv.high }))?.inversions.push(inv);
+    byKey.get(laneKey({ kind: 'thread', process: inv.process, thread: inv.low }))?.inversions.push(inv);
     byKey.get(laneKey({ kind: 'mutex', process: inv.process, mutex: inv.mutex }))?.inversions.push(inv);
   }
   for (const lane of byKey.values()) {

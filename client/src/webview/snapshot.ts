@@ -44,6 +44,8 @@ export interface Snapshot {
   runQueues: { process: string; threads: ThreadAt[] }[];
   /** KLTs waiting for a CPU, in the order the kernel takes them (priority policy; ready order otherwise). */
   kernelQueue: QueuedLwp[];
+  /** What each CPU does: the KLT on it and its thread, or null when idle. */
+  cpus: ({ state: SpanState; process: string; lwp: number; thread: string | null } | null)[];
 }
 
 /** Parses a span reason ("mutex m", "condvar c", "semaphore s", "join a, b"). */
@@ -114,11 +116,21 @@ export function snapshotAt(index: RunIndex, t: number): Snapshot {
     waiting.sort((a, b) => b.priority - a.priority || key(a) - key(b) || a.info.index - b.info.index);
     if (p.model !== 'one_to_one') runQueues.push({ process: p.name, threads: waiting });
   }
+  const cpus: Snapshot['cpus'] = [];
+  for (let c = 0; c < index.topology.cpus; c++) {
+    const s = spanAt(index.lanes.get(laneKey({ kind: 'cpu', cpu: c })) ?? [], t);
+    cpus.push(
+      s && s.process !== undefined && s.lwp !== undefined
+        ? { state: s.state, process: s.process, lwp: s.lwp, thread: s.thread ?? null }
+        : null,
+    );
+  }
   return {
     t,
     threads,
     owners,
     runQueues,
     kernelQueue: kq.map(({ key: _k, head: _h, ...q }) => q),
+    cpus,
   };
 }

@@ -126,7 +126,9 @@ describe('standalone report page', { skip: browserSkip }, () => {
 
   test('clicking a diagnostic shows its line and moves to its tick', async () => {
     const { page } = await open();
+    await page.locator('#ts-tab-diagnostics').click();
     await page.locator('.ts-diagnostics button[data-code="starvation"]').click();
+    assert.equal(await page.locator('#ts-tab-source').getAttribute('aria-selected'), 'true', 'the source is shown');
     assert.deepEqual(await page.locator('.ts-source .ts-hit').allTextContents(), ['  thread printer { compute 5 }']);
     assert.equal(await playhead(page), 19);
     await page.close();
@@ -173,7 +175,7 @@ describe('standalone report page', { skip: browserSkip }, () => {
     assert.equal(await page.locator('h1').textContent(), EVIL);
     assert.equal(await page.title(), `Threadscape: ${EVIL}`);
     assert.equal(await page.locator('img').count(), 0);
-    assert.equal(await page.locator('#ts-src-title').textContent(), `${EVIL}.threads`);
+    assert.equal(await page.locator('#ts-tab-source').textContent(), `${EVIL}.threads`);
     assert.deepEqual(dialogs, []);
     assert.deepEqual(errors, []);
     await page.close();

@@ -132,6 +132,7 @@ describe('webview in a panel (stubbed VS Code API)', { skip: browserSkip }, () =
     await page.waitForFunction(() => Number(document.body.dataset.playhead) > 0);
     await page.getByRole('button', { name: 'Jump to the first deadlock or inversion' }).click();
     assert.equal(await playhead(page), 2);
+    await page.locator('#ts-tab-diagnostics').click();
     const diag = page.locator('.ts-diagnostics button[data-code="deadlock"]').first();
     await diag.click();
     const reveal = (await posted()).find((m) => m.type === 'reveal');

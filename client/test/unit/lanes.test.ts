@@ -52,7 +52,7 @@ test("markers go to the thread, else the LWP, else the process's first LWP", () 
   );
 });
 
-test('inversions are drawn on the waiting thread and the mutex', () => {
+test('inversions are drawn on the waiting thread, the owner and the mutex', () => {
   const run = sampleRun();
   run.inversions = [
     {
@@ -69,7 +69,7 @@ test('inversions are drawn on the waiting thread and the mutex', () => {
   const lanes = buildLanes(run).flatMap((g) => g.lanes);
   assert.deepEqual(
     lanes.filter((l) => l.inversions.length > 0).map((l) => l.label),
-    ['reader', 'queue'],
+    ['reader', 'worker[1]', 'queue'],
   );
   assert.equal(firstProblem(run), 16);
 });

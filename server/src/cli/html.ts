@@ -1,7 +1,7 @@
 /**
  * `threadscape run FILE --html OUT`: a self-contained playback page. The webview's own bundle
  * and stylesheet are inlined (scripts and styles allowed by a per-page nonce, nothing from the
- * network), and the run is embedded as JSON in a non-executable
+ * network), and the run is embedded, packed (pack.ts), as JSON in a non-executable
  * `<script type="application/json">` block with `<` escaped.
  */
 import { randomBytes } from 'node:crypto';
@@ -11,6 +11,7 @@ import { analyse } from '../analysis';
 import type { Diagnostic } from '../language/diagnostic';
 import type { Model } from '../language/model';
 import { simulate, type RunResult, type SimulationOptions } from '../simulator';
+import { packRun } from '../simulator/pack';
 import { UsageError } from './options';
 
 export interface HtmlReportInput {
@@ -67,7 +68,8 @@ export function renderHtmlReport(
   const result = recordedResult(input);
   // The static analysis's findings join the run's own in the page's list.
   const diagnostics: Diagnostic[] = input.model ? analyse(input.model) : [];
-  const data = { fileName: input.fileName, text: input.text, result, diagnostics };
+  // The run in its packed recorded form (pack.ts): a few numbers a span or an event.
+  const data = { fileName: input.fileName, text: input.text, run: packRun(result), diagnostics };
   const csp = [`default-src 'none'`, `script-src 'nonce-${nonce}'`, `style-src 'nonce-${nonce}'`, `img-src data:`].join(
     '; ',
   );
