@@ -84,3 +84,11 @@ test('a run in slices counts exactly the events of the whole run (so the budget 
     }
   }
 });
+
+test("the simulator's statements are shared by value: a Model that went through JSON shares as many", async () => {
+  const { Engine } = await import('../../src/simulator/engine');
+  const m = model(readFileSync(join(SAMPLES, 'dining-philosophers.threads'), 'utf8'));
+  const direct = new Engine(m, {}).stmtCache.serial.size;
+  const viaJson = new Engine(JSON.parse(JSON.stringify(m)), {}).stmtCache.serial.size;
+  assert.equal(viaJson, direct);
+});
