@@ -6,7 +6,7 @@
  */
 import type { LaneRef, RunResult, Span, TraceEvent } from '../../../server/src/simulator/trace';
 import { deriveSpans } from '../../../server/src/simulator/derive-spans';
-import { parseWait } from './snapshot';
+import { parseWait } from './waits';
 
 /** Length of the tails: a twentieth of the run, at least one tick. */
 export function tailLength(endTime: number): number {

@@ -7,13 +7,9 @@
 import type { Span, SpanState } from '../../../server/src/simulator/trace';
 import { laneKey, spanAt } from './lanes';
 import { threadKey, type RunIndex, type ThreadInfo } from './run-index';
+import { parseWait, type WaitTarget } from './waits';
 
-/** What a thread waits for, parsed from its span's reason. */
-export interface WaitTarget {
-  kind: 'mutex' | 'condvar' | 'semaphore' | 'join';
-  /** The object's name, or the joined threads' names. */
-  names: string[];
-}
+export { parseWait, type WaitTarget } from './waits';
 
 export interface ThreadAt {
   info: ThreadInfo;
@@ -46,17 +42,6 @@ export interface Snapshot {
   kernelQueue: QueuedLwp[];
   /** What each CPU does: the KLT on it and its thread, or null when idle. */
   cpus: ({ state: SpanState; process: string; lwp: number; thread: string | null } | null)[];
-}
-
-/** Parses a span reason ("mutex m", "condvar c", "semaphore s", "join a, b"). */
-export function parseWait(reason: string | undefined): WaitTarget | null {
-  if (!reason) return null;
-  const sp = reason.indexOf(' ');
-  const kind = reason.slice(0, sp);
-  const rest = reason.slice(sp + 1);
-  if (kind === 'mutex' || kind === 'condvar' || kind === 'semaphore') return { kind, names: [rest] };
-  if (kind === 'join') return { kind, names: rest.split(', ') };
-  return null;
 }
 
 function threadAt(index: RunIndex, info: ThreadInfo, t: number): ThreadAt | null {

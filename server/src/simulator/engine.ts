@@ -9,7 +9,8 @@
  * lifecycle ← exec ← events ← engine): it owns the loop and wires the kernel's hooks.
  */
 import type { Model } from '../language/model';
-import type { Simulation, SimulationOptions, StepLimit } from './api';
+import type { Simulation, SimulationOptions, SimulationSnapshot, StepLimit } from './api';
+import { restoreSnapshot, takeSnapshot, type Snapshot } from './snapshot';
 import type { RunResult } from './trace';
 import type { LwpRt, ThreadRt } from './entities';
 import { World, clampPick } from './world';
@@ -28,6 +29,10 @@ import { adaptiveOwnerLeft } from './sync';
 import { settle } from './arrivals';
 
 export { DEFAULT_MAX_EVENTS } from './world';
+
+interface EngineSnapshot extends SimulationSnapshot {
+  readonly state: Snapshot;
+}
 
 export class Engine extends World implements Simulation {
   constructor(model: Model, options: SimulationOptions) {
@@ -53,6 +58,7 @@ export class Engine extends World implements Simulation {
 
   step(limit: StepLimit = {}): boolean {
     this.sliceEnd = limit.maxEvents !== undefined ? this.eventCount + limit.maxEvents : Infinity;
+    this.unitEnd = limit.maxUnits !== undefined ? this.units + limit.maxUnits : Infinity;
     this.shouldStop = limit.shouldStop ?? null;
     this.paused = false;
     const until = limit.untilTime ?? Infinity;
@@ -68,7 +74,9 @@ export class Engine extends World implements Simulation {
           break;
         }
         if (next.t > until) return false;
-        if (this.eventCount >= this.sliceEnd || (this.shouldStop && this.shouldStop())) return false;
+        if (this.eventCount >= this.sliceEnd || this.units >= this.unitEnd || (this.shouldStop && this.shouldStop())) {
+          return false;
+        }
         this.now = next.t;
         this.inInstant = true;
         this.arriving = true;
@@ -92,9 +100,13 @@ export class Engine extends World implements Simulation {
         handleEvent(this, ev);
         // Handlers keep no reference to the event: it is reused (no allocation per event).
         this.recycle(ev);
-        if (!this.tick()) return;
+        const go = this.tick();
+        if (this.unitDone() || !go) return;
       }
-      if (this.arriving) settle(this);
+      if (this.arriving) {
+        settle(this);
+        if (this.unitDone()) return;
+      }
       if (this.steps.size === 0 && this.stepping === null) break;
       this.runSteps();
       if (this.paused || this.budgetHit) return;
@@ -115,12 +127,28 @@ export class Engine extends World implements Simulation {
       const finished = stepThread(this, th);
       if (!finished) return;
       this.stepping = null;
+      if (this.unitDone()) return;
     }
+  }
+
+  /** Counts a unit; true when the slice's units are used up (the run pauses here). */
+  private unitDone(): boolean {
+    if (++this.units < this.unitEnd) return false;
+    this.paused = true;
+    return true;
   }
 
   private nextStepper(): number {
     if (!this.choose || this.steps.size < 2) return this.steps.pop();
-    const ids = this.steps.drain().sort((a, b) => a - b);
+    // Only threads that can still step are alternatives (one preempted since it was marked is not).
+    const all = this.steps.drain().sort((a, b) => a - b);
+    const ids = all.filter((i) => isSteppable(this.threads[i]));
+    if (ids.length < 2) {
+      for (const i of ids) this.steps.push(i);
+      for (const i of all) this.threads[i].inStep = ids.includes(i);
+      return ids.length === 0 ? all[0] : this.steps.pop();
+    }
+    for (const i of all) if (!ids.includes(i)) this.threads[i].inStep = false;
     const pick = clampPick(
       this.choose({
         t: this.now,
@@ -133,6 +161,18 @@ export class Engine extends World implements Simulation {
     );
     for (let k = 0; k < ids.length; k++) if (k !== pick) this.steps.push(ids[k]);
     return ids[pick];
+  }
+
+  snapshot(): SimulationSnapshot {
+    const s: EngineSnapshot = { owner: this, state: takeSnapshot(this) };
+    return s;
+  }
+
+  restore(s: SimulationSnapshot): void {
+    if (s.owner !== this || !('state' in s)) {
+      throw new Error('a snapshot is restored into the simulation it was taken of');
+    }
+    restoreSnapshot(this, (s as EngineSnapshot).state);
   }
 
   result(): RunResult {

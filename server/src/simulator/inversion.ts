@@ -39,6 +39,11 @@ export class InversionTracker implements InversionLog {
   readonly totals = new Map<string, Total>();
   readonly intervals: InversionInterval[] = [];
 
+  /** True once an unbounded inversion has been observed in this run. */
+  get observed(): boolean {
+    return this.active.size > 0 || this.totals.size > 0;
+  }
+
   /** Re-evaluates the condition at the end of an instant. */
   check(w: World): void {
     const now = new Map<string, Active>();
@@ -76,6 +81,22 @@ export class InversionTracker implements InversionLog {
     const tot = this.totals.get(key);
     if (tot) tot.ticks += t - a.start;
     else this.totals.set(key, { ...a, ticks: t - a.start });
+  }
+
+  save(): unknown {
+    return {
+      active: new Map(this.active),
+      totals: [...this.totals].map(([k, t]) => [k, { ...t }] as const),
+      intervals: this.intervals.length,
+    };
+  }
+
+  load(saved: unknown): void {
+    const s = saved as { active: Map<string, Active>; totals: (readonly [string, Total])[]; intervals: number };
+    this.active = new Map(s.active);
+    this.totals.clear();
+    for (const [k, t] of s.totals) this.totals.set(k, { ...t });
+    this.intervals.length = s.intervals;
   }
 
   /** Closes open intervals at the end of the run. */

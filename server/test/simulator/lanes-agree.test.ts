@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { compile } from '../../src/language';
 import { simulate, type RunResult, type Span } from '../../src/simulator';
 import { deriveSpans } from '../../src/simulator/derive-spans';
-import { scenario } from '../support/scenarios';
+import { generateScenario as scenario } from './generate';
 import { run } from './helpers';
 
 type Lanes = Map<string, Span[]>;

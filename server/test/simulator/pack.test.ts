@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { compile } from '../../src/language';
 import { simulate, type RunResult } from '../../src/simulator';
 import { packRun, unpackRun, type PackedRun } from '../../src/simulator/pack';
-import { scenario } from '../support/scenarios';
+import { generateScenario as scenario } from './generate';
 
 /** The statements as (thread, t, range) triples with their ranges resolved. */
 function statements(r: RunResult): unknown[] {

@@ -6,13 +6,13 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { compile } from '../../src/language';
 import { simulate } from '../../src/simulator';
+import { generateScenario } from './generate';
 import { assertConservation } from './helpers';
-import { scenario } from '../support/scenarios';
 
 test('300 generated scenarios: no exception, bounded, conserved, deterministic', () => {
   let simulated = 0;
   for (let seed = 1; seed <= 300; seed++) {
-    const text = scenario(seed);
+    const text = generateScenario(seed);
     const c = compile(text);
     if (!c.model) continue;
     simulated++;

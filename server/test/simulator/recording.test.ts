@@ -26,6 +26,7 @@ function core(r: RunResult): unknown {
     stalls: _st,
     statements: _x,
     recording: _r,
+    final: _f,
     ...rest
   } = r;
   return rest;

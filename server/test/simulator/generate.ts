@@ -1,4 +1,7 @@
-/** Generated scenarios (seeded, so a failure replays) for the simulator's property tests. */
+/**
+ * A generator of small scenarios over every model, policy and statement, for property tests
+ * (seeded: a failure replays).
+ */
 import { Mulberry32 } from '../../src/simulator/rng';
 
 function pick<T>(g: Mulberry32, xs: T[]): T {
@@ -60,8 +63,8 @@ function statement(g: Mulberry32, depth: number, model: string, nThreads: number
   }
 }
 
-/** A scenario of one or two processes, every model, policy and statement, drawn from `seed`. */
-export function scenario(seed: number): string {
+/** A scenario text for `seed`. */
+export function generateScenario(seed: number): string {
   const g = new Mulberry32(seed);
   const policy = pick(g, ['priority', 'fifo', 'rr', 'sjf']);
   const lines = [
