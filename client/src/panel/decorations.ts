@@ -4,33 +4,9 @@
  * (created when first needed), applied to every visible editor of the panel's document.
  */
 import * as vscode from 'vscode';
-import type { SourceRange } from '../../../server/src/language/model';
 import type { ThreadMark } from '../protocol';
-import { THREAD_HUES, threadColour } from '../thread-colours';
-
-/** A mark as the editor shows it. */
-export interface MarkDecoration {
-  range: SourceRange;
-  /** Text after the statement: the thread's name and state. */
-  label: string;
-  hover: string;
-}
-
-/** The decorations of each hue slot, for a list of marks (pure: unit-tested without VS Code). */
-export function decorationsByHue(marks: readonly ThreadMark[]): Map<number, MarkDecoration[]> {
-  const out = new Map<number, MarkDecoration[]>();
-  for (const m of marks) {
-    const slot = m.colour % THREAD_HUES;
-    let list = out.get(slot);
-    if (!list) out.set(slot, (list = []));
-    list.push({
-      range: m.range,
-      label: ` ◂ ${m.thread} (${m.state})`,
-      hover: `${m.process}/${m.thread} is here at the playhead: ${m.state}`,
-    });
-  }
-  return out;
-}
+import { threadColour } from '../thread-colours';
+import { decorationsByHue, type MarkDecoration } from './marks';
 
 function decorationType(slot: number): vscode.TextEditorDecorationType {
   const look = (dark: boolean): vscode.ThemableDecorationRenderOptions => ({

@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { isWebviewState } from '../protocol';
+import { NextRunOffer } from './next-run';
 import { SimulationPanel, VIEW_TYPE, webviewOptions } from './simulation-panel';
 
 export const SIMULATE_COMMAND = 'threadscape.simulate';
@@ -33,12 +34,15 @@ export function targetUri(arg: unknown): vscode.Uri | undefined {
 /** Registers the command, the serializer and the panels' bookkeeping. */
 export function registerPanel(context: vscode.ExtensionContext, client: LanguageClient): void {
   const panels = new Map<string, SimulationPanel>();
+  const offer = new NextRunOffer((uri) => panels.has(uri.toString()), NEXT_RUN_COMMAND);
   const forget = (p: SimulationPanel): void => {
     if (panels.get(p.documentUri.toString()) === p) panels.delete(p.documentUri.toString());
+    offer.update();
   };
   const adopt = (panel: vscode.WebviewPanel, uri: vscode.Uri): SimulationPanel => {
     const p = new SimulationPanel(panel, uri, context.extensionUri, client, forget);
     panels.set(uri.toString(), p);
+    offer.update();
     return p;
   };
 
@@ -94,5 +98,7 @@ export function registerPanel(context: vscode.ExtensionContext, client: Language
       },
     }),
     { dispose: () => [...panels.values()].forEach((p) => p.dispose()) },
+    // After the panels: closing them updates the offer.
+    offer,
   );
 }

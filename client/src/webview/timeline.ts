@@ -263,6 +263,9 @@ export class Timeline {
     drawPlayhead(ctx, v, height, this.palette, this.playhead);
     actx.setTransform(dpr, 0, 0, dpr, 0, 0);
     drawAxis(actx, v, AXIS_H, this.palette, this.playhead);
+    // The window shown, for tests and tools that point at an instant.
+    this.axis.dataset.start = String(v.start);
+    this.axis.dataset.span = String(v.span);
   }
 
   /** Per frame: the causes of the playhead's instant when too many to draw all, and the masks. */
