@@ -56,6 +56,9 @@ export class App {
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
   /** The instant the tabs and the marks were last made for (they change per instant). */
   private shownInstant: string | null = null;
+  /** When the playhead last moved, and the timer that says it stopped (links glide only when it is still). */
+  private lastMove = -Infinity;
+  private stillTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     root: HTMLElement,
@@ -107,8 +110,8 @@ export class App {
 
   /** Shows a run (a new one keeps the playhead where it was, clamped to the run's end). */
   showRun(result: RunResult, otherDiagnostics: readonly Diagnostic[] = []): void {
-    const index = indexRun(result);
     const groups = buildLanes(result);
+    const index = indexRun(result, groups);
     const run = {
       endTime: result.endTime,
       marks: eventMarks(result),
@@ -191,8 +194,21 @@ export class App {
     if (this.state.playing) requestAnimationFrame((t) => this.frame(t, loop));
   }
 
+  /**
+   * While the playhead moves fast (playing, scrubbing) the figure's links jump instead of gliding:
+   * animating every link on every frame costs more than the frame has.
+   */
+  private noteMove(): void {
+    const now = performance.now();
+    if (now - this.lastMove < 150) document.body.dataset.moving = 'true';
+    this.lastMove = now;
+    if (this.stillTimer !== undefined) clearTimeout(this.stillTimer);
+    this.stillTimer = setTimeout(() => delete document.body.dataset.moving, 200);
+  }
+
   private render(): void {
     const s = this.state;
+    this.noteMove();
     this.controls.update(s, this.index !== null);
     this.timeline.setTime(s.time, s.revealed < s.endTime ? s.revealed : Infinity);
     this.eventsStrip.setTime(s.time);

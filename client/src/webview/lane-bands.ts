@@ -7,6 +7,7 @@
  * - `stall` on the pool LWPs' lanes of a process that stalled.
  */
 import type { Span } from '../../../server/src/simulator/trace';
+import { firstEndingAfter } from '../../../server/src/simulator/derive-spans';
 import { laneKey, type LaneGroup } from './lanes';
 import { threadKey, type RunIndex } from './run-index';
 
@@ -17,11 +18,11 @@ export interface Band {
   text: string;
 }
 
-/** Pieces of a thread's lane over [start, end) where its priority is above `floor`. */
+/** Pieces of a thread's lane (sorted) over [start, end) where its priority is above `floor`. */
 function liftedOver(spans: readonly Span[], start: number, end: number, floor: number): Span[] {
   const out: Span[] = [];
-  for (const s of spans) {
-    if (s.end <= start || s.start >= end) continue;
+  for (let i = firstEndingAfter(spans, start); i < spans.length && spans[i].start < end; i++) {
+    const s = spans[i];
     if (s.priority !== undefined && s.priority > floor) out.push(s);
   }
   return out;
@@ -54,6 +55,12 @@ export function laneBands(groups: readonly LaneGroup[], index: RunIndex): Map<st
       const bound = l.bound !== null ? index.threads.get(threadKey(p.name, l.bound)) : undefined;
       ownPriority.set(laneKey({ kind: 'lwp', process: p.name, lwp: l.id }), bound ? bound.base : (p.priority ?? 0));
     }
+  // Only a process with a lifted thread can have a lane where the kernel does not see it.
+  const liftedIn = new Set<string>();
+  for (const g of groups)
+    for (const l of g.lanes)
+      if (l.kind === 'thread' && l.process !== null && l.spans.some((s) => s.priority !== undefined))
+        liftedIn.add(l.process);
   for (const g of groups) {
     for (const lane of g.lanes) {
       if (lane.kind === 'thread') {
@@ -67,7 +74,7 @@ export function laneBands(groups: readonly LaneGroup[], index: RunIndex): Map<st
         for (const s of lane.spans) {
           if (s.priority !== undefined && s.priority > base)
             add(lane.key, { kind: 'kernel', start: s.start, end: s.end, text: `KLT priority ${s.priority}` });
-          if (s.thread === undefined || s.priority === undefined) continue;
+          if (s.thread === undefined || s.priority === undefined || !liftedIn.has(lane.process)) continue;
           const th = index.lanes.get(laneKey({ kind: 'thread', process: lane.process, thread: s.thread })) ?? [];
           for (const t of liftedOver(th, s.start, s.end, s.priority)) {
             add(lane.key, {

@@ -107,11 +107,25 @@ export function markerLane(e: TraceEvent, topo: Topology): string | null {
   if (e.process !== null && e.thread !== null) return laneKey({ kind: 'thread', process: e.process, thread: e.thread });
   if (e.process !== null && e.lwp !== null) return laneKey({ kind: 'lwp', process: e.process, lwp: e.lwp });
   if (e.process !== null) {
-    const p = topo.processes.find((q) => q.name === e.process);
-    if (p && p.lwps.length > 0) return laneKey({ kind: 'lwp', process: p.name, lwp: p.lwps[0].id });
+    const first = firstLwps(topo).get(e.process);
+    if (first !== undefined) return first;
   }
   if (e.cpu !== null) return laneKey({ kind: 'cpu', cpu: e.cpu });
   return null;
+}
+
+const firstLwpOf = new WeakMap<Topology, Map<string, string>>();
+
+/** Each process's first LWP lane key, per topology (remembered). */
+function firstLwps(topo: Topology): Map<string, string> {
+  let m = firstLwpOf.get(topo);
+  if (!m) {
+    m = new Map();
+    for (const p of topo.processes)
+      if (p.lwps.length > 0) m.set(p.name, laneKey({ kind: 'lwp', process: p.name, lwp: p.lwps[0].id }));
+    firstLwpOf.set(topo, m);
+  }
+  return m;
 }
 
 /** Groups of lanes for a run: CPUs first, then each process in declaration order. */

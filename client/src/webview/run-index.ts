@@ -6,8 +6,7 @@
  */
 import type { SourceRange } from '../../../server/src/language/model';
 import type { RunResult, Span, Topology, TraceEvent } from '../../../server/src/simulator/trace';
-import { finalTails } from './final-states';
-import { laneKey, topologyOf } from './lanes';
+import { buildLanes, topologyOf, type LaneGroup } from './lanes';
 
 /** A cause drawn as an arrow: from the causing event to the event it caused. */
 export interface Flow {
@@ -45,17 +44,11 @@ export function threadKey(process: string, name: string): string {
   return `${process}\n${name}`;
 }
 
-/** Indexes a run. */
-export function indexRun(result: RunResult): RunIndex {
+/** Indexes a run, from its lanes when the caller has built them already. */
+export function indexRun(result: RunResult, groups: readonly LaneGroup[] = buildLanes(result)): RunIndex {
   const topology = topologyOf(result);
   const lanes = new Map<string, Span[]>();
-  for (const s of [...(result.spans ?? []), ...finalTails(result)]) {
-    const key = laneKey(s.lane);
-    let list = lanes.get(key);
-    if (!list) lanes.set(key, (list = []));
-    list.push(s);
-  }
-  for (const list of lanes.values()) list.sort((a, b) => a.start - b.start || a.end - b.end);
+  for (const g of groups) for (const l of g.lanes) lanes.set(l.key, l.spans);
   const threads = new Map<string, ThreadInfo>();
   result.threads.forEach((t, index) =>
     threads.set(threadKey(t.process, t.name), {

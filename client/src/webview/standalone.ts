@@ -48,10 +48,12 @@ export function startStandalone(root: HTMLElement, json: string): void {
     if (hit[0]) source.scrollTop = Math.max(0, hit[0].offsetTop - source.clientHeight / 2);
   };
   let marked: HTMLElement[] = [];
+  // The scheme's darkness, read once and again when the scheme changes (not at every instant).
+  let dark = readPalette().dark;
+  window.matchMedia?.('(prefers-color-scheme: dark)').addEventListener?.('change', () => (dark = readPalette().dark));
   const marks = (list: ThreadMark[]): void => {
     for (const m of marked) m.remove();
     marked = [];
-    const dark = readPalette().dark;
     for (const m of list) {
       const line = lines[m.range.start.line];
       if (!line) continue;

@@ -33,13 +33,24 @@ function firstMarker(lane: Lane, t: number): number {
   return lo;
 }
 
+/** Colours of the threads by `process\nthread`, for the frame being drawn. */
+const colourCache = new WeakMap<DrawFrame, Map<string, string | null>>();
+
 /** The colour of the thread a CPU or LWP bar runs, or null. */
 function runnerColour(f: DrawFrame, lane: Lane, s: Span): string | null {
   if (s.thread === undefined || f.index === null) return null;
   const process = lane.kind === 'cpu' ? s.process : lane.process;
   if (process === undefined || process === null) return null;
-  const info = f.index.threads.get(threadKey(process, s.thread));
-  return info ? threadColour(info.index, f.palette.dark) : null;
+  let cache = colourCache.get(f);
+  if (!cache) colourCache.set(f, (cache = new Map()));
+  const key = threadKey(process, s.thread);
+  let c = cache.get(key);
+  if (c === undefined) {
+    const info = f.index.threads.get(key);
+    c = info ? threadColour(info.index, f.palette.dark) : null;
+    cache.set(key, c);
+  }
+  return c;
 }
 
 function hatch(

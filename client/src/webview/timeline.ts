@@ -170,6 +170,7 @@ export class Timeline {
   }
 
   setPalette(p: Palette): void {
+    if (JSON.stringify(p) === JSON.stringify(this.palette)) return;
     this.palette = p;
     this.version++;
     this.redraw();
@@ -212,7 +213,7 @@ export class Timeline {
       c.style.height = `${h}px`;
     }
     this.view = this.fitted ? fitViewport(this.endTime, width) : { ...this.view, width };
-    this.draw();
+    this.redraw();
   }
 
   /** Schedules one draw for the next frame. */

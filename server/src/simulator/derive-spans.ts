@@ -58,16 +58,23 @@ function pushMerged(out: Span[], s: Span): void {
   out.push(s);
 }
 
+/** The same lane and content (everything but the interval); the fields compared one by one, for speed. */
 function sameContent(a: Span, b: Span): boolean {
-  const ka = Object.keys(a);
-  if (ka.length !== Object.keys(b).length) return false;
-  for (const k of ka) {
-    if (k === 'start' || k === 'end') continue;
-    const x = (a as unknown as Record<string, unknown>)[k];
-    const y = (b as unknown as Record<string, unknown>)[k];
-    if (x !== y && !(k === 'lane' && JSON.stringify(x) === JSON.stringify(y))) return false;
-  }
-  return true;
+  return (
+    a.state === b.state &&
+    a.thread === b.thread &&
+    a.cpu === b.cpu &&
+    a.priority === b.priority &&
+    a.reason === b.reason &&
+    a.lwp === b.lwp &&
+    a.process === b.process &&
+    a.owner === b.owner &&
+    a.waiting === b.waiting &&
+    a.lift === b.lift &&
+    a.from === b.from &&
+    a.waiters === b.waiters &&
+    (a.lane === b.lane || JSON.stringify(a.lane) === JSON.stringify(b.lane))
+  );
 }
 
 /** An LWP's spans with its thread's state where it runs or waits. */
@@ -156,29 +163,46 @@ export function deriveSpans(recorded: readonly Span[]): Span[] {
     list.sort(byStart);
     out.push(...list);
   }
+  const derivedLwps: Span[] = [];
+  for (const { process, spans } of lwps.values()) derivedLwps.push(...deriveLwp(spans.sort(byStart), threads, process));
+  out.push(...derivedLwps, ...cpuSpans(derivedLwps));
+  for (const [key, list] of mutexes) out.push(...deriveMutex(list.sort(byStart), waits.get(key) ?? []));
+  return out.sort(byStart);
+}
+
+/**
+ * The CPU lanes made from LWP lanes that show their threads' states (derived ones): each CPU
+ * shows the LWP on it, its thread and its state. Sorted per CPU, touching equal spans merged.
+ */
+export function cpuSpans(lwpSpans: readonly Span[]): Span[] {
   const cpus = new Map<number, Span[]>();
-  for (const { process, spans } of lwps.values()) {
-    for (const s of deriveLwp(spans.sort(byStart), threads, process)) {
-      out.push(s);
-      if (s.cpu === undefined || !(ON_CPU.has(s.state) || s.state === 'overhead')) continue;
-      let list = cpus.get(s.cpu);
-      if (!list) cpus.set(s.cpu, (list = []));
-      const lane = s.lane.kind === 'lwp' ? s.lane : null;
-      const span: Span = { lane: { kind: 'cpu', cpu: s.cpu }, start: s.start, end: s.end, state: s.state };
-      if (s.thread !== undefined) span.thread = s.thread;
-      if (lane) {
-        span.process = lane.process;
-        span.lwp = lane.lwp;
-      }
-      span.cpu = s.cpu;
-      list.push(span);
-    }
+  for (const s of lwpSpans) {
+    if (s.lane.kind !== 'lwp' || s.cpu === undefined || !(ON_CPU.has(s.state) || s.state === 'overhead')) continue;
+    let list = cpus.get(s.cpu);
+    if (!list) cpus.set(s.cpu, (list = []));
+    const span: Span = { lane: cpuLane(s.cpu), start: s.start, end: s.end, state: s.state };
+    if (s.thread !== undefined) span.thread = s.thread;
+    span.process = s.lane.process;
+    span.lwp = s.lane.lwp;
+    span.cpu = s.cpu;
+    list.push(span);
   }
+  const out: Span[] = [];
   for (const list of cpus.values()) {
     const merged: Span[] = [];
     for (const s of list.sort(byStart)) pushMerged(merged, s);
     out.push(...merged);
   }
-  for (const [key, list] of mutexes) out.push(...deriveMutex(list.sort(byStart), waits.get(key) ?? []));
-  return out.sort(byStart);
+  return out;
+}
+
+/** One lane object per CPU, shared by its spans. */
+const cpuLanes: Span['lane'][] = [];
+function cpuLane(cpu: number): Span['lane'] {
+  return (cpuLanes[cpu] ??= { kind: 'cpu', cpu });
+}
+
+/** Sorts spans as deriveSpans returns them (start, end, lane). */
+export function sortSpans(spans: Span[]): Span[] {
+  return spans.sort(byStart);
 }

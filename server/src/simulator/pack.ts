@@ -9,7 +9,7 @@
  */
 import type { SourceRange } from '../language/model';
 import type { LaneRef, RunResult, Span, StatementLog, TraceEvent } from './trace';
-import { deriveSpans } from './derive-spans';
+import { cpuSpans } from './derive-spans';
 
 export const PACK_VERSION = 1;
 
@@ -129,7 +129,10 @@ function at<T>(list: readonly T[], i: number, what: string): T {
   return list[i];
 }
 
-/** The run a packed form holds, its lanes derived again. Throws an Error naming what is malformed. */
+/**
+ * The run a packed form holds, its CPU lanes derived again; its spans lane by lane, each lane in
+ * time order (sortSpans gives the simulator's order). Throws an Error naming what is malformed.
+ */
 export function unpackRun(p: PackedRun): RunResult {
   need(typeof p === 'object' && p !== null && p.v === PACK_VERSION, 'unknown version');
   need(Array.isArray(p.lanes) && Array.isArray(p.styles) && Array.isArray(p.shapes), 'tables missing');
@@ -151,10 +154,12 @@ export function unpackRun(p: PackedRun): RunResult {
     for (let k = 0; k < n; k++, i += 3) {
       const start = end + flat[i];
       end = start + flat[i + 1];
-      spans.push({ lane, start, end, ...at(p.styles, flat[i + 2], 'style') });
+      spans.push(Object.assign({ lane, start, end }, at(p.styles, flat[i + 2], 'style')));
     }
   }
-  const result: RunResult = { ...p.head, spans: deriveSpans(spans) };
+  // The stored lanes are derived ones (deriving them again changes nothing): only the CPU lanes,
+  // left out of the stored form, are made again. Spans come lane by lane, each lane in time order.
+  const result: RunResult = { ...p.head, spans: [...cpuSpans(spans), ...spans] };
   if (p.events !== null) {
     const flatEv = numbers(p.events, 'events');
     need(flatEv.length % 3 === 0, 'events are not triples');
@@ -162,8 +167,18 @@ export function unpackRun(p: PackedRun): RunResult {
     let t = 0;
     for (let i = 0; i < flatEv.length; i += 3) {
       t += flatEv[i];
-      const { range, ...shape } = at(p.shapes, flatEv[i + 1], 'event shape');
-      const e: TraceEvent = { t, ...shape, range: range < 0 ? null : at(ranges, range, 'range') };
+      const sh = at(p.shapes, flatEv[i + 1], 'event shape');
+      const e: TraceEvent = {
+        t,
+        kind: sh.kind,
+        process: sh.process,
+        thread: sh.thread,
+        lwp: sh.lwp,
+        cpu: sh.cpu,
+        mutex: sh.mutex,
+        range: sh.range < 0 ? null : at(ranges, sh.range, 'range'),
+      };
+      if (sh.detail !== undefined) e.detail = sh.detail;
       const back = flatEv[i + 2];
       if (back > 0) e.cause = events.length - back;
       need(e.cause === undefined || e.cause >= 0, 'cause');

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { compile } from '../../src/language';
 import { simulate, type RunResult } from '../../src/simulator';
 import { packRun, unpackRun, type PackedRun } from '../../src/simulator/pack';
+import { sortSpans } from '../../src/simulator/derive-spans';
 import { generateScenario as scenario } from './generate';
 
 /** The statements as (thread, t, range) triples with their ranges resolved. */
@@ -16,6 +17,7 @@ function statements(r: RunResult): unknown[] {
 
 function roundTrip(r: RunResult, what: string): void {
   const back = unpackRun(JSON.parse(JSON.stringify(packRun(r))) as PackedRun);
+  sortSpans(back.spans!);
   const { statements: _a, ...rest } = r;
   const { statements: _b, ...restBack } = back;
   assert.deepEqual(restBack, rest, what);
