@@ -59,6 +59,8 @@ export interface ThreadMark {
   /** Its state at the playhead (running, ready, blocked, …). */
   state: string;
   range: SourceRange;
+  /** Other threads at the same statement, not marked one by one. */
+  others?: number;
 }
 
 /** Where each thread is at the playhead (sent when it changes; empty clears the editor's marks). */
@@ -79,7 +81,8 @@ function isThreadMark(v: unknown): v is ThreadMark {
     typeof v.thread === 'string' &&
     isCount(v.colour) &&
     typeof v.state === 'string' &&
-    isSourceRange(v.range)
+    isSourceRange(v.range) &&
+    (v.others === undefined || isCount(v.others))
   );
 }
 
@@ -253,7 +256,6 @@ export function isReportData(v: unknown): v is ReportData {
     typeof r.scenario === 'string' &&
     typeof r.outcome === 'string' &&
     isTime(r.endTime) &&
-    Array.isArray(r.threads) &&
     Array.isArray(r.cpus) &&
     isRecord(r.counters) &&
     Array.isArray(r.diagnostics) &&

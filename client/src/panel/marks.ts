@@ -23,7 +23,7 @@ export function decorationsByHue(marks: readonly ThreadMark[]): Map<number, Mark
     if (!list) out.set(slot, (list = []));
     list.push({
       range: m.range,
-      label: ` ◂ ${m.thread} (${m.state})`,
+      label: ` ◂ ${m.thread} (${m.state})${m.others ? ` and ${m.others} more` : ''}`,
       hover: `${m.process}/${m.thread} is here at the playhead: ${m.state}`,
     });
   }

@@ -45,9 +45,13 @@ export interface FigureLayout {
   nodes: FigureNode[];
   boxes: ProcessBox[];
   bands: Band[];
-  /** Per process, the sync objects without a node (past SYNC_MAX). */
-  hiddenSync: Map<string, number>;
+  /** Per process, what has no node: sync objects past SYNC_MAX, threads past FIGURE_THREADS, LWPs past FIGURE_LWPS. */
+  hidden: Map<string, { sync: number; threads: number; lwps: number }>;
 }
+
+/** Threads and LWPs drawn per process: the figure stays readable and cheap with thousands (the lanes show them all). */
+export const FIGURE_THREADS = 64;
+export const FIGURE_LWPS = 32;
 
 /** Sync objects drawn per process; the rest are counted. */
 export const SYNC_MAX = 30;
@@ -71,7 +75,21 @@ export const THREADS_PER_ROW = 10;
 const LEFT = 84;
 
 /** Lays out the figure for a topology. Deterministic; depends only on its names and counts. */
-export function layoutFigure(topo: Topology): FigureLayout {
+export function layoutFigure(full: Topology): FigureLayout {
+  const hidden = new Map<string, { sync: number; threads: number; lwps: number }>();
+  const topo: Topology = {
+    ...full,
+    processes: full.processes.map((p) => {
+      const sync = p.mutexes.length + (p.condvars?.length ?? 0) + (p.semaphores?.length ?? 0);
+      const h = {
+        sync: Math.max(0, sync - SYNC_MAX),
+        threads: Math.max(0, p.threads.length - FIGURE_THREADS),
+        lwps: Math.max(0, p.lwps.length - FIGURE_LWPS),
+      };
+      if (h.sync + h.threads + h.lwps > 0) hidden.set(p.name, h);
+      return { ...p, threads: p.threads.slice(0, FIGURE_THREADS), lwps: p.lwps.slice(0, FIGURE_LWPS) };
+    }),
+  };
   const nodes: FigureNode[] = [];
   const boxes: ProcessBox[] = [];
   const rowsOf = (p: Topology['processes'][number]): number =>
@@ -84,7 +102,6 @@ export function layoutFigure(topo: Topology): FigureLayout {
   ];
   const hasSync = topo.processes.some((p) => syncOf(p).length > 0);
   const threadY = THREAD_Y + (hasSync ? SYNC_STEP : 0);
-  const hiddenSync = new Map<string, number>();
   // Every process box has the same height, so the LWPs of all processes share one row.
   const lwpY = threadY + (threadRows - 1) * ROW_STEP + NODE_H + LINK_SPACE;
   const boxH = lwpY + NODE_H + PAD;
@@ -95,7 +112,6 @@ export function layoutFigure(topo: Topology): FigureLayout {
   for (const p of topo.processes) {
     const perRow = Math.max(THREADS_PER_ROW, p.lwps.length);
     const sync = syncOf(p).slice(0, SYNC_MAX);
-    if (syncOf(p).length > SYNC_MAX) hiddenSync.set(p.name, syncOf(p).length - SYNC_MAX);
     const slots = Math.max(1, Math.min(p.threads.length, perRow), p.lwps.length, sync.length);
     // Wide enough for its title (name and model) at about 7.5 px a character.
     const titleWidth = Math.ceil((p.name.length + p.model.length + 1) * 7.5) + 2 * PAD + 8;
@@ -184,7 +200,7 @@ export function layoutFigure(topo: Topology): FigureLayout {
     { label: 'kernel', y: kernelY, h: cpuY - kernelY - 16 },
     { label: 'hardware', y: cpuY - 8, h: NODE_H + 16 },
   ];
-  return { width, height: cpuY + NODE_H + 20, nodes, boxes, bands, hiddenSync };
+  return { width, height: cpuY + NODE_H + 20, nodes, boxes, bands, hidden };
 }
 
 /**

@@ -105,11 +105,16 @@ export class MappingView {
     }
     this.waits = svg('g', { class: 'ts-waits' });
     s.append(this.waits);
-    for (const [p, n] of layout.hiddenSync) {
+    for (const [p, h] of layout.hidden) {
       const box = layout.boxes.find((b) => b.name === p);
       if (!box) continue;
-      const more = el('div', { className: 'ts-lib-label', text: `+${n} more objects` });
-      more.style.left = `${box.x + box.w - 110}px`;
+      const parts = [
+        h.threads ? `${h.threads} more threads` : '',
+        h.lwps ? `${h.lwps} more LWPs` : '',
+        h.sync ? `${h.sync} more objects` : '',
+      ].filter((x) => x !== '');
+      const more = el('div', { className: 'ts-lib-label', text: `+ ${parts.join(', ')} (in the timeline)` });
+      more.style.right = `${layout.width - (box.x + box.w) + 10}px`;
       more.style.top = `${box.y + 6}px`;
       children.push(more);
     }

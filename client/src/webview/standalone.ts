@@ -57,7 +57,10 @@ export function startStandalone(root: HTMLElement, json: string): void {
     for (const m of list) {
       const line = lines[m.range.start.line];
       if (!line) continue;
-      const tag = el('span', { className: 'ts-mark', text: ` ◂ ${m.thread} (${m.state})` });
+      const tag = el('span', {
+        className: 'ts-mark',
+        text: ` ◂ ${m.thread} (${m.state})${m.others ? ` and ${m.others} more` : ''}`,
+      });
       tag.style.color = threadColour(m.colour, dark);
       line.append(tag);
       marked.push(tag);

@@ -20,16 +20,34 @@ function lastAtOrBefore(ts: readonly number[], t: number): number {
   return lo - 1;
 }
 
-/** Each thread alive at t with the statement it reached last, in declaration order. */
+/** Marks shown on one statement; the others there are counted on the last one shown. */
+export const MARKS_PER_STATEMENT = 6;
+
+/**
+ * Each thread alive at t with the statement it reached last, in declaration order; at most
+ * MARKS_PER_STATEMENT on one statement (a thread array's elements share theirs), the last of
+ * them counting the others.
+ */
 export function marksAt(index: RunIndex, t: number): ThreadMark[] {
   const marks: ThreadMark[] = [];
+  const onRange = new Map<SourceRange, ThreadMark[]>();
   for (const info of index.threads.values()) {
     const log = index.statements[info.index];
     const k = log ? lastAtOrBefore(log.t, t) : -1;
     if (k < 0) continue;
     const s = spanAt(index.lanes.get(laneKey({ kind: 'thread', process: info.process, thread: info.name })) ?? [], t);
     if (s === null) continue;
-    marks.push({ process: info.process, thread: info.name, colour: info.index, state: s.state, range: log.range[k] });
+    const range = log.range[k];
+    let here = onRange.get(range);
+    if (!here) onRange.set(range, (here = []));
+    if (here.length >= MARKS_PER_STATEMENT) {
+      const last = here[here.length - 1];
+      last.others = (last.others ?? 0) + 1;
+      continue;
+    }
+    const mark: ThreadMark = { process: info.process, thread: info.name, colour: info.index, state: s.state, range };
+    here.push(mark);
+    marks.push(mark);
   }
   return marks;
 }

@@ -61,7 +61,7 @@ test('standalone page: inlined assets by nonce, run embedded as inert JSON, host
   assert.ok(m, 'the JSON block holds no < at all');
   const data: unknown = JSON.parse(m[1]);
   assert.ok(isReportData(data));
-  assert.equal(data.run.head.threads[0].name, '</script><script>alert(1)</script>');
+  assert.equal(data.run.threads.rows[0][0], '</script><script>alert(1)</script>');
   assert.equal(data.fileName, `${EVIL}.threads`);
   assert.equal((html.match(/<script/g) ?? []).length, 2);
 });

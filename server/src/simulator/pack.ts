@@ -10,25 +10,27 @@
 import type { SourceRange } from '../language/model';
 import type { LaneRef, RunResult, Span, StatementLog, TraceEvent } from './trace';
 import { cpuSpans } from './derive-spans';
+import { decodeShape, decodeStyle, encodeShape, encodeStyle, Strings, type Style } from './pack-tuples';
 
 export const PACK_VERSION = 1;
 
-/** A span's content without its lane and interval. */
-type Style = Omit<Span, 'lane' | 'start' | 'end'>;
-/** An event without its instant and cause; `range` as an index in `ranges` (-1: null). */
-type Shape = Omit<TraceEvent, 't' | 'cause' | 'range'> & { range: number };
-
 export interface PackedRun {
   v: typeof PACK_VERSION;
-  /** The run without its events, spans and statements. */
-  head: Omit<RunResult, 'events' | 'spans' | 'statements'>;
+  /** The run without its threads, events, spans and statements. */
+  head: Omit<RunResult, 'threads' | 'events' | 'spans' | 'statements'>;
+  /** The threads' metrics as a table: the field names once, then a row of values per thread. */
+  threads: { keys: string[]; rows: unknown[][] };
   lanes: LaneRef[];
-  styles: Style[];
+  /** The strings of the styles and shapes. */
+  strings: string[];
+  /** Span contents, each [state, field code, value, …] (pack-tuples.ts). */
+  styles: number[][];
   /** Per lane: lane index, span count, then per span: gap since the lane's previous end, length, style index. */
   spans: number[];
   /** Source ranges, four numbers each: start line, start character, end line, end character. */
   ranges: number[];
-  shapes: Shape[];
+  /** Events without instant and cause, each [kind, process, thread, lwp, cpu, mutex, range, detail]. */
+  shapes: number[][];
   /** Per event: time since the previous event, shape index, distance back to its cause (0: none). Null: not recorded. */
   events: number[] | null;
   /** Per statement: thread, time since the previous statement, range index. Null: not recorded. */
@@ -56,9 +58,15 @@ function rangeKey(r: SourceRange): string {
 
 /** Packs a run recorded with spans (and events, when it has them). */
 export function packRun(result: RunResult): PackedRun {
-  const { events, spans, statements, ...head } = result;
+  const { events, spans, statements, threads, ...head } = result;
+  const keys = threads.length > 0 ? Object.keys(threads[0]) : [];
+  const table = {
+    keys,
+    rows: threads.map((t) => keys.map((k) => (t as unknown as Record<string, unknown>)[k])),
+  };
   const lanes = new Table<LaneRef>();
-  const styles = new Table<Style>();
+  const strings = new Strings();
+  const styles = new Table<number[]>();
   const ranges = new Table<SourceRange>();
   const byLane = new Map<number, Span[]>();
   for (const s of spans ?? []) {
@@ -74,19 +82,20 @@ export function packRun(result: RunResult): PackedRun {
     let end = 0;
     for (const s of list) {
       const { lane: _l, start, end: e, ...style } = s;
-      flat.push(start - end, e - start, styles.add(style));
+      const tuple = encodeStyle(style as Style, strings);
+      flat.push(start - end, e - start, styles.add(tuple, tuple.join(',')));
       end = e;
     }
   }
-  const shapes = new Table<Shape>();
+  const shapes = new Table<number[]>();
   let ev: number[] | null = null;
   if (events) {
     ev = [];
     let t = 0;
     events.forEach((e, i) => {
       const { t: et, cause, range, ...rest } = e;
-      const shape: Shape = { ...rest, range: range === null ? -1 : ranges.add(range, rangeKey(range)) };
-      ev!.push(et - t, shapes.add(shape), cause !== undefined && cause < i ? i - cause : 0);
+      const shape = encodeShape(rest, range === null ? -1 : ranges.add(range, rangeKey(range)), strings);
+      ev!.push(et - t, shapes.add(shape, shape.join(',')), cause !== undefined && cause < i ? i - cause : 0);
       t = et;
     });
   }
@@ -103,7 +112,9 @@ export function packRun(result: RunResult): PackedRun {
   return {
     v: PACK_VERSION,
     head,
+    threads: table,
     lanes: lanes.values,
+    strings: strings.values,
     styles: styles.values,
     spans: flat,
     ranges: ranges.values.flatMap((r) => [r.start.line, r.start.character, r.end.line, r.end.character]),
@@ -115,7 +126,7 @@ export function packRun(result: RunResult): PackedRun {
 
 class Malformed extends Error {}
 
-function need(ok: boolean, what: string): void {
+function need(ok: boolean, what: string): asserts ok {
   if (!ok) throw new Malformed(`the packed run is malformed: ${what}`);
 }
 
@@ -135,7 +146,16 @@ function at<T>(list: readonly T[], i: number, what: string): T {
  */
 export function unpackRun(p: PackedRun): RunResult {
   need(typeof p === 'object' && p !== null && p.v === PACK_VERSION, 'unknown version');
-  need(Array.isArray(p.lanes) && Array.isArray(p.styles) && Array.isArray(p.shapes), 'tables missing');
+  need(
+    Array.isArray(p.lanes) && Array.isArray(p.styles) && Array.isArray(p.shapes) && Array.isArray(p.strings),
+    'tables missing',
+  );
+  need(
+    p.strings.every((x) => typeof x === 'string'),
+    'strings are not strings',
+  );
+  const styles = p.styles.map((t) => decodeStyle(t, p.strings, need));
+  const shapes = p.shapes.map((t) => decodeShape(t, p.strings, need));
   const flat = numbers(p.spans, 'spans');
   const rflat = numbers(p.ranges, 'ranges');
   const ranges: SourceRange[] = [];
@@ -154,12 +174,12 @@ export function unpackRun(p: PackedRun): RunResult {
     for (let k = 0; k < n; k++, i += 3) {
       const start = end + flat[i];
       end = start + flat[i + 1];
-      spans.push(Object.assign({ lane, start, end }, at(p.styles, flat[i + 2], 'style')));
+      spans.push(Object.assign({ lane, start, end }, at(styles, flat[i + 2], 'style')));
     }
   }
   // The stored lanes are derived ones (deriving them again changes nothing): only the CPU lanes,
   // left out of the stored form, are made again. Spans come lane by lane, each lane in time order.
-  const result: RunResult = { ...p.head, spans: [...cpuSpans(spans), ...spans] };
+  const result: RunResult = { ...p.head, threads: unpackThreads(p.threads), spans: [...cpuSpans(spans), ...spans] };
   if (p.events !== null) {
     const flatEv = numbers(p.events, 'events');
     need(flatEv.length % 3 === 0, 'events are not triples');
@@ -167,7 +187,7 @@ export function unpackRun(p: PackedRun): RunResult {
     let t = 0;
     for (let i = 0; i < flatEv.length; i += 3) {
       t += flatEv[i];
-      const sh = at(p.shapes, flatEv[i + 1], 'event shape');
+      const sh = at(shapes, flatEv[i + 1], 'event shape');
       const e: TraceEvent = {
         t,
         kind: sh.kind,
@@ -188,6 +208,20 @@ export function unpackRun(p: PackedRun): RunResult {
   }
   if (p.statements !== null) result.statements = unpackStatements(numbers(p.statements, 'statements'), ranges);
   return result;
+}
+
+function unpackThreads(t: PackedRun['threads']): RunResult['threads'] {
+  need(
+    typeof t === 'object' && t !== null && Array.isArray(t.keys) && Array.isArray(t.rows),
+    'the threads are not a table',
+  );
+  need(
+    t.keys.every((k) => typeof k === 'string') && t.rows.every((r) => Array.isArray(r) && r.length === t.keys.length),
+    'a thread row does not fit the keys',
+  );
+  return t.rows.map(
+    (r) => Object.fromEntries(t.keys.map((k, i) => [k, r[i]])) as unknown as RunResult['threads'][number],
+  );
 }
 
 function unpackStatements(flat: number[], ranges: SourceRange[]): StatementLog {

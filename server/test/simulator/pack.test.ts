@@ -63,6 +63,11 @@ test('a malformed packed run is refused with a message, never a crash elsewhere'
     { ...good, events: [0, 0, 5] },
     { ...good, events: ['x' as unknown as number, 0, 0] },
     { ...good, statements: [0, 0, 1e9] },
+    { ...good, strings: [...good.strings, 7 as unknown as string] },
+    { ...good, styles: [[9999]] },
+    { ...good, styles: [[0, 42, 1]] },
+    { ...good, shapes: [[0, 0, 0, 0, 0, 0, 0]] },
+    { ...good, threads: { keys: ['name'], rows: [['a', 'b']] } },
   ];
   for (const p of bad) assert.throws(() => unpackRun(p), /the packed run is malformed/);
 });

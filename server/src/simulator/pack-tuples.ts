@@ -1,0 +1,126 @@
+/**
+ * Span styles and event shapes as short arrays of numbers, strings by their index in a shared
+ * table (pack.ts stores each distinct tuple once). Decoding checks every index and type.
+ */
+import type { EventKind, Span, SpanState, TraceEvent } from './trace';
+
+/** A span's content without its lane and interval. */
+export type Style = Omit<Span, 'lane' | 'start' | 'end'>;
+/** An event without its instant, cause and range. */
+export type Shape = Omit<TraceEvent, 't' | 'cause' | 'range'>;
+
+/** The optional fields of a style, by code (their index), and whether each holds a string. */
+const FIELDS = [
+  ['thread', 's'],
+  ['cpu', 'n'],
+  ['priority', 'n'],
+  ['reason', 's'],
+  ['lwp', 'n'],
+  ['process', 's'],
+  ['owner', 's'],
+  ['waiting', 'n'],
+  ['lift', 's'],
+  ['from', 's'],
+  ['waiters', 'l'],
+] as const;
+
+/** Strings interned as indices. */
+export class Strings {
+  readonly values: string[] = [];
+  private readonly index = new Map<string, number>();
+  add(s: string): number {
+    let i = this.index.get(s);
+    if (i === undefined) {
+      i = this.values.length;
+      this.values.push(s);
+      this.index.set(s, i);
+    }
+    return i;
+  }
+  /** -1 for null or undefined. */
+  opt(s: string | null | undefined): number {
+    return s === null || s === undefined ? -1 : this.add(s);
+  }
+}
+
+/** A style as [state, code, value, code, value, …]. */
+export function encodeStyle(s: Style, strings: Strings): number[] {
+  const out = [strings.add(s.state)];
+  FIELDS.forEach(([name, type], code) => {
+    const v = s[name];
+    if (v === undefined) return;
+    out.push(
+      code,
+      type === 's' ? strings.add(v as string) : type === 'l' ? strings.add((v as string[]).join('\n')) : (v as number),
+    );
+  });
+  return out;
+}
+
+/** An event shape as [kind, process, thread, lwp, cpu, mutex, range, detail] (-1: null or absent). */
+export function encodeShape(e: Shape, range: number, strings: Strings): number[] {
+  return [
+    strings.add(e.kind),
+    strings.opt(e.process),
+    strings.opt(e.thread),
+    e.lwp ?? -1,
+    e.cpu ?? -1,
+    strings.opt(e.mutex),
+    range,
+    strings.opt(e.detail),
+  ];
+}
+
+/** Decoding: the check that fails throws with what is wrong. */
+export type Need = (ok: boolean, what: string) => void;
+
+function str(strings: readonly string[], i: unknown, need: Need): string {
+  need(
+    typeof i === 'number' && Number.isInteger(i) && i >= 0 && i < strings.length,
+    `string ${String(i)} out of range`,
+  );
+  return strings[i as number];
+}
+
+function optStr(strings: readonly string[], i: unknown, need: Need): string | null {
+  return i === -1 ? null : str(strings, i, need);
+}
+
+function num(v: unknown, need: Need): number {
+  need(typeof v === 'number' && Number.isFinite(v), 'not a number');
+  return v as number;
+}
+
+export function decodeStyle(t: unknown, strings: readonly string[], need: Need): Style {
+  need(Array.isArray(t) && t.length % 2 === 1, 'malformed style');
+  const a = t as unknown[];
+  const style: Record<string, unknown> = { state: str(strings, a[0], need) as SpanState };
+  for (let k = 1; k < a.length; k += 2) {
+    const field = FIELDS[a[k] as number];
+    need(field !== undefined, 'unknown style field');
+    const [name, type] = field;
+    style[name] =
+      type === 's'
+        ? str(strings, a[k + 1], need)
+        : type === 'l'
+          ? str(strings, a[k + 1], need).split('\n')
+          : num(a[k + 1], need);
+  }
+  return style as unknown as Style;
+}
+
+export function decodeShape(t: unknown, strings: readonly string[], need: Need): Shape & { range: number } {
+  need(Array.isArray(t) && t.length === 8, 'malformed event shape');
+  const a = t as unknown[];
+  const shape: Shape & { range: number } = {
+    kind: str(strings, a[0], need) as EventKind,
+    process: optStr(strings, a[1], need),
+    thread: optStr(strings, a[2], need),
+    lwp: a[3] === -1 ? null : num(a[3], need),
+    cpu: a[4] === -1 ? null : num(a[4], need),
+    mutex: optStr(strings, a[5], need),
+    range: num(a[6], need),
+  };
+  if (a[7] !== -1) shape.detail = str(strings, a[7], need);
+  return shape;
+}
