@@ -24,18 +24,25 @@ const FIELDS = [
   ['waiters', 'l'],
 ] as const;
 
-/** Strings interned as indices. */
-export class Strings {
-  readonly values: string[] = [];
+/** Interns values by a key: the index of each distinct value. */
+export class Table<T> {
+  readonly values: T[] = [];
   private readonly index = new Map<string, number>();
-  add(s: string): number {
-    let i = this.index.get(s);
+  add(v: T, key: string = JSON.stringify(v)): number {
+    let i = this.index.get(key);
     if (i === undefined) {
       i = this.values.length;
-      this.values.push(s);
-      this.index.set(s, i);
+      this.values.push(v);
+      this.index.set(key, i);
     }
     return i;
+  }
+}
+
+/** Strings interned as indices. */
+export class Strings extends Table<string> {
+  override add(s: string): number {
+    return super.add(s, s);
   }
   /** -1 for null or undefined. */
   opt(s: string | null | undefined): number {

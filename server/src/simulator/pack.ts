@@ -10,7 +10,7 @@
 import type { SourceRange } from '../language/model';
 import type { LaneRef, RunResult, Span, StatementLog, TraceEvent } from './trace';
 import { cpuSpans } from './derive-spans';
-import { decodeShape, decodeStyle, encodeShape, encodeStyle, Strings, type Style } from './pack-tuples';
+import { decodeShape, decodeStyle, encodeShape, encodeStyle, Strings, Table, type Style } from './pack-tuples';
 
 export const PACK_VERSION = 1;
 
@@ -35,21 +35,6 @@ export interface PackedRun {
   events: number[] | null;
   /** Per statement: thread, time since the previous statement, range index. Null: not recorded. */
   statements: number[] | null;
-}
-
-/** Interns values by a key: the index of each distinct value. */
-class Table<T> {
-  readonly values: T[] = [];
-  private readonly index = new Map<string, number>();
-  add(v: T, key: string = JSON.stringify(v)): number {
-    let i = this.index.get(key);
-    if (i === undefined) {
-      i = this.values.length;
-      this.values.push(v);
-      this.index.set(key, i);
-    }
-    return i;
-  }
 }
 
 function rangeKey(r: SourceRange): string {
