@@ -129,7 +129,8 @@ export function checkSigwaiting(w: World, proc: ProcRt): boolean {
   if (pool === 0) return false;
   if (pm.model === 'many_to_many' && pm.sigwaiting) {
     w.count('upcalls');
-    const e = w.rec?.event('upcall', null, { process: pm.name, detail: 'SIGWAITING: every pool LWP is blocked' }) ?? -1;
+    const e =
+      w.rec?.event('upcall', null, { process: pm.name, detail: 'SIGWAITING: every pool LWP is blocked in io' }) ?? -1;
     requestLwp(w, proc, e);
     return false;
   }
