@@ -37,7 +37,8 @@ const v = { 'editor-background': '#000000', 'editor-foreground': '#ffffff', 'des
   'charts-purple': '#d3a1ff', 'errorForeground': '#f48771', 'editorCursor-foreground': '#ffffff',
   'button-background': '#000000', 'button-foreground': '#ffffff', 'button-border': '#6fc3df',
   'button-secondaryBackground': '#000000', 'button-secondaryForeground': '#ffffff', 'badge-background': '#000000',
-  'list-activeSelectionBackground': '#000000', 'list-activeSelectionForeground': '#ffffff' };
+  'list-activeSelectionBackground': '#000000', 'list-activeSelectionForeground': '#ffffff',
+  'contrastActiveBorder': '#f38518' };
 for (const [k, val] of Object.entries(v)) document.body.style.setProperty('--vscode-' + k, val);`;
 const existing = opt('--page', undefined);
 const file = args[0];

@@ -131,7 +131,7 @@ export class App {
     const qualify = index.topology.processes.length > 1;
     this.eventsStrip.setEvents(result.events ?? [], qualify);
     this.steps.setEvents(result.events ?? [], qualify);
-    this.legend.show(groups, index);
+    this.legend.show(groups, index, this.timeline.laneBands);
     this.setDiagnostics(mergeDiagnostics(result.diagnostics, otherDiagnostics));
     this.render();
   }

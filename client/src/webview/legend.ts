@@ -2,6 +2,7 @@
 import type { EventKind, SpanState } from '../../../server/src/simulator/trace';
 import { MARKER_GLYPHS, MARKER_NAMES } from './describe';
 import { el } from './dom';
+import type { Band } from './lane-bands';
 import type { LaneGroup } from './lanes';
 import type { RunIndex } from './run-index';
 
@@ -18,10 +19,11 @@ const STATES: [SpanState, string][] = [
   ['held', 'mutex held (hatched: waiters)'],
 ];
 
-/** What the legend lists for a run (pure). */
+/** What the legend lists for a run (pure); `bands`: the timeline's bands by lane. */
 export function legendItems(
   groups: readonly LaneGroup[],
   index: RunIndex,
+  bands: ReadonlyMap<string, readonly Band[]> = new Map(),
 ): { states: SpanState[]; markers: EventKind[]; marks: string[] } {
   const seen = new Set<SpanState>();
   let lifted = false;
@@ -37,6 +39,9 @@ export function legendItems(
   const marks: string[] = [];
   if (groups[0]?.lanes.some((l) => l.spans.length > 0)) marks.push('thread colours');
   if (lifted) marks.push('lifted priority');
+  const kinds = new Set([...bands.values()].flatMap((list) => list.map((b) => b.kind)));
+  if (kinds.has('kernel')) marks.push('KLT lifted');
+  if (kinds.has('unseen')) marks.push('unseen');
   if ((r.inversions ?? []).length > 0) marks.push('priority inversion');
   if ((r.stalls ?? []).length > 0) marks.push('process stall');
   if (index.flows.length > 0) marks.push('cause');
@@ -51,6 +56,8 @@ export function legendItems(
 const MARK_TEXT: Record<string, string> = {
   'thread colours': 'CPU and LWP bars: the colour of the thread they run',
   'lifted priority': 'band over a thread: priority lifted (inherit, ceiling)',
+  'KLT lifted': 'band over an LWP: its KLT runs above its own priority',
+  unseen: 'red band over an LWP: its thread is lifted, its KLT is not (the kernel does not see it)',
   'priority inversion': 'priority inversion',
   'process stall': 'process stall (every pool LWP in io)',
   cause: 'cause → effect (wake, hand-off, upcall, signal)',
@@ -68,8 +75,8 @@ export class Legend {
     this.element.open = window.innerWidth >= 800;
   }
 
-  show(groups: readonly LaneGroup[], index: RunIndex): void {
-    const it = legendItems(groups, index);
+  show(groups: readonly LaneGroup[], index: RunIndex, bands?: ReadonlyMap<string, readonly Band[]>): void {
+    const it = legendItems(groups, index, bands);
     const items: HTMLElement[] = it.states.map((s) => {
       const sw = el('span', { className: 'ts-swatch', attrs: { 'data-state': s } });
       return el('span', {}, [sw, document.createTextNode(STATES.find(([x]) => x === s)?.[1] ?? s)]);

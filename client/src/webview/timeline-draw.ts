@@ -103,7 +103,8 @@ function drawLabel(f: DrawFrame, lane: Lane, s: Span, x0: number, w: number, y: 
   if (w <= tw + 8) return;
   const thin = s.state === 'parked' || s.state === 'ready';
   const patterned = HATCHED.has(s.state) || s.state === 'faulted' || (s.waiting ?? 0) > 0;
-  if (patterned) {
+  // On a patterned bar or across a thin one, the label sits on a pill of the background.
+  if (patterned || thin) {
     ctx.fillStyle = palette.background;
     ctx.globalAlpha = 0.85;
     ctx.fillRect(x0 + 2, y + 4, Math.min(tw + 6, w - 4), h - 8);

@@ -119,6 +119,11 @@ export class Timeline {
     this.resize();
   }
 
+  /** The bands over the lanes of the run shown (by lane key). */
+  get laneBands(): ReadonlyMap<string, readonly Band[]> {
+    return this.bands;
+  }
+
   /** Folds or unfolds a group of lanes. */
   toggleGroup(title: string): void {
     if (this.collapsed.has(title)) this.collapsed.delete(title);
