@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { renderHtmlReport } from '../../../server/src/cli/html';
 import type { Model } from '../../../server/src/language/model';
+import { compile } from '../../../server/src/language';
+import { simulate } from '../../../server/src/simulator';
 import { sampleRun } from '../fixtures/sample-run';
 import { buildWebview, type BuiltWebview } from './build-webview';
 import { browserSkip, launchChromium } from './chromium';
@@ -167,6 +169,28 @@ describe('standalone report page', { skip: browserSkip }, () => {
     const text = await tip.textContent();
     assert.match(text ?? '', /CPU 0/);
     assert.match(text ?? '', /worker\[0\]/);
+    await page.close();
+  });
+
+  test('a recording stopped at its cap says where it stops, and hatches what was not recorded', async () => {
+    const text =
+      'scenario "cap" { cpus 1 policy rr quantum 1 }\nprocess p { model one_to_one thread w[3] { repeat 20 { compute 1 } } }\n';
+    const model = compile(text).model!;
+    const result = simulate(model, { record: { events: true, spans: true, maxEvents: 40 } });
+    assert.equal(result.recording?.complete, false);
+    const file = join(dir, 'capped.html');
+    writeFileSync(file, renderHtmlReport({ fileName: 'cap.threads', text, result, model }, assets, 'TESTNONCE'));
+    const page = await browser.newPage();
+    await page.goto(`file://${file}`);
+    await page.waitForSelector('body[data-ready="true"]');
+    const note = (await page.locator('.ts-recording').textContent()) ?? '';
+    assert.match(note, new RegExp(`^Recorded up to t=${result.recording!.until} only`));
+    assert.match(note, new RegExp(`whole run to t=${result.endTime}`));
+    const steps = await page.evaluate(() => document.querySelectorAll('.ts-step').length);
+    assert.equal(steps, 0, 'the Steps tab is closed: its rows are drawn on demand');
+    await page.locator('#ts-tab-steps').click();
+    const total = Number(await page.locator('.ts-step').first().getAttribute('aria-setsize'));
+    assert.equal(total, result.events!.length, 'the step trace lists what was recorded');
     await page.close();
   });
 

@@ -147,6 +147,32 @@ describe('the panel shows the mechanism', { skip: browserSkip }, () => {
     await page.close();
   });
 
+  test('a panel opened on a file that does not compile lists its errors', async () => {
+    const { page } = await openPanel(chromium.browser(), chromium.assets(), URI);
+    const error = {
+      code: 'syntax',
+      severity: 'error',
+      message: "expected '}'",
+      range: { start: { line: 3, character: 1 }, end: { line: 3, character: 4 } },
+      time: null,
+      relatedInformation: [],
+    };
+    await send(page, {
+      type: 'model',
+      uri: URI,
+      version: 1,
+      fileName: 'broken.threads',
+      model: null,
+      diagnostics: [error],
+    });
+    await page.getByText('broken.threads has 1 error: fix them to simulate.').waitFor();
+    assert.equal(await page.locator('h1').textContent(), 'broken.threads');
+    assert.equal(await page.locator('#ts-tab-diagnostics').getAttribute('aria-selected'), 'true');
+    assert.deepEqual(await page.locator('.ts-diagnostics .ts-msg').allTextContents(), ["expected '}'"]);
+    assert.equal(await page.locator('#ts-tab-diagnostics .ts-badge').textContent(), '1');
+    await page.close();
+  });
+
   test('at 500 px every part fits: nothing is wider than the window, the page does not scroll sideways', async () => {
     for (const file of ['priority-inversion.threads', 'sigwaiting.threads', 'dining-philosophers.threads']) {
       const { page } = await show(file, { width: 500, height: 900 });
