@@ -51,7 +51,7 @@ export async function runCommand(file: string, opts: CommandOptions): Promise<nu
     choose: replay?.hook,
     // The summary's Gantt chart and the playback page need spans; --json needs none.
     record: {
-      events: opts.events || opts.trace !== undefined,
+      events: opts.events || opts.trace !== undefined || opts.html !== undefined,
       spans: !opts.json || opts.trace !== undefined || opts.html !== undefined,
     },
   };

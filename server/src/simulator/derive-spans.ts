@@ -48,6 +48,11 @@ export function firstEndingAfter(spans: readonly Span[], t: number): number {
   return lo;
 }
 
+/** Appends every element of `list` to `out` (a spread would overflow the stack past ~10⁵ elements). */
+function append<T>(out: T[], list: readonly T[]): void {
+  for (let i = 0; i < list.length; i++) out.push(list[i]);
+}
+
 /** Appends a span to a lane's list, merging it into the previous one when they are the same and touch. */
 function pushMerged(out: Span[], s: Span): void {
   const prev = out[out.length - 1];
@@ -77,6 +82,11 @@ function sameContent(a: Span, b: Span): boolean {
   );
 }
 
+/** A piece [start, end) of span `s` in `state`: `s` itself when that is all of it (no copy). */
+function piece(s: Span, start: number, end: number, state: SpanState): Span {
+  return start === s.start && end === s.end && state === s.state ? s : { ...s, start, end, state };
+}
+
 /** An LWP's spans with its thread's state where it runs or waits. */
 function deriveLwp(spans: readonly Span[], threadLanes: ReadonlyMap<string, Span[]>, process: string): Span[] {
   const out: Span[] = [];
@@ -90,20 +100,21 @@ function deriveLwp(spans: readonly Span[], threadLanes: ReadonlyMap<string, Span
     let t = s.start;
     for (let i = firstEndingAfter(lane, s.start); i < lane.length && lane[i].start < s.end && t < s.end; i++) {
       const ts = lane[i];
-      if (ts.start > t) pushMerged(out, { ...s, start: t, end: ts.start });
+      if (ts.start > t) pushMerged(out, piece(s, t, ts.start, s.state));
       const end = Math.min(ts.end, s.end);
       const from = Math.max(ts.start, t);
-      pushMerged(out, { ...s, start: from, end, state: cls.has(ts.state) ? ts.state : s.state });
+      pushMerged(out, piece(s, from, end, cls.has(ts.state) ? ts.state : s.state));
       t = end;
     }
-    if (t < s.end) pushMerged(out, { ...s, start: t, end: s.end });
+    if (t < s.end) pushMerged(out, piece(s, t, s.end, s.state));
   }
   return out;
 }
 
 /** Splits held spans where the number of waiters changes. */
 function deriveMutex(spans: readonly Span[], waits: readonly [number, number][]): Span[] {
-  if (waits.length === 0) return spans.map(({ waiting: _w, ...s }) => s);
+  if (waits.length === 0)
+    return spans.every((s) => s.waiting === undefined) ? [...spans] : spans.map(({ waiting: _w, ...s }) => s);
   const steps = [...waits].sort((a, b) => a[0] - b[0]);
   const out: Span[] = [];
   let k = 0;
@@ -161,12 +172,13 @@ export function deriveSpans(recorded: readonly Span[]): Span[] {
   }
   for (const list of threads.values()) {
     list.sort(byStart);
-    out.push(...list);
+    append(out, list);
   }
   const derivedLwps: Span[] = [];
-  for (const { process, spans } of lwps.values()) derivedLwps.push(...deriveLwp(spans.sort(byStart), threads, process));
-  out.push(...derivedLwps, ...cpuSpans(derivedLwps));
-  for (const [key, list] of mutexes) out.push(...deriveMutex(list.sort(byStart), waits.get(key) ?? []));
+  for (const { process, spans } of lwps.values()) append(derivedLwps, deriveLwp(spans.sort(byStart), threads, process));
+  append(out, derivedLwps);
+  append(out, cpuSpans(derivedLwps));
+  for (const [key, list] of mutexes) append(out, deriveMutex(list.sort(byStart), waits.get(key) ?? []));
   return out.sort(byStart);
 }
 
@@ -191,7 +203,7 @@ export function cpuSpans(lwpSpans: readonly Span[]): Span[] {
   for (const list of cpus.values()) {
     const merged: Span[] = [];
     for (const s of list.sort(byStart)) pushMerged(merged, s);
-    out.push(...merged);
+    append(out, merged);
   }
   return out;
 }

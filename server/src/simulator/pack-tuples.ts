@@ -50,32 +50,61 @@ export class Strings extends Table<string> {
   }
 }
 
-/** A style as [state, code, value, code, value, …]. */
-export function encodeStyle(s: Style, strings: Strings): number[] {
-  const out = [strings.add(s.state)];
-  FIELDS.forEach(([name, type], code) => {
-    const v = s[name];
-    if (v === undefined) return;
-    out.push(
-      code,
-      type === 's' ? strings.add(v as string) : type === 'l' ? strings.add((v as string[]).join('\n')) : (v as number),
-    );
-  });
-  return out;
+/**
+ * Distinct number tuples, each stored once: a tuple written into a reused scratch array is found
+ * by a hash and compared, and copied only when new (no allocation per span or event).
+ */
+export class TupleTable {
+  readonly values: number[][] = [];
+  private readonly buckets = new Map<number, number[]>();
+
+  /** The index of the tuple scratch[0..n). */
+  add(scratch: readonly number[], n: number): number {
+    let h = n;
+    for (let i = 0; i < n; i++) h = Math.imul(h ^ scratch[i], 0x9e3779b1) ^ (h >>> 15);
+    let bucket = this.buckets.get(h);
+    if (bucket) {
+      for (const idx of bucket) {
+        const t = this.values[idx];
+        if (t.length !== n) continue;
+        let same = true;
+        for (let i = 0; i < n && same; i++) same = t[i] === scratch[i];
+        if (same) return idx;
+      }
+    } else this.buckets.set(h, (bucket = []));
+    const idx = this.values.length;
+    this.values.push(scratch.slice(0, n));
+    bucket.push(idx);
+    return idx;
+  }
 }
 
-/** An event shape as [kind, process, thread, lwp, cpu, mutex, range, detail] (-1: null or absent). */
-export function encodeShape(e: Shape, range: number, strings: Strings): number[] {
-  return [
-    strings.add(e.kind),
-    strings.opt(e.process),
-    strings.opt(e.thread),
-    e.lwp ?? -1,
-    e.cpu ?? -1,
-    strings.opt(e.mutex),
-    range,
-    strings.opt(e.detail),
-  ];
+/** Writes a style as [state, code, value, code, value, …] into `out`; returns its length. */
+export function encodeStyle(s: Style, strings: Strings, out: number[]): number {
+  let n = 0;
+  out[n++] = strings.add(s.state);
+  for (let code = 0; code < FIELDS.length; code++) {
+    const [name, type] = FIELDS[code];
+    const v = s[name];
+    if (v === undefined) continue;
+    out[n++] = code;
+    out[n++] =
+      type === 's' ? strings.add(v as string) : type === 'l' ? strings.add((v as string[]).join('\n')) : (v as number);
+  }
+  return n;
+}
+
+/** Writes an event shape as [kind, process, thread, lwp, cpu, mutex, range, detail] (-1: null or absent) into `out`. */
+export function encodeShape(e: Shape, range: number, strings: Strings, out: number[]): number {
+  out[0] = strings.add(e.kind);
+  out[1] = strings.opt(e.process);
+  out[2] = strings.opt(e.thread);
+  out[3] = e.lwp ?? -1;
+  out[4] = e.cpu ?? -1;
+  out[5] = strings.opt(e.mutex);
+  out[6] = range;
+  out[7] = strings.opt(e.detail);
+  return 8;
 }
 
 /** Decoding: the check that fails throws with what is wrong. */

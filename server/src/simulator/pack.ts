@@ -10,7 +10,7 @@
 import type { SourceRange } from '../language/model';
 import type { LaneRef, RunResult, Span, StatementLog, TraceEvent } from './trace';
 import { cpuSpans } from './derive-spans';
-import { decodeShape, decodeStyle, encodeShape, encodeStyle, Strings, Table, type Style } from './pack-tuples';
+import { decodeShape, decodeStyle, encodeShape, encodeStyle, Strings, Table, TupleTable } from './pack-tuples';
 
 export const PACK_VERSION = 1;
 
@@ -51,46 +51,73 @@ export function packRun(result: RunResult): PackedRun {
   };
   const lanes = new Table<LaneRef>();
   const strings = new Strings();
-  const styles = new Table<number[]>();
+  const styles = new TupleTable();
   const ranges = new Table<SourceRange>();
-  const byLane = new Map<number, Span[]>();
+  // The lists are made at their final size: grown by doubling, a million spans would leave a
+  // few hundred megabytes of garbage behind (the page is written in the CLI's memory budget).
+  // A lane's spans share its lane object: found by identity first, by value the first time.
+  const laneIndex = new Map<LaneRef, number>();
+  const counts: number[] = [];
+  let stored = 0;
   for (const s of spans ?? []) {
     if (s.lane.kind === 'cpu') continue;
-    const li = lanes.add(s.lane);
-    let list = byLane.get(li);
-    if (!list) byLane.set(li, (list = []));
-    list.push(s);
+    let li = laneIndex.get(s.lane);
+    if (li === undefined) laneIndex.set(s.lane, (li = lanes.add(s.lane)));
+    counts[li] = (counts[li] ?? 0) + 1;
+    stored++;
   }
-  const flat: number[] = [];
-  for (const [li, list] of byLane) {
-    flat.push(li, list.length);
-    let end = 0;
-    for (const s of list) {
-      const { lane: _l, start, end: e, ...style } = s;
-      const tuple = encodeStyle(style as Style, strings);
-      flat.push(start - end, e - start, styles.add(tuple, tuple.join(',')));
-      end = e;
-    }
+  // Each lane's spans, in order, placed by lane (offsets from the counts).
+  const offset = new Array<number>(counts.length).fill(0);
+  for (let li = 1; li < counts.length; li++) offset[li] = offset[li - 1] + 2 + 3 * counts[li - 1];
+  const flat = new Array<number>(2 * counts.length + 3 * stored).fill(0);
+  const next = offset.map((o) => o + 2);
+  const lastEnd = new Array<number>(counts.length).fill(0);
+  counts.forEach((n, li) => {
+    flat[offset[li]] = li;
+    flat[offset[li] + 1] = n;
+  });
+  const scratch: number[] = [];
+  for (const s of spans ?? []) {
+    if (s.lane.kind === 'cpu') continue;
+    const li = laneIndex.get(s.lane)!;
+    const k = next[li];
+    // encodeStyle reads the span's state and content fields (not its lane or interval).
+    flat[k] = s.start - lastEnd[li];
+    flat[k + 1] = s.end - s.start;
+    flat[k + 2] = styles.add(scratch, encodeStyle(s, strings, scratch));
+    next[li] = k + 3;
+    lastEnd[li] = s.end;
   }
-  const shapes = new Table<number[]>();
+  const shapes = new TupleTable();
   let ev: number[] | null = null;
   if (events) {
-    ev = [];
+    ev = new Array<number>(3 * events.length).fill(0);
     let t = 0;
-    events.forEach((e, i) => {
-      const { t: et, cause, range, ...rest } = e;
-      const shape = encodeShape(rest, range === null ? -1 : ranges.add(range, rangeKey(range)), strings);
-      ev!.push(et - t, shapes.add(shape, shape.join(',')), cause !== undefined && cause < i ? i - cause : 0);
-      t = et;
-    });
+    // Events share their statements' range objects: found by identity first, by value the first time.
+    const rangeIndex = new Map<SourceRange, number>();
+    for (let i = 0; i < events.length; i++) {
+      const e = events[i];
+      let r = -1;
+      if (e.range !== null) {
+        const known = rangeIndex.get(e.range);
+        if (known === undefined) rangeIndex.set(e.range, (r = ranges.add(e.range, rangeKey(e.range))));
+        else r = known;
+      }
+      ev[3 * i] = e.t - t;
+      ev[3 * i + 1] = shapes.add(scratch, encodeShape(e, r, strings, scratch));
+      ev[3 * i + 2] = e.cause !== undefined && e.cause < i ? i - e.cause : 0;
+      t = e.t;
+    }
   }
   let st: number[] | null = null;
   if (statements) {
-    st = [];
+    st = new Array<number>(3 * statements.t.length).fill(0);
     const local = statements.ranges.map((r) => ranges.add(r, rangeKey(r)));
     let t = 0;
     for (let k = 0; k < statements.t.length; k++) {
-      st.push(statements.thread[k], statements.t[k] - t, local[statements.range[k]]);
+      st[3 * k] = statements.thread[k];
+      st[3 * k + 1] = statements.t[k] - t;
+      st[3 * k + 2] = local[statements.range[k]];
       t = statements.t[k];
     }
   }

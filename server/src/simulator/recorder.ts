@@ -154,8 +154,8 @@ export class Recorder {
     this.counts = { ...m.counts };
     this.spanList.length = m.spans;
     this.refs.length = m.lanes;
-    this.open.length = 0;
-    this.open.push(...m.open);
+    this.open.length = m.open.length;
+    for (let i = 0; i < m.open.length; i++) this.open[i] = m.open[i];
     this.stallList.length = m.stalls;
     this.statements.rewind(m.statements);
     this.stop = m.stop;
