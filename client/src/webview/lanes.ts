@@ -152,10 +152,12 @@ export function buildLanes(result: RunResult): LaneGroup[] {
   groups.push({ title: 'CPUs', note: '', lanes: cpuLanes });
   for (const p of topo.processes) {
     const lanes: Lane[] = [];
+    const own = new Map(p.threads.map((t) => [t.name, t.priority]));
     for (const l of p.lwps) {
-      lanes.push(
-        make({ kind: 'lwp', process: p.name, lwp: l.id }, `LWP ${l.id}`, p.name, l.bound ? `bound ${l.bound}` : 'pool'),
-      );
+      // The priority its KLT runs at: its bound thread's own, or the process's for the pool.
+      const kp = l.bound ? own.get(l.bound) : p.priority;
+      const note = `${l.bound ? `bound ${l.bound}` : 'pool'}${kp !== undefined ? ` · KLT ${kp}` : ''}`;
+      lanes.push(make({ kind: 'lwp', process: p.name, lwp: l.id }, `LWP ${l.id}`, p.name, note));
     }
     for (const t of p.threads) {
       const note = `pri ${t.priority}${t.bound ? ', bound' : ''}`;

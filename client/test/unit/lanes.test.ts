@@ -27,7 +27,7 @@ test('lanes: CPUs first, then per process its LWPs, threads and mutexes', () => 
       'mutex queue',
     ],
   );
-  assert.equal(groups[2].lanes[0].note, 'bound flush');
+  assert.equal(groups[2].lanes[0].note, 'bound flush · KLT 2', 'an LWP says the priority its KLT runs at');
   const cpu1 = groups[0].lanes[1];
   assert.deepEqual(
     cpu1.spans.map((s) => s.start),
