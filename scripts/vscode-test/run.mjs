@@ -237,6 +237,8 @@ async function uiTest(host, workspace) {
           () => false,
         );
       check('the status bar gives the outcome', status);
+      // The diagnostics are in their tab.
+      await frame.click('#ts-tab-diagnostics');
       await frame.click('.ts-diagnostics button[data-code="deadlock"]');
       const revealed = await page
         .waitForFunction(
