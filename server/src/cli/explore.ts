@@ -6,7 +6,7 @@ import { basename } from 'node:path';
 import { compile } from '../language';
 import { compareDiagnostics } from '../language/diagnostic';
 import { explore, findingToDiagnostic, type ExploreResult } from '../explorer';
-import { formatDiagnostic } from './format';
+import { count, formatDiagnostic } from './format';
 import { readScenario, type CommandOptions } from './options';
 
 export interface ExploreCommandOptions extends CommandOptions {
@@ -38,7 +38,7 @@ export async function exploreCommand(file: string, opts: ExploreCommandOptions):
     shouldStop: deadline === Infinity ? undefined : () => Date.now() > deadline,
     onSchedule: progress
       ? (n, found) => {
-          if (n % 50 === 0) process.stderr.write(`\rexplored ${n} schedules, ${found} finding(s)…`);
+          if (n % 50 === 0) process.stderr.write(`\rexplored ${count(n, 'schedule')}, ${count(found, 'finding')}…`);
         }
       : undefined,
   });
@@ -70,7 +70,7 @@ function toJson(r: ExploreResult) {
 function printText(file: string, r: ExploreResult): void {
   const how = r.complete ? 'every schedule' : 'stopped by a limit or sampled wide ranges';
   process.stdout.write(
-    `${r.schedules} schedules explored (${r.states} choice points; ${how}); default outcome: ${r.baseline}\n`,
+    `${count(r.schedules, 'schedule')} explored (${count(r.states, 'choice point')}; ${how}); default outcome: ${r.baseline}\n`,
   );
   if (r.findings.length === 0) {
     process.stdout.write('no deadlock, hang or inversion beyond what the default schedule shows\n');
