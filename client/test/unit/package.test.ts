@@ -13,7 +13,7 @@ const root = resolve(__dirname, '../../..');
 const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const minor = (range: string) => Number(/1\.(\d+)/.exec(range)?.[1]);
 
-test('the package ships the bundles, grammar, samples, README, changelog and licence, nothing else', () => {
+test('the package ships the bundles, grammar, samples, reference, README, changelog and licence, nothing else', () => {
   const out = execFileSync(process.execPath, [join(root, 'node_modules/@vscode/vsce/vsce'), 'ls'], {
     cwd: root,
     encoding: 'utf8',
@@ -23,6 +23,7 @@ test('the package ships the bundles, grammar, samples, README, changelog and lic
     /^dist\/[\w.-]+$/,
     /^syntaxes\/[\w.-]+\.json$/,
     /^samples\/[\w-]+\.threads$/,
+    /^docs\/reference\/[\w-]+\.md$/,
     /^(package\.json|language-configuration\.json|README\.md|CHANGELOG\.md|LICENSE|icon\.png)$/,
   ];
   const stray = files.filter((f) => !allowed.some((re) => re.test(f)));
@@ -34,6 +35,7 @@ test('the package ships the bundles, grammar, samples, README, changelog and lic
     'dist/webview.js',
     'syntaxes/threadscape.tmLanguage.json',
     'language-configuration.json',
+    'docs/reference/diagnostics.md',
   ]) {
     assert.ok(files.includes(f), `${f} is shipped`);
   }
