@@ -7,20 +7,25 @@ import {
 } from 'vscode-languageserver';
 import type { ServerContext } from './context';
 import type { FixContext, Fixer } from './fix-context';
+import { fixArrayOrder } from './fixes-array-order';
 import { fixLockOrder } from './fixes-lock-order';
 import { fixInversion } from './fixes-mutex';
-import { fixUnknownName } from './fixes-names';
+import { fixMisspeltKeyword, fixUnknownName } from './fixes-names';
 import { fixPinConflict, fixProcessStall, fixRrQuantum } from './fixes-settings';
 
+/** A lock-order cycle: reorder the locks of one thread, or split the last element off a thread array. */
+const fixCycle: Fixer = (d, fc) => [...fixLockOrder(d, fc), ...fixArrayOrder(d, fc)];
+
 const FIXERS: Record<string, Fixer> = {
+  syntax: fixMisspeltKeyword,
   'unknown-name': fixUnknownName,
   'inversion-risk': fixInversion,
   'priority-inversion': fixInversion,
   'rr-needs-quantum': fixRrQuantum,
   'model-conflict': fixPinConflict,
   'process-stall': fixProcessStall,
-  'lock-order-cycle': fixLockOrder,
-  deadlock: fixLockOrder,
+  'lock-order-cycle': fixCycle,
+  deadlock: fixCycle,
 };
 
 /** The quick fixes for the given diagnostics of a document. */
