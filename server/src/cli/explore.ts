@@ -78,6 +78,6 @@ function printText(file: string, r: ExploreResult): void {
   }
   for (const f of r.findings) {
     process.stdout.write(formatDiagnostic(file, findingToDiagnostic(f)) + '\n');
-    process.stdout.write(`  replay: ${JSON.stringify({ version: 1, choices: f.choices })}\n`);
+    process.stdout.write(`  replay: ${JSON.stringify({ version: 2, choices: f.choices })}\n`);
   }
 }
