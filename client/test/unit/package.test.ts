@@ -24,6 +24,7 @@ test('the package ships the bundles, grammar, samples, reference, README, change
     /^syntaxes\/[\w.-]+\.json$/,
     /^samples\/[\w-]+\.threads$/,
     /^docs\/reference\/[\w-]+\.md$/,
+    /^media\/(walkthrough\/)?[\w-]+\.(md|png)$/,
     /^(package\.json|language-configuration\.json|README\.md|CHANGELOG\.md|LICENSE|icon\.png)$/,
   ];
   const stray = files.filter((f) => !allowed.some((re) => re.test(f)));

@@ -28,13 +28,26 @@ const FIXERS: Record<string, Fixer> = {
   deadlock: fixCycle,
 };
 
-/** The quick fixes for the given diagnostics of a document. */
+/**
+ * The quick fixes for the given diagnostics of a document. A fix offered for several of them
+ * (the same edit for a deadlock and the lock-order cycle at its `lock`) is listed once, naming
+ * every diagnostic it resolves.
+ */
 export function quickFixes(fc: FixContext, diagnostics: LspDiagnostic[]): CodeAction[] {
   const out: CodeAction[] = [];
+  const byEdit = new Map<string, CodeAction>();
   for (const d of diagnostics) {
     if (d.source !== 'threadscape' || typeof d.code !== 'string') continue;
     const fixer = FIXERS[d.code];
-    if (fixer) out.push(...fixer(d, fc));
+    for (const a of fixer ? fixer(d, fc) : []) {
+      const key = `${a.title}\n${JSON.stringify(a.edit)}`;
+      const same = byEdit.get(key);
+      if (same) same.diagnostics = [...(same.diagnostics ?? []), ...(a.diagnostics ?? [])];
+      else {
+        byEdit.set(key, a);
+        out.push(a);
+      }
+    }
   }
   return out;
 }

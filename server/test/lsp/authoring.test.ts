@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import type { CodeAction } from 'vscode-languageserver-protocol';
 import { FixSession } from './fix-session';
 import { ROOT, TestServer } from './harness';
 
@@ -62,6 +63,23 @@ describe('authoring help', () => {
       assert.ok(!r.codes.includes('syntax'), r.codes.join());
     });
   }
+
+  it('a fix for both the deadlock and the cycle at one lock is offered once, for both', async () => {
+    const text = sample('dining-philosophers');
+    const { uri } = await fixes.diagnose(text, 'deadlock');
+    const last = server.diagnostics.all.filter((p) => p.uri === uri).at(-1)!;
+    const both = last.diagnostics.filter((d) => d.code === 'deadlock' || d.code === 'lock-order-cycle');
+    assert.equal(both.length, 2);
+    const list = await server.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: both[0].range,
+      context: { diagnostics: both, only: ['quickfix'] },
+    });
+    const splits = list.filter((a) => /^Split/.test(a.title));
+    assert.equal(splits.length, 1, list.map((a) => a.title).join(' | '));
+    assert.deepEqual(splits[0].diagnostics?.map((d) => d.code).sort(), ['deadlock', 'lock-order-cycle']);
+    server.close(uri);
+  });
 
   it('no split when a statement names the array (a join would miss the split-off thread)', async () => {
     const text = sample('dining-philosophers').replace(/\n\}\s*$/, '\n  thread host { join phil }\n}\n');
