@@ -8,6 +8,8 @@ import { UsageError, type CommandOptions } from './options';
 import { checkCommand } from './check';
 import { runCommand } from './run';
 import { exploreCommand } from './explore';
+import { compareCommand } from './compare';
+import { exerciseCommand } from './exercise';
 import { VERSION } from './version';
 
 const HELP = `threadscape ${VERSION}: thread scenarios on a simulator of the SunOS two-level threading model
@@ -16,6 +18,9 @@ Usage:
   threadscape check FILE...            diagnostics of each file (text, analysis, simulation)
   threadscape run FILE [options]       simulate once; print a summary and the diagnostics
   threadscape explore FILE [options]   search the schedules the file allows
+  threadscape compare FILE [options]   the scenario under each threading model, side by side
+  threadscape exercise --topic T [--seed S] [--answers]
+                                       a generated exercise: a scenario and its questions
   threadscape --help | --version
 
 Options of run:
@@ -31,6 +36,15 @@ Options of run:
 Options of explore (and --json, --seed, --horizon, --max-events):
   --max-schedules N   complete schedules to examine at most (default 1000)
   --time-limit S      stop the search after S seconds
+
+Options of compare (and --json, --seed, --horizon, --max-events):
+  --models LIST       comma-separated, from one_to_one,many_to_one,many_to_many (default: all three)
+  --process LIST      the processes whose model is overridden (default: every process)
+
+Options of exercise (and --json):
+  --topic T           fifo, sjf, rr, priority, sigwaiting, concurrency, inversion, deadlock, adaptive
+  --seed S            which exercise of the topic (default 1); the same seed, the same output
+  --answers           also print the answers, computed by the simulator
 
 Exit status: 0 no error, 1 an error diagnostic, 2 bad usage or unreadable file.
 `;
@@ -48,6 +62,10 @@ const OPTIONS = {
   replay: { type: 'string' },
   'max-schedules': { type: 'string' },
   'time-limit': { type: 'string' },
+  models: { type: 'string' },
+  process: { type: 'string' },
+  topic: { type: 'string' },
+  answers: { type: 'boolean' },
 } as const;
 
 function integerOption(name: string, value: string | undefined, min: number): number | undefined {
@@ -98,6 +116,17 @@ export async function main(argv: string[]): Promise<number> {
         ...opts,
         maxSchedules: integerOption('max-schedules', values['max-schedules'], 1),
         timeLimit: integerOption('time-limit', values['time-limit'], 1),
+      });
+    case 'compare':
+      if (files.length !== 1) throw new UsageError('compare takes exactly one FILE');
+      return compareCommand(files[0], { ...opts, models: values.models, process: values.process });
+    case 'exercise':
+      if (files.length !== 0) throw new UsageError('exercise takes no FILE (it writes the scenario to stdout)');
+      return exerciseCommand({
+        json: opts.json,
+        topic: values.topic,
+        seed: opts.seed,
+        answers: values.answers ?? false,
       });
     default:
       throw new UsageError(`unknown command '${command}' (try threadscape --help)`);

@@ -6,6 +6,7 @@ import { basename } from 'node:path';
 import { checkText } from '../core';
 import type { Diagnostic } from '../language/diagnostic';
 import type { SimulationOptions } from '../simulator';
+import { cliThread } from '../simulator/trace';
 import { readScenario, UsageError, type CommandOptions } from './options';
 import { parseChoicesFile, replayHook, type Replay } from '../explorer/replay';
 import { formatDiagnostic } from './format';
@@ -66,7 +67,7 @@ export async function runCommand(file: string, opts: CommandOptions): Promise<nu
       scenario: result?.scenario ?? compilation.model?.title ?? name,
       outcome: result?.outcome ?? null,
       endTime: result?.endTime ?? null,
-      threads: result?.threads ?? [],
+      threads: result?.threads.map(cliThread) ?? [],
       cpus: result?.cpus ?? [],
       counters: result?.counters ?? null,
       diagnostics: diagnostics.map(jsonDiagnostic),

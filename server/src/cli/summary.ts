@@ -3,6 +3,7 @@
  * Gantt chart, the metrics table and the counters.
  */
 import type { RunResult, Span } from '../simulator';
+import { summarizeOutcome } from '../simulator/outcome';
 import { count } from './format';
 
 const WIDTH = 60;
@@ -68,7 +69,7 @@ export function gantt(result: RunResult): string[] {
 /** The whole readable summary. */
 export function formatSummary(result: RunResult): string {
   const out: string[] = [];
-  out.push(`${result.scenario}: ${result.outcome} at t=${result.endTime}`, '');
+  out.push(`${result.scenario}: ${summarizeOutcome(result).text}`, '');
   out.push(...gantt(result), '');
   const head = [
     'thread',

@@ -23,6 +23,15 @@ export interface EventInfo {
   process?: string;
 }
 
+/** Where a recording stood (`Recorder.mark`), to return to it (`rewind`) when a run is restored. */
+export interface RecorderMark {
+  events: number;
+  shown: number | null;
+  spans: number;
+  lanes: number;
+  open: readonly (OpenSpan | null)[];
+}
+
 export class Recorder {
   readonly events: TraceEvent[] = [];
   readonly spanList: Span[] = [];
@@ -34,6 +43,30 @@ export class Recorder {
     readonly keepEvents: boolean,
     readonly spans: boolean,
   ) {}
+
+  /**
+   * Where the recording stands. What it has recorded is only ever appended to, and open spans
+   * are replaced, never changed: a mark is a few lengths and a copy of the open spans.
+   */
+  mark(): RecorderMark {
+    return {
+      events: this.events.length,
+      shown: this.shown,
+      spans: this.spanList.length,
+      lanes: this.refs.length,
+      open: [...this.open],
+    };
+  }
+
+  /** Returns the recording to a mark taken earlier in the same run. */
+  rewind(m: RecorderMark): void {
+    this.events.length = m.events;
+    this.shown = m.shown;
+    this.spanList.length = m.spans;
+    this.refs.length = m.lanes;
+    this.open.length = 0;
+    this.open.push(...m.open);
+  }
 
   /** Registers a lane; returns its index (or -1 when spans are not recorded). */
   addLane(ref: LaneRef): number {
@@ -63,10 +96,23 @@ export class Recorder {
     this.spanList.push(span);
   }
 
-  /** Drops the events recorded after the last one that concerns a thread (LANGUAGE.md §9). */
+  /**
+   * The events the result shows: those up to the last one that concerns a thread, once the run
+   * ended at its last thread event (LANGUAGE.md §9); null: all of them.
+   */
+  private shown: number | null = null;
+
+  /** Leaves out of the result the events recorded after the last one that concerns a thread. */
   dropTrailingThreadless(): void {
     const ev = this.events;
-    while (ev.length > 0 && ev[ev.length - 1].thread === null) ev.pop();
+    let n = ev.length;
+    while (n > 0 && ev[n - 1].thread === null) n--;
+    this.shown = n;
+  }
+
+  /** The events of the result. */
+  shownEvents(): TraceEvent[] {
+    return this.events.slice(0, this.shown ?? this.events.length);
   }
 
   /** Closes every open span at t (end of the run or of a slice); nothing is drawn past t. */
