@@ -34,8 +34,14 @@ Options of run:
   --replay FILE       follow the choices of a file written from an explore finding
 
 Options of explore (and --json, --seed, --horizon, --max-events):
-  --max-schedules N   complete schedules to examine at most (default 1000)
-  --time-limit S      stop the search after S seconds
+  --max-schedules N   complete schedules to examine at most (default: no limit)
+  --time-limit S      stop the search after S seconds (default 60)
+  --max-memory MIB    memory for the visited states, in MiB (default 512)
+  --all               keep searching after the first finding, counting schedules
+  --bfs               breadth-first: the shortest counterexample first
+  --range-cap N       enumerate ranges of up to N values in full, sample wider ones (default 16)
+  --no-por            no partial-order reduction
+  --no-symmetry       no symmetry reduction
 
 Options of compare (and --json, --seed, --horizon, --max-events):
   --models LIST       comma-separated, from one_to_one,many_to_one,many_to_many (default: all three)
@@ -62,6 +68,12 @@ const OPTIONS = {
   replay: { type: 'string' },
   'max-schedules': { type: 'string' },
   'time-limit': { type: 'string' },
+  'max-memory': { type: 'string' },
+  all: { type: 'boolean' },
+  bfs: { type: 'boolean' },
+  'range-cap': { type: 'string' },
+  'no-por': { type: 'boolean' },
+  'no-symmetry': { type: 'boolean' },
   models: { type: 'string' },
   process: { type: 'string' },
   topic: { type: 'string' },
@@ -116,6 +128,12 @@ export async function main(argv: string[]): Promise<number> {
         ...opts,
         maxSchedules: integerOption('max-schedules', values['max-schedules'], 1),
         timeLimit: integerOption('time-limit', values['time-limit'], 1),
+        maxMemory: integerOption('max-memory', values['max-memory'], 1),
+        rangeCap: integerOption('range-cap', values['range-cap'], 1),
+        all: values.all ?? false,
+        bfs: values.bfs ?? false,
+        por: !(values['no-por'] ?? false),
+        symmetry: !(values['no-symmetry'] ?? false),
       });
     case 'compare':
       if (files.length !== 1) throw new UsageError('compare takes exactly one FILE');
