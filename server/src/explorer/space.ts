@@ -108,6 +108,8 @@ class Space {
   private readonly sym: Symmetries;
   private readonly cap: number;
   private tree: UnitTree | null = null;
+  /** The snapshot the simulator's state is equal to now (a restore of it is skipped), if any. */
+  private live: SimulationSnapshot | null = null;
   /** Picks replayed as they are (re-running a leaf chosen after probing). */
   private forced: number[] | null = null;
   private forcedAt = 0;
@@ -137,6 +139,13 @@ class Space {
     this.encoder = new StateEncoder(this.sim, this.sym);
     this.visited = new VisitedSet(o.maxBytes ?? 512 * 2 ** 20);
     this.snapshotBytes = 64 * (this.sim.threads.length * 60 + this.sim.cpus.length * 16 + 64);
+  }
+
+  /** Puts the simulator in the state of `snap` (nothing to do when it is there already). */
+  private goTo(snap: SimulationSnapshot): void {
+    if (this.live === snap) return;
+    this.sim.restore(snap);
+    this.live = snap;
   }
 
   run(): SpaceResult {
@@ -193,7 +202,7 @@ class Space {
     let node = start;
     const sim = this.sim;
     for (;;) {
-      sim.restore(node.snap);
+      this.goTo(node.snap);
       if (sim.done) return [];
       const order = this.o.por !== false && nextIsOrderChoice(sim) ? this.orderAlternatives(node) : null;
       if (order !== null && order.allowed.length === 0) return [];
@@ -221,7 +230,7 @@ class Space {
 
   /** True the first time the state is met (it is stored); false when searched already or memory is full. */
   private firstVisit(node: Node): boolean {
-    this.sim.restore(node.snap);
+    this.goTo(node.snap);
     const fp = this.encoder.fingerprint();
     if (node.sleep.size > 0) return !this.visited.has(fp.hi, fp.lo);
     const added = this.visited.add(fp.hi, fp.lo);
@@ -232,13 +241,16 @@ class Space {
   /** The leaf with its successor's snapshot, re-running it when it was probed without one. */
   private kept(node: Node, l: Leaf): Leaf {
     if (l.child === null || l.child.snap !== null) return l;
-    this.sim.restore(node.snap);
+    this.goTo(node.snap);
     this.forced = l.picks;
     this.forcedAt = 0;
+    this.live = null;
     this.sim.step({ maxUnits: 1 });
     this.forced = null;
     this.transitions++;
-    return { ...l, child: { ...l.child, snap: this.sim.snapshot() } };
+    const snap = this.sim.snapshot();
+    this.live = snap;
+    return { ...l, child: { ...l.child, snap } };
   }
 
   /**
@@ -308,12 +320,13 @@ class Space {
   /** Runs the node's next unit along the tree's current leaf (`snapshot`: keep its successor). */
   private leaf(node: Node, tree: UnitTree, snapshot: boolean): Leaf {
     const sim = this.sim;
-    sim.restore(node.snap);
+    this.goTo(node.snap);
     tree.begin();
     this.tree = tree;
     // Footprints matter only where the steppers' order is chosen.
     const footprint = tree.ordered ? emptyFootprint() : NO_FOOTPRINT;
     sim.footprint = tree.ordered ? footprint : null;
+    this.live = null;
     sim.step({ maxUnits: 1 });
     sim.footprint = null;
     this.tree = null;
@@ -339,6 +352,7 @@ class Space {
       return { records, picks: records.map((r) => r.pick), firstPick: tree.firstPick(), footprint, child: null };
     }
     const snap = snapshot ? sim.snapshot() : null;
+    this.live = snap;
     return {
       records,
       picks: records.map((r) => r.pick),
