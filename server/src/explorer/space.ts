@@ -90,6 +90,9 @@ interface Node {
 
 const BIT: Record<Problem, number> = { deadlock: 1, hang: 2, inversion: 4, fault: 8 };
 
+/** Thrown through the simulator when a unit run ahead meets a choice. */
+const CHOICE = new Error('a choice');
+
 const NO_FOOTPRINT: Footprint = { keys: new Set(), dependent: true };
 
 function emptyFootprint(): Footprint {
@@ -110,6 +113,8 @@ class Space {
   private tree: UnitTree | null = null;
   /** The snapshot the simulator's state is equal to now (a restore of it is skipped), if any. */
   private live: SimulationSnapshot | null = null;
+  /** While set, a choice interrupts the unit (the search runs deterministic units ahead). */
+  private abortAtChoice = false;
   /** Picks replayed as they are (re-running a leaf chosen after probing). */
   private forced: number[] | null = null;
   private forcedAt = 0;
@@ -128,12 +133,14 @@ class Space {
     this.cap = o.rangeCap ?? 16;
     this.sim = new Engine(model, {
       ...o.simulation,
-      choose: (c: Choice) =>
-        this.forced !== null
+      choose: (c: Choice) => {
+        if (this.abortAtChoice) throw CHOICE;
+        return this.forced !== null
           ? (this.forced[this.forcedAt++] ?? 0)
           : this.tree === null
             ? c.defaultPick
-            : this.tree.choose(c),
+            : this.tree.choose(c);
+      },
     });
     this.sym = findSymmetries(model, o.symmetry !== false);
     this.encoder = new StateEncoder(this.sim, this.sym);
@@ -204,7 +211,15 @@ class Space {
     for (;;) {
       this.goTo(node.snap);
       if (sim.done) return [];
-      const order = this.o.por !== false && nextIsOrderChoice(sim) ? this.orderAlternatives(node) : null;
+      const ordered = this.o.por !== false && nextIsOrderChoice(sim);
+      if (!ordered) {
+        // Run on to the unit that makes a choice, without a snapshot per unit.
+        const at = this.passThrough(node);
+        if (at === null) return [];
+        node = at;
+        this.goTo(node.snap);
+      }
+      const order = ordered ? this.orderAlternatives(node) : null;
       if (order !== null && order.allowed.length === 0) return [];
       // Probing an order choice runs every stepper; only the leaves kept after it are snapshotted.
       const probing = order !== null && !order.pure;
@@ -226,6 +241,60 @@ class Space {
       if (order === null) return live.map((l) => ({ ...(l.child as Omit<Node, 'sleep'>), sleep: new Map() }));
       return this.reduceOrder(node, order.ids, leaves, live);
     }
+  }
+
+  /**
+   * Runs the deterministic units from `node` (those that make no choice: the simulator's hook
+   * throws at the first choice) without a snapshot each; when a unit would choose, goes back and
+   * runs again to just before it, and returns that state. Null when the run ends first (or a
+   * limit stops the search). Findings on the way are noted.
+   */
+  private passThrough(node: Node): Node | null {
+    const sim = this.sim;
+    let units = 0;
+    let seen = node.seen;
+    for (;;) {
+      if (sim.done) {
+        this.schedules++;
+        if (this.o.maxSchedules !== undefined && this.schedules >= this.o.maxSchedules) this.stoppedBy ??= 'schedules';
+        return null;
+      }
+      if ((units & 1023) === 1023 && this.o.shouldStop?.()) {
+        this.stoppedBy = 'time';
+        return null;
+      }
+      if (units > 0 && this.o.por !== false && nextIsOrderChoice(sim)) break;
+      this.live = null;
+      this.abortAtChoice = true;
+      let chose = false;
+      try {
+        sim.step({ maxUnits: 1 });
+      } catch (e) {
+        if (e !== CHOICE) throw e;
+        chose = true;
+      } finally {
+        this.abortAtChoice = false;
+      }
+      if (chose) break;
+      units++;
+      this.transitions++;
+      const now = seen | this.problems();
+      this.note(now & ~seen, node.path);
+      seen = now;
+      if (this.stoppedBy !== null) return null;
+    }
+    if (units === 0) return node;
+    // Back to the boundary before the choosing unit: the same deterministic units again.
+    sim.restore(node.snap);
+    this.abortAtChoice = true;
+    try {
+      sim.step({ maxUnits: units });
+    } finally {
+      this.abortAtChoice = false;
+    }
+    const snap = sim.snapshot();
+    this.live = snap;
+    return { snap, path: node.path, seen, sleep: new Map() };
   }
 
   /** True the first time the state is met (it is stored); false when searched already or memory is full. */
