@@ -8,7 +8,7 @@ import { basename } from 'node:path';
 import { compile } from '../language';
 import { compareDiagnostics } from '../language/diagnostic';
 import { explore, findingToDiagnostic, type ExploreProgress, type ExploreResult } from '../explorer';
-import { formatDiagnostic } from './format';
+import { count, formatDiagnostic } from './format';
 import { readScenario, type CommandOptions } from './options';
 
 export interface ExploreCommandOptions extends CommandOptions {
@@ -52,7 +52,7 @@ export async function exploreCommand(file: string, opts: ExploreCommandOptions):
     lastReport = now;
     const secs = (now - start) / 1000;
     process.stderr.write(
-      `exploring: ${p.states} states (${Math.round(p.states / secs)}/s), ${p.transitions} transitions, ` +
+      `exploring: ${count(p.states, 'state')} (${Math.round(p.states / secs)}/s), ${count(p.transitions, 'transition')}, ` +
         `depth ${p.depth}, ${(p.bytes / 2 ** 20).toFixed(1)} MiB, ${secs.toFixed(0)} s\n`,
     );
   };
@@ -110,7 +110,7 @@ function printText(file: string, r: ExploreResult): void {
       ? `incomplete: ${STOPPED[r.stoppedBy]}`
       : 'incomplete: wide ranges were sampled (--range-cap)';
   process.stdout.write(
-    `${r.states} states, ${r.transitions} transitions, ${r.schedules} schedules (${how}); ` +
+    `${count(r.states, 'state')}, ${count(r.transitions, 'transition')}, ${count(r.schedules, 'schedule')} (${how}); ` +
       `default outcome: ${r.baseline}\n`,
   );
   process.stdout.write(`reductions: ${r.reductions.join('; ')}\n`);

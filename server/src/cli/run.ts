@@ -83,7 +83,7 @@ export async function runCommand(file: string, opts: CommandOptions): Promise<nu
   if (result && compilation.model) {
     if (opts.trace !== undefined) writeChromeTrace(opts.trace, result);
     if (opts.html !== undefined)
-      writeHtmlReport(opts.html, { fileName: file, text, result, model: compilation.model, options: simulation });
+      writeHtmlReport(opts.html, { fileName: name, text, result, model: compilation.model, options: simulation });
   } else if (opts.trace !== undefined || opts.html !== undefined) {
     process.stderr.write(`threadscape: ${file} has text errors; no trace or page written\n`);
   }
