@@ -123,12 +123,15 @@ export function chromeTrace(result: RunResult): { traceEvents: ChromeEvent[]; di
       args: { ...e },
     });
   }
+  // A flow binds to a slice: an event of a whole process (an upcall) starts on its first LWP's track.
+  const firstLwp = new Map(procs.filter((p) => p.lwps.length > 0).map((p) => [p.name, p.lwps[0].id]));
   const track = (e: TraceEvent): { pid: number; tid: number } => {
     const pid = e.process ? (pidOf.get(e.process) ?? cpuPid) : cpuPid;
     if (e.thread && e.process) return { pid, tid: tidOf.get(`${e.process}/${e.thread}`) ?? 0 };
     if (e.lwp !== null && e.process) return { pid, tid: LWP_TID + e.lwp };
     if (e.cpu !== null) return { pid: cpuPid, tid: e.cpu + 1 };
-    return { pid, tid: 0 };
+    const l = e.process ? firstLwp.get(e.process) : undefined;
+    return { pid, tid: l !== undefined ? LWP_TID + l : 0 };
   };
   const events = result.events ?? [];
   let flow = 0;

@@ -37,4 +37,5 @@ test('causes become flows: an s and an f per cause, on the tracks of both events
   const up = sig.find((e) => e.ph === 's' && e.name === 'upcall → lwp_create')!;
   const lwp = sig.find((e) => e.ph === 'f' && e.id === up.id)!;
   assert.ok(lwp.tid >= 100000, 'the upcall points at the track of the LWP it created');
+  assert.ok(up.tid >= 100000, 'an upcall (an event of the whole process) starts on a track with slices: an LWP');
 });
