@@ -3,7 +3,7 @@
 // panel's width beside the editor (500 px) and a wide window (1400 px), for a look by eye.
 //
 //   node --conditions=import --import tsx scripts/screenshots.mjs [FILE.threads] [--out DIR] [--time T]
-//        [--tab mapping|steps|diagnostics|source] [--widths 500,1400] [--themes light,dark,hc]
+//        [--tab mapping|steps|diagnostics|source] [--widths 500,1400] [--height 900] [--themes light,dark,hc]
 //   node --conditions=import --import tsx scripts/screenshots.mjs --page threadscape-demo.html
 //
 // The high-contrast theme is VS Code's, emulated: its body class and theme variables.
@@ -27,6 +27,7 @@ const outDir = resolve(opt('--out', join(tmpdir(), 'threadscape-shots')));
 const time = Number(opt('--time', 'NaN'));
 const tab = opt('--tab', undefined);
 const widths = opt('--widths', '500,1400').split(',').map(Number);
+const height = Number(opt('--height', '900'));
 const themes = opt('--themes', 'light,dark,hc').split(',');
 /** VS Code's high-contrast theme as a webview sees it: a body class and theme variables. */
 const HC = `document.body.classList.add('vscode-high-contrast');
@@ -83,7 +84,7 @@ try {
     for (const width of widths) {
       const ctx = await browser.newContext({
         colorScheme: theme === 'light' ? 'light' : 'dark',
-        viewport: { width, height: 900 },
+        viewport: { width, height },
       });
       const p = await ctx.newPage();
       const tag = `${theme}-${width}`;

@@ -46,6 +46,8 @@ export class Header {
             }),
           ]
         : [];
+    // The counters in words: the tooltip of a heading too narrow to show them all.
+    this.summary.title = [s.text, ...parts].join(' · ');
     this.summary.replaceChildren(
       el('span', {
         className: 'ts-outcome',
