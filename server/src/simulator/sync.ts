@@ -264,7 +264,9 @@ export function broadcast(w: World, th: ThreadRt, s: CondvarStmt): void {
   const c = th.proc.conds[s.condvar];
   w.touched(FP.condvar(th.proc.index, s.condvar));
   const e = w.rec?.event('signal', th, { detail: `broadcast ${c.spec.name}` }) ?? -1;
-  while (c.waiters.length > 0) reacquire(w, c.waiters.splice(bestWaiter(c.waiters), 1)[0], e);
+  // In priority order, FIFO among equals (a stable sort once: a storm of waiters costs n log n).
+  const all = c.waiters.splice(0).sort((a, b) => b.effPrio - a.effPrio);
+  for (const x of all) reacquire(w, x, e);
 }
 
 /** `sem_wait S` (P). */
