@@ -4,6 +4,7 @@
  * arrives is checked with `isHostMessage` / `isWebviewMessage` first; anything malformed is
  * ignored, so a stale or hostile message can never reach a handler.
  */
+import type { ChoiceRecord } from '../../server/src/explorer/unit-tree';
 import type { Diagnostic } from '../../server/src/language/diagnostic';
 import type { Model, SourceRange } from '../../server/src/language/model';
 import type { PackedRun } from '../../server/src/simulator/pack';
@@ -20,6 +21,8 @@ export interface ModelMessage {
   model: Model | null;
   /** Text and analysis diagnostics of that version. */
   diagnostics: Diagnostic[];
+  /** Lines (0-based) of statements marked with a `// ?` comment: predict-then-reveal's checkpoints. */
+  markedLines?: number[];
 }
 
 /**
@@ -37,7 +40,56 @@ export interface ErrorMessage {
   message: string;
 }
 
-export type HostMessage = ModelMessage | ErrorMessage | NextRunMessage;
+/** What a replay shows: a finding of the exploration (its code, message and instant). */
+export interface FindingRef {
+  code: string;
+  message: string;
+  /** The failing instant, when the finding has one. */
+  time: number | null;
+}
+
+/**
+ * Replay a schedule: the panel re-runs the document's model of `version` taking these choices
+ * (then the default rule), puts the playhead at the finding's instant (else the run's first
+ * problem) and marks the choices that differ from the default. A version that no longer matches
+ * the text, or choices that do not fit the run, are ignored with a message in the panel.
+ */
+export interface ReplayMessage {
+  type: 'replay';
+  uri: string;
+  version: number;
+  choices: ChoiceRecord[];
+  finding?: FindingRef;
+}
+
+/** One finding of the exploration, replayable. */
+export interface FindingItem extends FindingRef {
+  choices: ChoiceRecord[];
+  /** Its decisions that differ from the default rule, in words. */
+  departures?: string[];
+}
+
+/** The last exploration's findings for a version of the document (the panel lists them). */
+export interface FindingsMessage {
+  type: 'findings';
+  uri: string;
+  version: number;
+  findings: FindingItem[];
+  /** How far the search got: complete (then no finding is a proof), and the states it stored. */
+  search?: { complete: boolean; states: number };
+}
+
+/** The panel's modes: the run as it is, play the scheduler, predict then reveal, compare models. */
+export const PANEL_MODES = ['run', 'play', 'predict', 'compare'] as const;
+export type PanelMode = (typeof PANEL_MODES)[number];
+
+/** Switch the panel to a mode (the commands that open it in one). */
+export interface ModeMessage {
+  type: 'mode';
+  mode: PanelMode;
+}
+
+export type HostMessage = ModelMessage | ErrorMessage | NextRunMessage | ReplayMessage | FindingsMessage | ModeMessage;
 
 /** The webview's script is loaded and listening. */
 export interface ReadyMessage {
@@ -69,10 +121,51 @@ export interface MarksMessage {
   marks: ThreadMark[];
 }
 
-export type WebviewMessage = ReadyMessage | RevealMessage | MarksMessage;
+/** Save a schedule as a choices file (CLI.md: `{ "version": 2, "choices": [...] }`, for `run --replay`). */
+export interface SaveReplayMessage {
+  type: 'saveReplay';
+  choices: ChoiceRecord[];
+}
+
+export type WebviewMessage = ReadyMessage | RevealMessage | MarksMessage | SaveReplayMessage;
 
 /** Most marks a message may carry (a thread each): more is not a message from this webview. */
 export const MAX_MARKS = 10_000;
+
+/** Most choices a schedule may carry, and most findings a list. */
+export const MAX_CHOICES = 1_000_000;
+export const MAX_FINDINGS = 10_000;
+
+const CHOICE_KINDS = new Set(['range', 'tie', 'order']);
+
+/** One recorded decision (CLI.md's choices file): `{ t, kind, pick }`. */
+export function isChoiceRecord(v: unknown): v is ChoiceRecord {
+  return isRecord(v) && isCount(v.t) && typeof v.kind === 'string' && CHOICE_KINDS.has(v.kind) && isCount(v.pick);
+}
+
+function isChoices(v: unknown): v is ChoiceRecord[] {
+  return Array.isArray(v) && v.length <= MAX_CHOICES && v.every(isChoiceRecord);
+}
+
+function isFindingRef(v: unknown): v is FindingRef {
+  return (
+    isRecord(v) && typeof v.code === 'string' && typeof v.message === 'string' && (v.time === null || isTime(v.time))
+  );
+}
+
+function isFindingItem(v: unknown): v is FindingItem {
+  if (!isFindingRef(v)) return false;
+  const f = v as FindingRef & Record<string, unknown>;
+  return (
+    isChoices(f.choices) &&
+    (f.departures === undefined || (Array.isArray(f.departures) && f.departures.every((d) => typeof d === 'string')))
+  );
+}
+
+/** True for one of the panel's modes. */
+export function isPanelMode(v: unknown): v is PanelMode {
+  return typeof v === 'string' && (PANEL_MODES as readonly string[]).includes(v);
+}
 
 function isThreadMark(v: unknown): v is ThreadMark {
   return (
@@ -93,6 +186,8 @@ export interface WebviewState {
   time: number;
   /** Playback speed, ticks per second. */
   speed: number;
+  /** The mode the panel was in (absent: the run as it is). */
+  mode?: PanelMode;
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {
@@ -198,12 +293,32 @@ export function isHostMessage(v: unknown): v is HostMessage {
         typeof v.fileName === 'string' &&
         (v.model === null || isModelShape(v.model)) &&
         Array.isArray(v.diagnostics) &&
-        v.diagnostics.every(isDiagnostic)
+        v.diagnostics.every(isDiagnostic) &&
+        (v.markedLines === undefined || (Array.isArray(v.markedLines) && v.markedLines.every(isCount)))
       );
     case 'error':
       return typeof v.message === 'string';
     case 'nextRun':
       return isPosition(v.position);
+    case 'replay':
+      return (
+        typeof v.uri === 'string' &&
+        isCount(v.version) &&
+        isChoices(v.choices) &&
+        (v.finding === undefined || isFindingRef(v.finding))
+      );
+    case 'findings':
+      return (
+        typeof v.uri === 'string' &&
+        isCount(v.version) &&
+        Array.isArray(v.findings) &&
+        v.findings.length <= MAX_FINDINGS &&
+        v.findings.every(isFindingItem) &&
+        (v.search === undefined ||
+          (isRecord(v.search) && typeof v.search.complete === 'boolean' && isCount(v.search.states)))
+      );
+    case 'mode':
+      return isPanelMode(v.mode);
     default:
       return false;
   }
@@ -219,6 +334,8 @@ export function isWebviewMessage(v: unknown): v is WebviewMessage {
       return isSourceRange(v.range);
     case 'marks':
       return Array.isArray(v.marks) && v.marks.length <= MAX_MARKS && v.marks.every(isThreadMark);
+    case 'saveReplay':
+      return isChoices(v.choices);
     default:
       return false;
   }
@@ -226,7 +343,14 @@ export function isWebviewMessage(v: unknown): v is WebviewMessage {
 
 /** True for a state the serializer can restore a panel from. */
 export function isWebviewState(v: unknown): v is WebviewState {
-  return isRecord(v) && typeof v.uri === 'string' && v.uri.length > 0 && isTime(v.time) && isTime(v.speed);
+  return (
+    isRecord(v) &&
+    typeof v.uri === 'string' &&
+    v.uri.length > 0 &&
+    isTime(v.time) &&
+    isTime(v.speed) &&
+    (v.mode === undefined || isPanelMode(v.mode))
+  );
 }
 
 /**

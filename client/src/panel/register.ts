@@ -6,32 +6,15 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { isWebviewState } from '../protocol';
+import { registerModeCommands } from './mode-commands';
 import { NextRunOffer } from './next-run';
+import { targetUri } from './target';
 import { SimulationPanel, VIEW_TYPE, webviewOptions } from './simulation-panel';
 
 export const SIMULATE_COMMAND = 'threadscape.simulate';
 
 /** "Threadscape: Go to the Next Time a Thread Runs This" (editor context menu). */
 export const NEXT_RUN_COMMAND = 'threadscape.nextRun';
-
-/**
- * The document a command invocation means: a URI string (the code lens), a Uri (the editor
- * title button, the explorer), else the active editor's threadscape document, else one shown
- * beside whatever has the focus (the walkthrough's button, with the walkthrough focused).
- */
-export function targetUri(arg: unknown): vscode.Uri | undefined {
-  if (typeof arg === 'string') {
-    try {
-      return vscode.Uri.parse(arg, true);
-    } catch {
-      return undefined;
-    }
-  }
-  if (arg instanceof vscode.Uri) return arg;
-  const doc = vscode.window.activeTextEditor?.document;
-  if (doc?.languageId === 'threadscape') return doc.uri;
-  return vscode.window.visibleTextEditors.find((e) => e.document.languageId === 'threadscape')?.document.uri;
-}
 
 /** Registers the command, the serializer and the panels' bookkeeping. */
 export function registerPanel(context: vscode.ExtensionContext, client: LanguageClient): void {
@@ -48,6 +31,25 @@ export function registerPanel(context: vscode.ExtensionContext, client: Language
     return p;
   };
 
+  /** The document's panel, brought forward, or a new one beside the editor. */
+  const show = async (uri: vscode.Uri): Promise<SimulationPanel> => {
+    // The server answers for open documents only.
+    await vscode.workspace.openTextDocument(uri);
+    const existing = panels.get(uri.toString());
+    if (existing) {
+      existing.reveal();
+      return existing;
+    }
+    const panel = vscode.window.createWebviewPanel(
+      VIEW_TYPE,
+      'Simulation',
+      { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+      webviewOptions(context.extensionUri),
+    );
+    return adopt(panel, uri);
+  };
+
+  registerModeCommands(context, show);
   context.subscriptions.push(
     vscode.commands.registerCommand(SIMULATE_COMMAND, async (arg?: unknown) => {
       const uri = targetUri(arg);
@@ -55,20 +57,7 @@ export function registerPanel(context: vscode.ExtensionContext, client: Language
         void vscode.window.showInformationMessage('Threadscape: open a .threads file to simulate it.');
         return;
       }
-      // The server answers for open documents only.
-      await vscode.workspace.openTextDocument(uri);
-      const existing = panels.get(uri.toString());
-      if (existing) {
-        existing.reveal();
-        return;
-      }
-      const panel = vscode.window.createWebviewPanel(
-        VIEW_TYPE,
-        'Simulation',
-        { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
-        webviewOptions(context.extensionUri),
-      );
-      adopt(panel, uri);
+      await show(uri);
     }),
     vscode.commands.registerCommand(NEXT_RUN_COMMAND, () => {
       const editor = vscode.window.activeTextEditor;

@@ -1,15 +1,26 @@
 /**
  * One playback panel for one document: creates the webview (scripts on, local resources
  * limited to dist/, no retained context), sends the document's model after `ready` and after
- * every edit, and reveals ranges the webview asks for. Disposes everything it registers.
+ * every edit, and reveals ranges the webview asks for. A mode, a replay or findings given before
+ * the webview has its first model wait for it. Disposes everything it registers.
  */
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { ModelRequest } from '../../../server/src/lsp/protocol';
-import { isWebviewMessage, normalizeDiagnostics, type HostMessage, type WebviewMessage } from '../protocol';
+import { markedLines } from '../../../server/src/teaching/checkpoints';
+import {
+  isWebviewMessage,
+  normalizeDiagnostics,
+  type FindingsMessage,
+  type HostMessage,
+  type PanelMode,
+  type ReplayMessage,
+  type WebviewMessage,
+} from '../protocol';
 import { ThreadDecorations } from './decorations';
 import { panelHtml } from './html';
+import { saveReplay } from './save-replay';
 
 export const VIEW_TYPE = 'threadscape.simulation';
 
@@ -38,6 +49,10 @@ export class SimulationPanel implements vscode.Disposable {
   private failures = 0;
   /** Where each thread is at the playhead, marked in the document's editors. */
   private readonly marks: ThreadDecorations;
+  /** True once a model was posted: what waits for one goes after it. */
+  private modelPosted = false;
+  /** Mode, replay and findings to post after the first model (the last of each kind). */
+  private readonly waiting = new Map<HostMessage['type'], HostMessage>();
 
   constructor(
     readonly panel: vscode.WebviewPanel,
@@ -82,6 +97,26 @@ export class SimulationPanel implements vscode.Disposable {
     this.post({ type: 'nextRun', position: { line: position.line, character: position.character } });
   }
 
+  /** Switches the webview to a mode. */
+  setMode(mode: PanelMode): void {
+    this.postAfterModel({ type: 'mode', mode });
+  }
+
+  /** Replays a schedule (Play counterexample, a finding clicked in the editor). */
+  replay(m: Omit<ReplayMessage, 'type'>): void {
+    this.postAfterModel({ type: 'replay', ...m });
+  }
+
+  /** Lists the last exploration's findings in the webview. */
+  setFindings(m: Omit<FindingsMessage, 'type'>): void {
+    this.postAfterModel({ type: 'findings', ...m });
+  }
+
+  private postAfterModel(m: HostMessage): void {
+    if (this.modelPosted) this.post(m);
+    else this.waiting.set(m.type, m);
+  }
+
   private async onMessage(m: WebviewMessage): Promise<void> {
     switch (m.type) {
       case 'ready':
@@ -101,6 +136,9 @@ export class SimulationPanel implements vscode.Disposable {
       }
       case 'marks':
         this.marks.set(m.marks);
+        return;
+      case 'saveReplay':
+        await saveReplay(this.documentUri, m.choices);
         return;
     }
   }
@@ -134,7 +172,11 @@ export class SimulationPanel implements vscode.Disposable {
         fileName: res.fileName,
         model: res.model,
         diagnostics: normalizeDiagnostics(res.diagnostics),
+        markedLines: markedLines(doc.getText()),
       });
+      this.modelPosted = true;
+      for (const w of this.waiting.values()) this.post(w);
+      this.waiting.clear();
     } catch (e) {
       if (id !== this.requestId) return;
       if (++this.failures <= MAX_RETRIES) {

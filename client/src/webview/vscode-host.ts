@@ -92,6 +92,7 @@ export function startVsCode(root: HTMLElement, vscode: VsCodeApi): void {
       app.nextRun(msg.position);
       return;
     }
+    if (msg.type !== 'model') return;
     uri = msg.uri;
     // Saved at once, so a reload restores the panel even before the first run is shown.
     vscode.setState({ uri, time: app.playback.time, speed: app.playback.speed });

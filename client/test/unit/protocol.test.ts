@@ -47,3 +47,51 @@ test('webview state for the serializer', () => {
   assert.equal(isWebviewState({ uri: 'file:///a', time: -1, speed: 1 }), false);
   assert.equal(isWebviewState(undefined), false);
 });
+
+test('replay, findings and mode messages: checked at the boundary, choices included', () => {
+  const choices = [
+    { t: 0, kind: 'order', pick: 2 },
+    { t: 4, kind: 'range', pick: 0 },
+  ];
+  const replay = { type: 'replay', uri: 'file:///a.threads', version: 3, choices };
+  assert.ok(isHostMessage(replay));
+  assert.ok(isHostMessage({ ...replay, finding: { code: 'deadlock-reachable', message: 'm', time: 7 } }));
+  assert.ok(isHostMessage({ ...replay, finding: { code: 'hang-reachable', message: 'm', time: null } }));
+  for (const bad of [
+    { ...replay, version: -1 },
+    { ...replay, choices: [{ t: 0, kind: 'guess', pick: 0 }] },
+    { ...replay, choices: [{ t: 0, kind: 'tie', pick: -1 }] },
+    { ...replay, choices: [{ t: 0.5, kind: 'tie', pick: 0 }] },
+    { ...replay, choices: 'all of them' },
+    { ...replay, finding: { code: 'x', message: 'm', time: -3 } },
+    { ...replay, uri: undefined },
+  ])
+    assert.equal(isHostMessage(bad), false, JSON.stringify(bad));
+  const finding = { code: 'deadlock-reachable', message: 'm', time: 2, choices, departures: ['at t=0, b steps first'] };
+  const findings = { type: 'findings', uri: 'file:///a.threads', version: 3, findings: [finding] };
+  assert.ok(isHostMessage(findings));
+  assert.ok(isHostMessage({ ...findings, findings: [], search: { complete: true, states: 120 } }));
+  assert.equal(isHostMessage({ ...findings, findings: [{ ...finding, choices: [{}] }] }), false);
+  assert.equal(isHostMessage({ ...findings, findings: [{ ...finding, departures: [3] }] }), false);
+  assert.equal(isHostMessage({ ...findings, search: { complete: 'yes', states: 1 } }), false);
+  for (const mode of ['run', 'play', 'predict', 'compare']) assert.ok(isHostMessage({ type: 'mode', mode }));
+  assert.equal(isHostMessage({ type: 'mode', mode: 'debug' }), false);
+});
+
+test('saveReplay from the webview carries well-formed choices only', () => {
+  assert.ok(isWebviewMessage({ type: 'saveReplay', choices: [{ t: 1, kind: 'tie', pick: 1 }] }));
+  assert.ok(isWebviewMessage({ type: 'saveReplay', choices: [] }));
+  assert.equal(isWebviewMessage({ type: 'saveReplay', choices: [{ t: 1, kind: 'tie' }] }), false);
+  assert.equal(isWebviewMessage({ type: 'saveReplay' }), false);
+});
+
+test('webview state keeps a mode the panel has', () => {
+  assert.ok(isWebviewState({ uri: 'file:///a', time: 0, speed: 1, mode: 'predict' }));
+  assert.equal(isWebviewState({ uri: 'file:///a', time: 0, speed: 1, mode: 'secret' }), false);
+});
+
+test('a model message may list the lines marked for predict-then-reveal', () => {
+  const m = { type: 'model', uri: 'u', version: 1, fileName: 'a', model: null, diagnostics: [] };
+  assert.ok(isHostMessage({ ...m, markedLines: [3, 9] }));
+  assert.equal(isHostMessage({ ...m, markedLines: [-1] }), false);
+});
