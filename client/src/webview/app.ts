@@ -10,7 +10,9 @@ import type { SourceRange } from '../../../server/src/language/model';
 import type { RunResult } from '../../../server/src/simulator/trace';
 import type { ThreadMark } from '../protocol';
 import { readPalette } from './colours';
+import type { CompareView } from './compare-view';
 import { Controls, shortcut } from './controls';
+import { cutRun } from './cut-run';
 import { DiagnosticsList, mergeDiagnostics } from './diagnostics-list';
 import { el } from './dom';
 import { EventsStrip } from './events-strip';
@@ -18,7 +20,14 @@ import { Header } from './header';
 import { buildLanes, drawnEnd, eventMarks, firstProblem } from './lanes';
 import { Legend } from './legend';
 import { MappingView } from './mapping-view';
-import { initialPlayback, reducePlayback, type PlaybackAction, type PlaybackState } from './playback';
+import {
+  initialPlayback,
+  reducePlayback,
+  type PlaybackAction,
+  type PlaybackRun,
+  type PlaybackState,
+  type Stop,
+} from './playback';
 import { indexRun, threadKey, type RunIndex } from './run-index';
 import { snapshotAt } from './snapshot';
 import { StateView } from './state-view';
@@ -37,6 +46,12 @@ export interface AppHost {
   marks?(marks: ThreadMark[]): void;
 }
 
+export interface ShowOptions {
+  diagnostics?: readonly Diagnostic[];
+  stops?: readonly Stop[];
+  reveal?: Extract<PlaybackAction, { type: 'reveal' }>;
+}
+
 export class App {
   readonly header = new Header();
   private readonly controls: Controls;
@@ -48,8 +63,21 @@ export class App {
   private readonly stateView = new StateView();
   private readonly legend = new Legend();
   readonly tabs = new Tabs('Views at the playhead');
+  /** Where a mode puts its controls (the question, the choice, the replay's finding). */
+  readonly modeSlot = el('div', { className: 'ts-mode-slot' });
+  /** Keys the mode takes before the playback shortcuts (true: taken). */
+  modeKey: ((e: KeyboardEvent) => boolean) | null = null;
   private state: PlaybackState = initialPlayback({ endTime: 0, marks: [], firstProblem: null });
   private index: RunIndex | null = null;
+  /** The whole run, and the diagnostics of the text shown with it. */
+  private full: RunResult | null = null;
+  private otherDiagnostics: readonly Diagnostic[] = [];
+  /** What the views were built for: the whole run, or the instant it was cut at. */
+  private builtFor = '';
+  /** Runs compared, shown in place of the timeline (and the tabs), or null. */
+  private compare: CompareView | null = null;
+  private readonly timelinePane: HTMLElement;
+  private readonly paneChildren: HTMLElement[];
   private lastFrame: number | null = null;
   /** Identifies the current animation loop, so a pause and replay never runs two. */
   private loop = 0;
@@ -61,15 +89,15 @@ export class App {
   private stillTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
-    root: HTMLElement,
+    private readonly root: HTMLElement,
     private readonly host: AppHost,
     /** Playhead and speed restored from a previous session, applied to the first run. */
     private readonly keep?: { time: number; speed: number },
   ) {
     this.controls = new Controls({
       dispatch: (a) => this.dispatch(a),
-      zoom: (f) => this.timeline.zoom(f),
-      fit: () => this.timeline.fit(),
+      zoom: (f) => (this.compare ?? this.timeline).zoom(f),
+      fit: () => (this.compare ?? this.timeline).fit(),
     });
     this.timeline = new Timeline(readPalette(), { seek: (t) => this.dispatch({ type: 'seek', time: t }) });
     this.eventsStrip = new EventsStrip((range) => this.host.reveal(range));
@@ -91,16 +119,23 @@ export class App {
       this.shownInstant = null;
       this.render();
     };
-    const timelinePane = el('section', { className: 'ts-tl-pane', attrs: { 'aria-labelledby': 'ts-tl-title' } }, [
+    this.paneChildren = [
       el('h2', { className: 'ts-visually-hidden', text: 'Timeline', attrs: { id: 'ts-tl-title' } }),
       this.eventsStrip.element,
       this.timeline.element,
       this.legend.element,
-    ]);
+    ];
+    const timelinePane = el(
+      'section',
+      { className: 'ts-tl-pane', attrs: { 'aria-labelledby': 'ts-tl-title' } },
+      this.paneChildren,
+    );
+    this.timelinePane = timelinePane;
     root.classList.add('ts-app');
     root.replaceChildren(
       this.header.element,
       this.controls.element,
+      this.modeSlot,
       el('div', { className: 'ts-main' }, [timelinePane, this.tabs.element]),
     );
     this.controls.update(this.state, false);
@@ -108,22 +143,66 @@ export class App {
     this.watchTheme();
   }
 
-  /** Shows a run (a new one keeps the playhead where it was, clamped to the run's end). */
-  showRun(result: RunResult, otherDiagnostics: readonly Diagnostic[] = []): void {
-    const groups = buildLanes(result);
-    const index = indexRun(result, groups);
+  /**
+   * Shows a run: a new one keeps the playhead where it was (clamped to the run's end) and what a
+   * mode hides, unless `reveal` says what to show; `stops` are the instants the mode marks, and
+   * `diagnostics` those of the text, listed with the run's own.
+   */
+  showRun(result: RunResult, opts: ShowOptions = {}): void {
     const run = {
       endTime: result.endTime,
       marks: eventMarks(result),
       firstProblem: firstProblem(result),
       steps: (result.events ?? []).map((e) => e.t),
     };
+    this.state = this.full ? reducePlayback(this.state, { type: 'load', run }) : initialPlayback(run, this.keep);
+    this.state = reducePlayback(this.state, { type: 'setStops', stops: opts.stops ?? [] });
+    if (opts.reveal) this.state = reducePlayback(this.state, opts.reveal);
+    this.full = result;
+    this.otherDiagnostics = opts.diagnostics ?? [];
+    this.build();
+  }
+
+  /** Marks the page with the panel's mode (its layout follows). */
+  setMode(mode: string): void {
+    this.root.dataset.mode = mode;
+  }
+
+  /**
+   * Shows runs compared (`view`) in place of the timeline and the tabs, with one playhead over
+   * `run` (the longest); null goes back to the single run.
+   */
+  showCompare(view: CompareView | null, title = '', run?: PlaybackRun): void {
+    if (view === null) {
+      if (!this.compare) return;
+      this.compare = null;
+      this.timelinePane.replaceChildren(...this.paneChildren);
+      this.build();
+      return;
+    }
+    this.compare = view;
+    this.timelinePane.replaceChildren(this.paneChildren[0], view.element);
+    this.header.setTitle(title);
+    this.header.setSummary('The same threads under each threading model, on one time axis', 'info');
+    if (run) this.state = initialPlayback(run, { time: this.state.time, speed: this.state.speed });
+    this.render();
+  }
+
+  /** Builds the views from the run, cut where the future is hidden. */
+  private build(): void {
+    const full = this.full;
+    if (!full || this.compare) return;
+    const s = this.state;
+    const result = s.hidden ? cutRun(full, s.revealed) : full;
+    this.builtFor = s.hidden ? String(s.revealed) : 'all';
+    const groups = buildLanes(result);
+    const index = indexRun(result, groups);
     const deadlocks = (result.events ?? []).filter((e) => e.kind === 'deadlock').map((e) => e.t);
-    this.state = this.index ? reducePlayback(this.state, { type: 'load', run }) : initialPlayback(run, this.keep);
     this.index = index;
     this.shownInstant = null;
     this.header.setTitle(result.scenario);
-    this.header.setRun(result);
+    if (s.hidden) this.header.setHidden(s.revealed);
+    else this.header.setRun(result);
     const colourOf = (process: string, thread: string): number =>
       index.threads.get(threadKey(process, thread))?.index ?? 0;
     this.timeline.setRun(groups, drawnEnd(groups, result.endTime), deadlocks, index);
@@ -132,7 +211,7 @@ export class App {
     this.eventsStrip.setEvents(result.events ?? [], qualify);
     this.steps.setEvents(result.events ?? [], qualify);
     this.legend.show(groups, index, this.timeline.laneBands);
-    this.setDiagnostics(mergeDiagnostics(result.diagnostics, otherDiagnostics));
+    this.setDiagnostics(mergeDiagnostics(result.diagnostics, s.hidden ? [] : this.otherDiagnostics));
     this.render();
   }
 
@@ -160,7 +239,8 @@ export class App {
   nextRun(position: { line: number; character: number }): NextRun | null {
     if (!this.index) return null;
     const next = nextRunAt(this.index, position, this.state.time);
-    if (next === null || next.t > this.state.revealed) {
+    const s = this.state;
+    if (next === null || next.t > s.revealed || (s.hidden && next.t === s.revealed)) {
       this.header.setStatus(`No thread reaches line ${position.line + 1} after t = ${Math.floor(this.state.time)}.`);
       return null;
     }
@@ -170,7 +250,7 @@ export class App {
   }
 
   dispatch(a: PlaybackAction): void {
-    if (!this.index) return;
+    if (!this.index && !this.compare) return;
     const next = reducePlayback(this.state, a);
     if (next === this.state) return;
     const wasPlaying = this.state.playing;
@@ -180,7 +260,8 @@ export class App {
       const loop = ++this.loop;
       requestAnimationFrame((t) => this.frame(t, loop));
     }
-    this.render();
+    if ((next.hidden ? String(next.revealed) : 'all') !== this.builtFor) this.build();
+    else this.render();
   }
 
   private frame(now: number, loop: number): void {
@@ -210,10 +291,12 @@ export class App {
     const s = this.state;
     this.noteMove();
     this.controls.update(s, this.index !== null);
-    this.timeline.setTime(s.time, s.revealed < s.endTime ? s.revealed : Infinity);
+    const time = this.compare ?? this.timeline;
+    time.setTime(s.time, s.hidden ? s.revealed : Infinity);
+    time.setStops(s.stops);
     this.eventsStrip.setTime(s.time);
     document.body.dataset.playhead = String(s.time);
-    if (this.index) this.renderInstant(this.index);
+    if (this.index && !this.compare) this.renderInstant(this.index);
     if (this.host.saveState && this.saveTimer === undefined) {
       this.saveTimer = setTimeout(() => {
         this.saveTimer = undefined;
@@ -225,7 +308,8 @@ export class App {
   /** What changes once per instant: the open tab's view, and the editor's marks. */
   private renderInstant(index: RunIndex): void {
     const s = this.state;
-    const t = Math.floor(s.time);
+    // At the instant the future is hidden from, the views show the tick before it: its events are still to come.
+    const t = s.hidden && s.time >= s.revealed ? Math.max(0, Math.ceil(s.revealed) - 1) : Math.floor(s.time);
     const tab = this.tabs.selected;
     if (tab === 'steps') this.steps.update(s);
     const key = `${t}|${tab}|${s.step}`;
@@ -242,12 +326,16 @@ export class App {
   }
 
   private onKey(e: KeyboardEvent): void {
+    if (this.modeKey?.(e)) {
+      e.preventDefault();
+      return;
+    }
     const s = shortcut(e);
     if (!s) return;
     e.preventDefault();
     if (s.action) this.dispatch(s.action);
-    if (s.zoom) this.timeline.zoom(s.zoom);
-    if (s.fit) this.timeline.fit();
+    if (s.zoom) (this.compare ?? this.timeline).zoom(s.zoom);
+    if (s.fit) (this.compare ?? this.timeline).fit();
   }
 
   /** Redraws the canvas when VS Code's theme or the system's colour scheme changes. */
@@ -255,6 +343,7 @@ export class App {
     const refresh = (): void => {
       const palette = readPalette();
       this.timeline.setPalette(palette);
+      this.compare?.setPalette(palette);
       this.mapping.setDark(palette.dark);
     };
     new MutationObserver(refresh).observe(document.body, {

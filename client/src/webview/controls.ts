@@ -86,10 +86,12 @@ export class Controls {
       this.play.replaceChildren(icon(s.playing ? ICONS.pause : ICONS.play));
     }
     if (this.speed.value !== String(s.speed)) this.speed.value = String(s.speed);
-    if (this.scrub.max !== String(s.endTime)) this.scrub.max = String(s.endTime);
+    // While the future is hidden, so is the run's length.
+    const end = s.hidden ? s.revealed : s.endTime;
+    if (this.scrub.max !== String(end)) this.scrub.max = String(end);
     if (document.activeElement !== this.scrub) this.scrub.value = String(Math.round(s.time));
-    this.scrub.setAttribute('aria-valuetext', `tick ${Math.floor(s.time)} of ${s.endTime}`);
-    const text = `t = ${formatTime(Math.round(s.time * 10) / 10)} / ${s.endTime}`;
+    this.scrub.setAttribute('aria-valuetext', `tick ${Math.floor(s.time)} of ${end}`);
+    const text = `t = ${formatTime(Math.round(s.time * 10) / 10)} / ${end}${s.hidden ? ' …' : ''}`;
     if (this.clock.textContent !== text) this.clock.textContent = text;
     for (const b of this.buttons) b.disabled = !enabled;
     this.speed.disabled = !enabled;
@@ -100,7 +102,8 @@ export class Controls {
 
 /**
  * Keyboard shortcuts of the panel: Space play/pause, ←/→ previous/next event, Shift+←/→ one
- * tick, Home/End, +/− speed, ]/[ zoom, 0 fit, P first problem. Ignored while typing in a
+ * tick, Home/End, +/− speed, ]/[ zoom, 0 fit, P first problem, N / Shift+N next / previous
+ * marked instant. Ignored while typing in a
  * field; Space and Enter keep their meaning on buttons and the speed list.
  */
 export function shortcut(e: KeyboardEvent): { action?: PlaybackAction; zoom?: number; fit?: true } | null {
@@ -138,6 +141,10 @@ export function shortcut(e: KeyboardEvent): { action?: PlaybackAction; zoom?: nu
     case 'p':
     case 'P':
       return { action: { type: 'jumpToProblem' } };
+    case 'n':
+      return { action: { type: 'nextStop' } };
+    case 'N':
+      return { action: { type: 'prevStop' } };
     default:
       return null;
   }

@@ -59,6 +59,19 @@ export class Header {
     );
   }
 
+  /** In place of the outcome and counters while a mode hides what comes after instant t. */
+  setHidden(t: number): void {
+    this.setSummary(`Shown up to t=${t}; what happens next is hidden`, 'hidden');
+  }
+
+  /** One line in place of the outcome and counters. */
+  setSummary(text: string, kind: string): void {
+    this.summary.title = text;
+    this.summary.replaceChildren(
+      el('span', { className: 'ts-outcome', text, attrs: { 'data-outcome': kind, 'data-tone': 'info' } }),
+    );
+  }
+
   /** A status line (simulating, errors in the file), or none. */
   setStatus(text: string | null, kind: 'info' | 'error' = 'info'): void {
     this.status.hidden = text === null;

@@ -7,6 +7,7 @@ import './layout.css';
 import './timeline.css';
 import './mapping.css';
 import './lists.css';
+import './modes.css';
 import { startStandalone } from './standalone';
 import { startVsCode, type VsCodeApi } from './vscode-host';
 

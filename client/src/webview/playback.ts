@@ -4,9 +4,11 @@
  * actions, so it is unit-tested in Node and replays the same way everywhere.
  *
  * Modes that show a run step by step (replaying a counterexample, playing the scheduler,
- * predict-then-reveal) drive the same state: `reveal` hides the future after an instant (no
- * action moves the playhead past it, and views draw nothing after it), `selectStep` and
- * `stepBy` walk the recorded events one by one.
+ * predict-then-reveal) drive the same state: `reveal` hides the future from an instant on (the
+ * run is shown up to it, none of its events; no action moves the playhead past it, and the views
+ * get the run cut there), `selectStep` and `stepBy` walk the recorded events one by one, and
+ * `stops` are the instants a mode marks on the timeline (the choices that differ from the
+ * default, the picks made, the checkpoints passed), walked with `nextStop` and `prevStop`.
  */
 
 /** Speeds offered, in ticks per second. */
@@ -33,8 +35,20 @@ export interface PlaybackState {
    * -1 before the first.
    */
   step: number;
-  /** Nothing after this instant is shown: the end of the run unless a mode hides the future. */
+  /** The playhead goes no further than this instant: the end of the run unless a mode hides the future. */
   revealed: number;
+  /** True while a mode hides the future: then the events at `revealed` are hidden too. */
+  hidden: boolean;
+  /** The instants the mode marks, ascending. */
+  stops: readonly Stop[];
+}
+
+/** An instant a mode marks on the timeline, with what happened there in words. */
+export interface Stop {
+  t: number;
+  label: string;
+  /** A choice unlike the default rule's, a pick of the player, a checkpoint passed. */
+  kind: 'departure' | 'pick' | 'checkpoint';
 }
 
 /** What playback needs of a run. */
@@ -68,8 +82,16 @@ export type PlaybackAction =
   | { type: 'selectStep'; index: number }
   /** Select the next (+1) or previous (−1) event. */
   | { type: 'stepBy'; delta: number }
-  /** Hide everything after instant `until` (null: show the whole run); the playhead is kept inside. */
-  | { type: 'reveal'; until: number | null }
+  /**
+   * Show the run up to instant `until`, none of its events (null: show the whole run); the
+   * playhead is kept inside, or jumps to the new limit, or plays up to it.
+   */
+  | { type: 'reveal'; until: number | null; then?: 'jump' | 'play' }
+  /** The mode's marks (sorted here). */
+  | { type: 'setStops'; stops: readonly Stop[] }
+  /** The playhead to the next (previous) stop, within what is revealed. */
+  | { type: 'nextStop' }
+  | { type: 'prevStop' }
   /** A new run replaced the old one: keep the playhead (clamped), the speed and what is hidden. */
   | { type: 'load'; run: PlaybackRun };
 
@@ -104,7 +126,14 @@ export function initialPlayback(run: PlaybackRun, keep?: { time: number; speed: 
     steps,
     step: firstAfter(steps, time) - 1,
     revealed: end,
+    hidden: false,
+    stops: [],
   };
+}
+
+/** How many recorded events are shown: all, or those before the instant the future is hidden from. */
+export function shownSteps(s: PlaybackState): number {
+  return s.hidden ? firstAtOrAfter(s.steps, s.revealed) : s.steps.length;
 }
 
 function clamp(v: number, lo: number, hi: number): number {
@@ -147,7 +176,10 @@ export function reducePlayback(s: PlaybackState, a: PlaybackAction): PlaybackSta
   // Nothing moves past what is revealed; the current step follows a playhead moved otherwise.
   const time = Math.min(next.time, next.revealed);
   const playing = next.playing && time < next.revealed;
-  const step = a.type === 'selectStep' || a.type === 'stepBy' ? next.step : firstAfter(next.steps, time) - 1;
+  const step = Math.min(
+    a.type === 'selectStep' || a.type === 'stepBy' ? next.step : firstAfter(next.steps, time) - 1,
+    shownSteps(next) - 1,
+  );
   if (time === next.time && playing === next.playing && step === next.step) return next;
   return { ...next, time, playing, step };
 }
@@ -197,26 +229,41 @@ function reduce(s: PlaybackState, a: PlaybackAction): PlaybackState {
       return { ...s, speed: nearestSpeed(a.speed) };
     case 'jumpToProblem':
       // A problem in the hidden future stays hidden.
-      return s.firstProblem === null || s.firstProblem > s.revealed
+      return s.firstProblem === null || s.firstProblem > s.revealed || (s.hidden && s.firstProblem === s.revealed)
         ? s
         : { ...s, time: clamp(s.firstProblem, 0, s.endTime), playing: false };
     case 'selectStep': {
-      if (!Number.isInteger(a.index) || a.index < 0 || a.index >= s.steps.length) return s;
-      if (s.steps[a.index] > s.revealed) return s;
+      if (!Number.isInteger(a.index) || a.index < 0 || a.index >= shownSteps(s)) return s;
       return { ...s, step: a.index, time: s.steps[a.index], playing: false };
     }
     case 'stepBy': {
-      const index = clamp(s.step + Math.sign(a.delta), 0, s.steps.length - 1);
+      const index = clamp(s.step + Math.sign(a.delta), 0, shownSteps(s) - 1);
       return reduce(s, { type: 'selectStep', index });
     }
     case 'reveal': {
+      const hidden = a.until !== null;
       const revealed = a.until === null ? s.endTime : clamp(a.until, 0, s.endTime);
-      return revealed === s.revealed ? s : { ...s, revealed };
+      const moved = revealed === s.revealed && hidden === s.hidden ? s : { ...s, revealed, hidden };
+      if (a.then === 'jump') return { ...moved, time: revealed, playing: false };
+      if (a.then === 'play' && s.time < revealed) return { ...moved, playing: true };
+      return moved;
+    }
+    case 'setStops': {
+      const stops = [...a.stops].filter((x) => Number.isFinite(x.t)).sort((x, y) => x.t - y.t);
+      return { ...s, stops };
+    }
+    case 'nextStop': {
+      const next = s.stops.find((x) => x.t > s.time && x.t <= s.revealed);
+      return next ? { ...s, time: next.t, playing: false } : s;
+    }
+    case 'prevStop': {
+      const prev = s.stops.filter((x) => x.t < s.time).pop();
+      return prev ? { ...s, time: prev.t, playing: false } : s;
     }
     case 'load': {
       const endTime = Math.max(0, a.run.endTime);
       // A mode that hid the future keeps it hidden (within the new run); otherwise all is shown.
-      const revealed = s.revealed < s.endTime ? Math.min(s.revealed, endTime) : endTime;
+      const revealed = s.hidden ? Math.min(s.revealed, endTime) : endTime;
       return {
         ...s,
         endTime,

@@ -5,6 +5,7 @@
  */
 import type { Model } from '../../../server/src/language/model';
 import { createSimulation, type RunResult } from '../../../server/src/simulator';
+import type { ChoiceHook } from '../../../server/src/simulator/api';
 
 /** Wall-clock budget of one slice. */
 const SLICE_MS = 12;
@@ -23,10 +24,12 @@ export class SlicedRun {
     model: Model,
     scenarioName: string,
     private readonly cb: RunCallbacks,
+    /** The choice hook (a replay's), else the default rule. */
+    choose?: ChoiceHook,
   ) {
     let sim: ReturnType<typeof createSimulation>;
     try {
-      sim = createSimulation(model, { record: { events: true, spans: true }, scenarioName });
+      sim = createSimulation(model, { record: { events: true, spans: true }, scenarioName, choose });
     } catch (e) {
       queueMicrotask(() => this.fail(e));
       return;

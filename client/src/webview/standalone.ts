@@ -70,6 +70,6 @@ export function startStandalone(root: HTMLElement, json: string): void {
   app.tabs.add('source', data.fileName, source);
   showSource = () => app.tabs.select('source');
   const result = { ...run, diagnostics: normalizeDiagnostics(run.diagnostics) };
-  app.showRun(result, normalizeDiagnostics(data.diagnostics ?? []));
+  app.showRun(result, { diagnostics: normalizeDiagnostics(data.diagnostics ?? []) });
   document.body.dataset.ready = 'true';
 }

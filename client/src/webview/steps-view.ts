@@ -8,7 +8,7 @@ import type { SourceRange } from '../../../server/src/language/model';
 import type { TraceEvent } from '../../../server/src/simulator/trace';
 import { el } from './dom';
 import { eventText } from './events-strip';
-import type { PlaybackAction, PlaybackState } from './playback';
+import { shownSteps, type PlaybackAction, type PlaybackState } from './playback';
 
 export const STEP_ROW_H = 22;
 /** Rows drawn above and below the visible ones. */
@@ -17,18 +17,6 @@ const OVERSCAN = 8;
 export interface StepsCallbacks {
   dispatch(a: PlaybackAction): void;
   reveal(range: SourceRange): void;
-}
-
-/** The first index i with events[i].t > t (binary search). */
-function countUpTo(events: readonly TraceEvent[], t: number): number {
-  let lo = 0;
-  let hi = events.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (events[mid].t <= t) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 export class StepsView {
@@ -77,7 +65,7 @@ export class StepsView {
 
   /** Follows the playback state: the rows revealed, the current step kept in view. */
   update(s: PlaybackState): void {
-    const shown = countUpTo(this.events, s.revealed);
+    const shown = Math.min(this.events.length, shownSteps(s));
     const moved = s.step !== this.selected;
     this.shown = shown;
     this.selected = s.step;

@@ -167,7 +167,8 @@ export function drawMasks(
       ctx.fillStyle = palette.background;
       ctx.fillRect(x, 0, view.width - x, height);
       ctx.fillStyle = palette.muted;
-      ctx.fillText('not revealed yet', x + 6, 12);
+      // Only where it fits: a run shown up to its last instant leaves a sliver.
+      if (view.width - x > ctx.measureText('not revealed yet').width + 12) ctx.fillText('not revealed yet', x + 6, 12);
     }
   }
 }

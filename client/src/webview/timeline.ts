@@ -8,11 +8,14 @@ import { describeEvent, describeInversion, describeSpan } from './describe';
 import { el } from './dom';
 import { laneBands, type Band } from './lane-bands';
 import { laneKey, markerLane, spanAt, type Lane, type LaneGroup } from './lanes';
+import type { Stop } from './playback';
+import { laneLabel } from './timeline-labels';
 import type { RunIndex } from './run-index';
 import { drawAxis, drawLanes, drawPlayhead } from './timeline-draw';
 import type { LaneFlow } from './timeline-frame';
 import { drawFlowList, drawMasks, MAX_FLOWS } from './timeline-marks';
 import { layoutRows, rowAt, type Row } from './timeline-rows';
+import { StopsStrip } from './timeline-stops';
 import { fitViewport, follow, panBy, timeToX, xToTime, zoomAt, type Viewport } from './viewport';
 
 const AXIS_H = 22;
@@ -20,6 +23,8 @@ const AXIS_H = 22;
 export interface TimelineCallbacks {
   /** The user clicked an instant. */
   seek(t: number): void;
+  /** The user zoomed or panned (timelines stacked on one axis follow one another). */
+  viewed?(v: Viewport): void;
 }
 
 export class Timeline {
@@ -30,6 +35,7 @@ export class Timeline {
   private readonly labels: HTMLElement;
   private readonly canvas: HTMLCanvasElement;
   private readonly tooltip: HTMLElement;
+  private readonly stops: StopsStrip;
   private rows: Row[] = [];
   private groups: readonly LaneGroup[] = [];
   private height = 0;
@@ -71,8 +77,10 @@ export class Timeline {
     this.scroll = el('div', { className: 'ts-scroll' }, [this.inner]);
     this.tooltip = el('div', { className: 'ts-tooltip', attrs: { role: 'tooltip' } });
     this.tooltip.hidden = true;
+    this.stops = new StopsStrip((t) => this.callbacks.seek(t));
     this.element = el('div', { className: 'ts-timeline' }, [
       el('div', { className: 'ts-axis-row' }, [el('div', { className: 'ts-axis-spacer' }), this.axis]),
+      this.stops.element,
       this.scroll,
       this.tooltip,
     ]);
@@ -113,7 +121,9 @@ export class Timeline {
     this.height = laid.height;
     this.rowOf = new Map();
     for (const r of this.rows) if (r.type === 'lane') this.rowOf.set(r.lane.key, r);
-    this.labels.replaceChildren(...this.rows.map((r) => this.labelOf(r)));
+    this.labels.replaceChildren(
+      ...this.rows.map((r) => laneLabel(r, this.processIndex, this.groups[0], (title) => this.toggleGroup(title))),
+    );
     this.inner.style.height = `${this.height}px`;
     this.version++;
     this.resize();
@@ -131,49 +141,6 @@ export class Timeline {
     this.layout();
   }
 
-  private labelOf(r: Row): HTMLElement {
-    if (r.type === 'group') {
-      const index = this.processIndex.get(r.group.title);
-      const swatch = el('span', { className: 'ts-swatch', attrs: { 'aria-hidden': 'true' } });
-      // Same colour as the strip under this process's bars on the CPU lanes.
-      if (index !== undefined && r.group !== this.groups[0])
-        swatch.style.background = `var(--ts-process-${(index % 6) + 1})`;
-      const toggle = el(
-        'button',
-        {
-          className: 'ts-group',
-          attrs: {
-            type: 'button',
-            'aria-expanded': String(!r.collapsed),
-            title: `${r.collapsed ? 'Show' : 'Hide'} the lanes of ${r.group.title}`,
-          },
-        },
-        [
-          el('span', { className: 'ts-chevron', text: r.collapsed ? '▸' : '▾', attrs: { 'aria-hidden': 'true' } }),
-          ...(index !== undefined && r.group !== this.groups[0] ? [swatch] : []),
-          document.createTextNode(r.group.title),
-          el('span', { className: 'ts-note', text: r.group.note }),
-        ],
-      );
-      toggle.addEventListener('click', () => this.toggleGroup(r.group.title));
-      return el('div', { className: 'ts-group-row', attrs: { role: 'listitem' } }, [toggle]);
-    }
-    const lane = r.lane;
-    return el(
-      'div',
-      {
-        className: 'ts-label',
-        attrs: {
-          role: 'listitem',
-          'data-kind': lane.kind,
-          'data-lane': lane.key,
-          title: `${lane.label} (${lane.note || lane.kind})`,
-        },
-      },
-      [el('span', { className: 'ts-name', text: lane.label }), el('span', { className: 'ts-note', text: lane.note })],
-    );
-  }
-
   setPalette(p: Palette): void {
     if (JSON.stringify(p) === JSON.stringify(this.palette)) return;
     this.palette = p;
@@ -189,11 +156,24 @@ export class Timeline {
     this.redraw();
   }
 
+  /** The instants the mode marks, as flags over the lanes. */
+  setStops(stops: readonly Stop[]): void {
+    this.stops.set(stops, this.revealed);
+    this.redraw();
+  }
+
   /** Zooms about the playhead (factor > 1 zooms in). */
   zoom(factor: number): void {
     this.fitted = false;
     const x = Math.min(Math.max(timeToX(this.view, this.playhead), 0), this.view.width);
     this.view = zoomAt(this.view, factor, x, this.endTime);
+    this.redraw();
+  }
+
+  /** Shows the window another timeline shows. */
+  setView(v: Viewport): void {
+    this.fitted = false;
+    this.view = { ...v, width: this.view.width };
     this.redraw();
   }
 
@@ -287,6 +267,8 @@ export class Timeline {
       const now = this.flows.filter((f) => f.t1 === at);
       drawFlowList(ctx, now.slice(0, MAX_FLOWS), this.rowOf, v, scrollTop, this.palette);
     }
+    this.stops.drawLines(ctx, v, height, this.palette);
+    this.stops.layout(v);
     drawMasks(ctx, v, height, this.palette, this.index?.until ?? null, this.revealed);
   }
 
@@ -299,11 +281,13 @@ export class Timeline {
       e.preventDefault();
       this.fitted = false;
       this.view = zoomAt(this.view, Math.exp(-e.deltaY / 300), this.localX(e), this.endTime);
+      this.callbacks.viewed?.(this.view);
       this.redraw();
     } else if (e.shiftKey || Math.abs(e.deltaX) > Math.abs(e.deltaY)) {
       e.preventDefault();
       this.fitted = false;
       this.view = panBy(this.view, e.shiftKey ? e.deltaY : e.deltaX, this.endTime);
+      this.callbacks.viewed?.(this.view);
       this.redraw();
     }
   }
@@ -322,6 +306,7 @@ export class Timeline {
         this.fitted = false;
         this.canvas.classList.add('ts-dragging');
         this.view = panBy({ ...this.view, start: this.drag.start }, -dx, this.endTime);
+        this.callbacks.viewed?.(this.view);
         this.redraw();
       }
       return;

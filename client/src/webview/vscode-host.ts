@@ -1,21 +1,19 @@
 /**
- * The webview side of the VS Code panel: says `ready`, receives the document's model, runs the
- * simulator in slices, and posts `reveal` when a diagnostic is clicked. State (document,
- * playhead, speed) is kept with setState so a reload restores the panel.
+ * The webview side of the VS Code panel: says `ready`, passes the host's messages (checked
+ * first: a malformed one is ignored with a message) to the session, which runs the document's
+ * model in the panel's mode, and posts `reveal`, `marks` and `saveReplay`. State (document,
+ * playhead, speed, mode) is kept with setState so a reload restores the panel.
  */
-import type { Model } from '../../../server/src/language/model';
 import {
   isHostMessage,
   isWebviewState,
-  normalizeDiagnostics,
   type HostMessage,
-  type ModelMessage,
   type ThreadMark,
   type WebviewMessage,
   type WebviewState,
 } from '../protocol';
 import { App } from './app';
-import { SlicedRun } from './runner';
+import { PanelSession } from './session';
 
 /** The part of VS Code's webview API this page uses. */
 export interface VsCodeApi {
@@ -30,6 +28,10 @@ export function startVsCode(root: HTMLElement, vscode: VsCodeApi): void {
   const restored = isWebviewState(saved) ? saved : null;
   let uri = restored?.uri ?? document.body.dataset.uri ?? '';
   const post = (m: WebviewMessage): void => vscode.postMessage(m);
+  let session: PanelSession | null = null;
+  const save = (time: number, speed: number): void => {
+    if (uri) vscode.setState({ uri, time, speed, mode: session?.mode ?? restored?.mode ?? 'run' });
+  };
   // The editor's marks follow the playhead, at most ten times a second (the last one always).
   let pendingMarks: ThreadMark[] | null = null;
   let marksTimer: ReturnType<typeof setTimeout> | undefined;
@@ -46,9 +48,7 @@ export function startVsCode(root: HTMLElement, vscode: VsCodeApi): void {
     root,
     {
       reveal: (range) => post({ type: 'reveal', range }),
-      saveState: (time, speed) => {
-        if (uri) vscode.setState({ uri, time, speed });
-      },
+      saveState: save,
       marks: (marks) => {
         pendingMarks = marks;
         if (marksTimer === undefined) marksTimer = setTimeout(flushMarks, 100);
@@ -57,72 +57,38 @@ export function startVsCode(root: HTMLElement, vscode: VsCodeApi): void {
     restored ? { time: restored.time, speed: restored.speed } : undefined,
   );
   app.header.setStatus('Waiting for the scenario…');
-  let run: SlicedRun | null = null;
-  let shown = false;
-  let lastModel = '';
-
-  const simulate = (msg: ModelMessage, model: Model): void => {
-    run?.cancel();
-    app.header.setStatus('Simulating…');
-    const started = (run = new SlicedRun(model, msg.fileName, {
-      progress: (events, now) =>
-        app.header.setStatus(`Simulating… ${events.toLocaleString('en-US')} events, t = ${now}`),
-      done: (result) => {
-        if (run !== started) return;
-        run = null;
-        shown = true;
-        app.header.setStatus(null);
-        app.showRun({ ...result, diagnostics: normalizeDiagnostics(result.diagnostics) }, msg.diagnostics);
-        document.body.dataset.ready = 'true';
-      },
-      failed: (message) => {
-        if (run !== started) return;
-        run = null;
-        app.header.setStatus(`The simulation failed: ${message}`, 'error');
-      },
-    }));
-  };
+  const panel = (session = new PanelSession(app, post, restored?.mode ?? 'run', () =>
+    save(app.playback.time, app.playback.speed),
+  ));
 
   const onMessage = (msg: HostMessage): void => {
-    if (msg.type === 'error') {
-      app.header.setStatus(msg.message, 'error');
-      return;
+    switch (msg.type) {
+      case 'error':
+        app.header.setStatus(msg.message, 'error');
+        return;
+      case 'nextRun':
+        app.nextRun(msg.position);
+        return;
+      case 'mode':
+        panel.setMode(msg.mode);
+        return;
+      case 'replay':
+        panel.onReplay(msg);
+        return;
+      case 'findings':
+        panel.onFindings(msg);
+        return;
+      case 'model':
+        uri = msg.uri;
+        // Saved at once, so a reload restores the panel even before the first run is shown.
+        save(app.playback.time, app.playback.speed);
+        panel.onModel(msg);
     }
-    if (msg.type === 'nextRun') {
-      app.nextRun(msg.position);
-      return;
-    }
-    if (msg.type !== 'model') return;
-    uri = msg.uri;
-    // Saved at once, so a reload restores the panel even before the first run is shown.
-    vscode.setState({ uri, time: app.playback.time, speed: app.playback.speed });
-    if (msg.model === null) {
-      const errors = msg.diagnostics.filter((d) => d.severity === 'error').length;
-      const what = `${msg.fileName} has ${errors} error${errors === 1 ? '' : 's'}`;
-      app.header.setStatus(
-        shown ? `${what}: showing the last run that worked.` : `${what}: fix them to simulate.`,
-        'error',
-      );
-      if (!shown) {
-        // Nothing to play yet: the file's errors are what there is to see.
-        app.header.setTitle(msg.fileName);
-        app.setDiagnostics(msg.diagnostics);
-        app.tabs.select('diagnostics');
-      }
-      return;
-    }
-    // An edit that leaves the model unchanged (a comment, spacing) keeps the run as it is.
-    const key = JSON.stringify(msg.model);
-    if (key === lastModel && (shown || run)) {
-      app.header.setStatus(null);
-      return;
-    }
-    lastModel = key;
-    simulate(msg, msg.model);
   };
 
   window.addEventListener('message', (e: MessageEvent<unknown>) => {
     if (isHostMessage(e.data)) onMessage(e.data);
+    else app.header.setStatus('A malformed message from the editor was ignored.', 'error');
   });
   post({ type: 'ready' });
 }

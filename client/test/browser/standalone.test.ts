@@ -101,7 +101,7 @@ describe('standalone report page', { skip: browserSkip }, () => {
   test('play advances the playhead; keys step, jump to the ends, change speed', async () => {
     const { page } = await open();
     assert.equal(await playhead(page), 0);
-    await page.getByRole('button', { name: 'Play' }).click();
+    await page.getByRole('button', { name: 'Play', exact: true }).click();
     await page.waitForFunction(() => Number(document.body.dataset.playhead) > 0.5);
     await page.getByRole('button', { name: 'Pause' }).click();
     await page.locator('h1').click();

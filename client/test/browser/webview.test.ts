@@ -73,7 +73,7 @@ describe('webview in a panel (stubbed VS Code API)', { skip: browserSkip }, () =
     const { page, posted } = await open();
     await send(page, modelMessage(model(SCENARIO('Opposite orders'))));
     await page.waitForSelector('body[data-ready="true"]');
-    await page.getByRole('button', { name: 'Play' }).click();
+    await page.getByRole('button', { name: 'Play', exact: true }).click();
     await page.waitForFunction(() => Number(document.body.dataset.playhead) > 0);
     await page.getByRole('button', { name: 'Jump to the first deadlock or inversion' }).click();
     assert.equal(await playhead(page), 2);

@@ -6,6 +6,7 @@ import {
   initialPlayback,
   nearestSpeed,
   reducePlayback,
+  shownSteps,
   type PlaybackState,
 } from '../../src/webview/playback';
 
@@ -148,4 +149,53 @@ test('reveal hides the future: nothing moves the playhead past it, and a run of 
   assert.equal(s.revealed, 30);
   s = reducePlayback(s, { type: 'load', run: { endTime: 40, marks, firstProblem: null } });
   assert.equal(s.revealed, 40, 'nothing hidden: a new run shows all of it');
+});
+
+test('a hidden future hides the events at its instant too: the run is shown up to it, none of its events', () => {
+  let s = reducePlayback(stepped(), { type: 'reveal', until: 5 });
+  assert.equal(shownSteps(s), 3, 'the events at 0, 0 and 2');
+  s = reducePlayback(s, { type: 'end' });
+  assert.deepEqual([s.time, s.step], [5, 2], 'the playhead reaches the instant; the current step stays before it');
+  assert.equal(reducePlayback(s, { type: 'selectStep', index: 3 }), s, 'an event at 5 is not shown');
+  assert.equal(reducePlayback(s, { type: 'stepBy', delta: 1 }).step, 2);
+  const problem = initialPlayback({ endTime: 24, marks, firstProblem: 5, steps });
+  const at = reducePlayback(problem, { type: 'reveal', until: 5 });
+  assert.equal(reducePlayback(at, { type: 'jumpToProblem' }), at, 'a problem at the hidden instant stays hidden');
+  s = reducePlayback(s, { type: 'reveal', until: null });
+  assert.deepEqual([shownSteps(s), s.hidden], [steps.length, false]);
+  assert.equal(shownSteps(reducePlayback(stepped(), { type: 'reveal', until: 24 })), 9, 'even at the very end');
+});
+
+test('reveal can move the playhead to the new limit, or play up to it', () => {
+  let s = reducePlayback(stepped(), { type: 'reveal', until: 5 });
+  s = reducePlayback(s, { type: 'reveal', until: 10, then: 'jump' });
+  assert.deepEqual([s.time, s.revealed, s.playing], [10, 10, false]);
+  s = reducePlayback({ ...s, speed: 10 }, { type: 'reveal', until: 13, then: 'play' });
+  assert.deepEqual([s.time, s.playing], [10, true], 'plays from where it stood');
+  s = reducePlayback(s, { type: 'tick', elapsedMs: 1000 });
+  assert.deepEqual([s.time, s.playing], [13, false], 'and stops at the new limit');
+});
+
+test('stops: the instants a mode marks, walked forwards and backwards within what is revealed', () => {
+  let s = reducePlayback(stepped(), {
+    type: 'setStops',
+    stops: [
+      { t: 13, label: 'c', kind: 'pick' },
+      { t: 2, label: 'a', kind: 'pick' },
+      { t: 6, label: 'b', kind: 'pick' },
+    ],
+  });
+  assert.deepEqual(
+    s.stops.map((x) => x.t),
+    [2, 6, 13],
+  );
+  s = reducePlayback(s, { type: 'nextStop' });
+  assert.equal(s.time, 2);
+  s = reducePlayback(s, { type: 'nextStop' });
+  assert.equal(s.time, 6);
+  s = reducePlayback(s, { type: 'reveal', until: 10 });
+  assert.equal(reducePlayback(s, { type: 'nextStop' }), s, 'the stop at 13 is hidden');
+  s = reducePlayback(s, { type: 'prevStop' });
+  assert.equal(s.time, 2);
+  assert.equal(reducePlayback(s, { type: 'prevStop' }), s, 'none before the first');
 });

@@ -302,7 +302,8 @@ export class World {
   }
 }
 
-function zeroCounters(): Counters {
+/** Every counter at zero: a run before its first event. */
+export function zeroCounters(): Counters {
   return {
     switches: 0,
     processSwitches: 0,
