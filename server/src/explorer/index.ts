@@ -5,7 +5,7 @@
  *
  * Pure: the host bounds the search by a schedule count and by `shouldStop` (its clock).
  */
-import type { Diagnostic, Severity } from '../language/diagnostic';
+import type { Diagnostic, DiagnosticCode, Severity } from '../language/diagnostic';
 import type { Model, SourceRange } from '../language/model';
 import { createSimulation } from '../simulator';
 import type { SimulationOptions } from '../simulator/api';
@@ -51,7 +51,7 @@ export interface ExploreResult {
   baseline: RunResult['outcome'];
 }
 
-const WATCHED: { code: FindingCode; from: string; severity: Severity; what: string }[] = [
+const WATCHED: { code: FindingCode; from: DiagnosticCode; severity: Severity; what: string }[] = [
   { code: 'deadlock-reachable', from: 'deadlock', severity: 'error', what: 'deadlock' },
   { code: 'hang-reachable', from: 'hang', severity: 'error', what: 'hang' },
   { code: 'inversion-reachable', from: 'priority-inversion', severity: 'warning', what: 'priority inversion' },

@@ -1,6 +1,12 @@
 /** Helpers shared by the checker's parts: building diagnostics and checking literals. */
 import type { IntLit, SizeLit, Span } from './ast';
-import type { Diagnostic, RelatedInformation, Severity } from './diagnostic';
+import {
+  DIAGNOSTIC_SEVERITY,
+  type Diagnostic,
+  type DiagnosticCode,
+  type RelatedInformation,
+  type Severity,
+} from './diagnostic';
 
 /** The largest integer the language accepts (LANGUAGE.md §2). */
 export const INT_MAX = 2 ** 31 - 1;
@@ -11,10 +17,11 @@ export interface DiagExtra {
   data?: Record<string, unknown>;
 }
 
-export function diag(code: string, span: Span, message: string, extra: DiagExtra = {}): Diagnostic {
+/** A diagnostic of the text at `span`, of the code's severity unless `extra` says otherwise. */
+export function diag(code: DiagnosticCode, span: Span, message: string, extra: DiagExtra = {}): Diagnostic {
   const d: Diagnostic = {
     code,
-    severity: extra.severity ?? 'error',
+    severity: extra.severity ?? DIAGNOSTIC_SEVERITY[code],
     message,
     range: span.range,
     time: null,

@@ -5,6 +5,7 @@ import {
   type CodeActionParams,
   type Diagnostic as LspDiagnostic,
 } from 'vscode-languageserver';
+import { isDiagnosticCode, type DiagnosticCode } from '../language/diagnostic';
 import type { ServerContext } from './context';
 import type { FixContext, Fixer } from './fix-context';
 import { fixLockOrder } from './fixes-lock-order';
@@ -12,7 +13,8 @@ import { fixInversion } from './fixes-mutex';
 import { fixUnknownName } from './fixes-names';
 import { fixPinConflict, fixProcessStall, fixRrQuantum } from './fixes-settings';
 
-const FIXERS: Record<string, Fixer> = {
+/** The quick fixes by diagnostic code (DIAGNOSTICS.md, "Quick fixes"). */
+const FIXERS: Partial<Record<DiagnosticCode, Fixer>> = {
   'unknown-name': fixUnknownName,
   'inversion-risk': fixInversion,
   'priority-inversion': fixInversion,
@@ -27,7 +29,7 @@ const FIXERS: Record<string, Fixer> = {
 export function quickFixes(fc: FixContext, diagnostics: LspDiagnostic[]): CodeAction[] {
   const out: CodeAction[] = [];
   for (const d of diagnostics) {
-    if (d.source !== 'threadscape' || typeof d.code !== 'string') continue;
+    if (d.source !== 'threadscape' || !isDiagnosticCode(d.code)) continue;
     const fixer = FIXERS[d.code];
     if (fixer) out.push(...fixer(d, fc));
   }

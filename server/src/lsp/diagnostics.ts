@@ -7,7 +7,7 @@
  * A result is published only while its version is still the document's current one.
  */
 import type { Connection } from 'vscode-languageserver';
-import { compareDiagnostics, type Diagnostic } from '../language/diagnostic';
+import { compareDiagnostics, type Diagnostic, type DiagnosticCode } from '../language/diagnostic';
 import { toLspDiagnostics } from './convert';
 import type { DocumentStore, TextAnalysis } from './document-store';
 import { OutcomeNotification, type OutcomeParams } from './protocol';
@@ -15,7 +15,7 @@ import type { ServerSettings } from './settings';
 import { runSliced, type SlicedOutcome, type SlicedRun } from './simulation-runner';
 
 /** The code of the note published when the background simulation hit its time limit. */
-export const TIME_LIMIT_CODE = 'simulation-time-limit';
+export const TIME_LIMIT_CODE: DiagnosticCode = 'simulation-time-limit';
 
 interface Pending {
   version: number;
