@@ -45,11 +45,11 @@ const table: [string, KeywordRole[], string][] = [
     ['setting', 'attr', 'value'],
     'Process: kernel priority of its pool LWPs (default 0). Thread: its priority (default 0). Policy: preemptive by priority.',
   ],
-  ['lwps', ['setting'], 'LWPs in the unbound pool at start (many_to_many only). Default 1.'],
+  ['lwps', ['setting'], 'LWPs in the unbound pool at start (many_to_many only), 1 to 1024. Default 1.'],
   [
     'concurrency',
     ['setting'],
-    'The thr_setconcurrency level: the library keeps at least this many LWPs (many_to_many only). Default 0.',
+    'The thr_setconcurrency level: the library keeps at least this many LWPs, up to 1024 (many_to_many only). Default 0.',
   ],
   [
     'sigwaiting',
@@ -114,7 +114,7 @@ const table: [string, KeywordRole[], string][] = [
   [
     'set_concurrency',
     ['statement'],
-    'thr_setconcurrency(N): the library grows the pool to at least N LWPs (many_to_many only).',
+    'thr_setconcurrency(N): the library grows the pool to at least N LWPs, N up to 1024 (many_to_many only).',
   ],
   ['stack_use', ['statement'], 'Touch S bytes of stack; more than the thread stack overflows it.'],
   ['repeat', ['statement'], 'repeat N { … }: run the block N times.'],

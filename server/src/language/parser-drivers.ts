@@ -26,6 +26,7 @@ import {
 import type { AttrNode, FileNode, Ident, ProcessNode, ScenarioNode, Span, StmtNode, ThreadNode } from './ast';
 import { identOf, unquote } from './ast-build';
 import { RuleParser, type DeclaredName } from './parser';
+import { escapeControls, firstControl } from './escape';
 import { describeToken, isEof, spanAfter, tokenSpan, tokensSpan } from './spans';
 import {
   AttrStart,
@@ -141,6 +142,7 @@ class ThreadsParser extends RuleParser {
     this.counters.items++;
     try {
       title = this.CONSUME(StringLit, { ERR_MSG: 'a title in double quotes' });
+      this.controlInString(title);
       this.CONSUME(LBrace, { ERR_MSG: "'{'" });
       this.quiet = false;
     } catch (e) {
@@ -280,9 +282,26 @@ class ThreadsParser extends RuleParser {
     const prev = re.previousToken;
     const after =
       prev && !isEof(prev) && prev.image
-        ? ` after '${prev.image.length > 24 ? prev.image.slice(0, 24) + '…' : prev.image}'`
+        ? ` after '${escapeControls(prev.image.length > 24 ? prev.image.slice(0, 24) + '…' : prev.image)}'`
         : '';
     this.report(re.token, `expected ${re.message}${after}, found ${describeToken(re.token)}`);
+  }
+
+  /** A control character in a string is a syntax error at the character (one per string). */
+  private controlInString(t: IToken): void {
+    const k = firstControl(t.image);
+    if (k < 0) return;
+    // A string token never spans lines.
+    const at = { line: t.startLine! - 1, character: t.startColumn! - 1 + k };
+    const code = t.image.charCodeAt(k).toString(16).padStart(2, '0');
+    this.issues.push({
+      message: `a string may not contain control characters: found \\x${code}`,
+      span: {
+        range: { start: at, end: { line: at.line, character: at.character + 1 } },
+        start: t.startOffset + k,
+        end: t.startOffset + k + 1,
+      },
+    });
   }
 
   private report(t: IToken, message: string): void {

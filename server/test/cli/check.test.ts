@@ -44,7 +44,7 @@ test('columns count UTF-16 units; FILE is printed as given', () => {
   const f = file('emoji.threads', '/* 😀 */ scenario "e" { cpus 300 }\n');
   const r = check(f);
   assert.equal(r.code, 1);
-  assert.equal(r.out, `${f}:1:30: error invalid-value: cpus must be from 1 to 256, not 300\n`);
+  assert.equal(r.out, `${f}:1:30: error invalid-value: cpus is 300, over the limit of 256 CPUs\n`);
 });
 
 test('warnings only: exit 0', () => {
