@@ -8,7 +8,7 @@ const core = [
   'server/src/analysis/**/*.ts',
   'server/src/simulator/**/*.ts',
   'server/src/explorer/**/*.ts',
-  'server/src/core.ts',
+  'server/src/diagnose.ts',
 ];
 
 export default tseslint.config(

@@ -6,7 +6,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { renderHtmlReport } from '../../../server/src/cli/html';
-import type { Model } from '../../../server/src/language/model';
 import { sampleRun } from '../fixtures/sample-run';
 import { buildWebview, type BuiltWebview } from './build-webview';
 import { browserSkip, launchChromium } from './chromium';
@@ -49,7 +48,7 @@ describe('standalone report page', { skip: browserSkip }, () => {
   ): Promise<{ page: Page; dialogs: string[]; errors: string[]; requests: string[] }> {
     const file = join(dir, `${Math.random().toString(36).slice(2)}.html`);
     const html = renderHtmlReport(
-      { fileName, text: TEXT, result: sampleRun(title), model: null as unknown as Model },
+      { fileName, text: TEXT, result: sampleRun(title), analysis: [] },
       assets,
       'TESTNONCE',
     );

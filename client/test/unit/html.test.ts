@@ -1,7 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { embedCode, embedJson, escapeHtml, renderHtmlReport } from '../../../server/src/cli/html';
-import type { Model } from '../../../server/src/language/model';
 import { panelCsp, panelHtml } from '../../src/panel/html';
 import { isReportData, normalizeDiagnostics } from '../../src/protocol';
 import { sampleRun } from '../fixtures/sample-run';
@@ -45,7 +44,7 @@ test('standalone page: inlined assets by nonce, run embedded as inert JSON, host
   const run = sampleRun(EVIL);
   run.threads[0].name = '</script><script>alert(1)</script>';
   const html = renderHtmlReport(
-    { fileName: `${EVIL}.threads`, text: 'process p { }\n', result: run, model: null as unknown as Model },
+    { fileName: `${EVIL}.threads`, text: 'process p { }\n', result: run, analysis: [] },
     { script: 'console.log("</script>")', style: 'body{}' },
     'NONCE',
   );

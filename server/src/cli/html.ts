@@ -5,22 +5,22 @@
  * `<script type="application/json">` block with `<` escaped.
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { analyse } from '../analysis';
 import type { Diagnostic } from '../language/diagnostic';
-import type { Model } from '../language/model';
-import { simulate, type RunResult, type SimulationOptions } from '../simulator';
-import { UsageError } from './options';
+import type { RunResult } from '../simulator';
+import { escapeControls } from '../language/escape';
+import { UsageError } from './errors';
+import { writeOutput } from './files';
 
 export interface HtmlReportInput {
   /** The file name as given on the command line (shown, and the scenario's name without a title). */
   fileName: string;
   text: string;
+  /** The run, recorded with events and spans (its topology comes with the spans). */
   result: RunResult;
-  model: Model;
-  /** The options of the run, used when `result` lacks spans and the run must be recorded again. */
-  options?: SimulationOptions;
+  /** The static analysis's diagnostics, listed in the page with the run's own. */
+  analysis: Diagnostic[];
 }
 
 /** The built webview bundle and its stylesheet. */
@@ -50,24 +50,16 @@ export function embedCode(code: string): string {
   return code.replace(/<\/(script|style)/gi, '<\\/$1').replace(/<!--/g, '<\\!--');
 }
 
-/** A run with events, spans, inversions and topology: the given one, or a recorded re-run. */
-export function recordedResult(input: HtmlReportInput): RunResult {
-  const r = input.result;
-  if (r.spans && r.events && r.topology) return r;
-  // The simulator is deterministic: the same model and options give the same run, recorded.
-  return simulate(input.model, { ...input.options, record: { events: true, spans: true }, scenarioName: r.scenario });
-}
-
 /** The page's HTML. Pure apart from the nonce, which `nonce` can fix for tests. */
 export function renderHtmlReport(
   input: HtmlReportInput,
   assets: WebviewAssets,
   nonce = randomBytes(18).toString('base64'),
 ): string {
-  const result = recordedResult(input);
-  // The static analysis's findings join the run's own in the page's list.
-  const diagnostics: Diagnostic[] = input.model ? analyse(input.model) : [];
-  const data = { fileName: input.fileName, text: input.text, result, diagnostics };
+  const result = input.result;
+  if (!result.spans || !result.events || !result.topology)
+    throw new Error('the playback page needs a run recorded with events and spans');
+  const data = { fileName: input.fileName, text: input.text, result, diagnostics: input.analysis };
   const csp = [`default-src 'none'`, `script-src 'nonce-${nonce}'`, `style-src 'nonce-${nonce}'`, `img-src data:`].join(
     '; ',
   );
@@ -106,26 +98,10 @@ export function readWebviewAssets(dir: string = __dirname): WebviewAssets {
  * Writes the standalone playback page of a run to `outFile` and says where on stderr (stdout
  * stays the summary's, or the JSON's). Returns the absolute path.
  */
-export function writeHtmlReport(
-  outFile: string,
-  input: { fileName: string; text: string; result: RunResult; model: Model; options?: SimulationOptions },
-): string {
+export function writeHtmlReport(outFile: string, input: HtmlReportInput): string {
   const page = renderHtmlReport(input, readWebviewAssets());
+  writeOutput(outFile, [page]);
   const path = resolve(outFile);
-  try {
-    writeFileSync(path, page, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why =
-      code === 'ENOENT'
-        ? 'no such folder'
-        : code === 'EISDIR'
-          ? 'is a directory'
-          : code === 'EACCES'
-            ? 'permission denied'
-            : (e as Error).message;
-    throw new UsageError(`cannot write ${outFile}: ${why}`);
-  }
-  process.stderr.write(`threadscape: wrote the playback page ${path}\n`);
+  process.stderr.write(`threadscape: wrote the playback page ${escapeControls(path)}\n`);
   return path;
 }

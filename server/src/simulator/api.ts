@@ -27,8 +27,11 @@ export interface SimulationOptions {
   horizon?: number;
   /** Event budget (default 10⁷). */
   maxEvents?: number;
-  /** What to record besides metrics; nothing by default, so memory does not grow with time. */
-  record?: { events?: boolean; spans?: boolean };
+  /**
+   * What to record besides metrics; nothing by default, so memory does not grow with time.
+   * `maxEvents`: recorded events at most (hosts pass CLI.md's `--max-recorded`, default 10⁶).
+   */
+  record?: { events?: boolean; spans?: boolean; maxEvents?: number };
   /** Called at every choice point; default: the documented rule. */
   choose?: ChoiceHook;
   /** Scenario name used when the model has no title (the host passes the file name). */

@@ -8,8 +8,15 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, test } from 'node:test';
-import { checkText } from '../../src/core';
-import type { RunResult, ThreadMetrics } from '../../src/simulator';
+import { diagnose, withRun } from '../../src/diagnose';
+import { simulate, type RunResult, type SimulationOptions, type ThreadMetrics } from '../../src/simulator';
+
+/** Diagnoses and simulates a text as `threadscape check` does. */
+function checkText(text: string, simulation?: SimulationOptions) {
+  const d = diagnose(text);
+  const result = d.compilation.model ? simulate(d.compilation.model, simulation) : null;
+  return { result, diagnostics: withRun(d, result) };
+}
 
 const samplesDir = resolve(__dirname, '../../../samples');
 
@@ -32,7 +39,7 @@ interface Run {
 }
 
 function run(text: string): Run {
-  const checked = checkText(text, { simulate: true, simulation: { record: { events: true } } });
+  const checked = checkText(text, { record: { events: true } });
   const result = checked.result;
   assert.ok(result, `the text compiles: ${checked.diagnostics.map((d) => d.message).join('; ')}`);
   return {
@@ -161,7 +168,7 @@ describe('sample claims', () => {
   });
 
   test('red-zones: the guard page blames the culprit at once; without it the victim faults later', () => {
-    const checked = checkText(source('red-zones.threads'), { simulate: true });
+    const checked = checkText(source('red-zones.threads'));
     const r = checked.result;
     assert.ok(r);
     const find = (p: string, n: string) => r.threads.find((t) => t.process === p && t.name === n);
