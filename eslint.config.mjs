@@ -11,6 +11,50 @@ const core = [
   'server/src/diagnose.ts',
 ];
 
+// The layers of the core (ARCHITECTURE.md): language below analysis and simulator, the simulator
+// below the explorer. A folder may not import the layers above it.
+const layers = [
+  { folder: 'language', forbidden: ['analysis', 'simulator', 'explorer'] },
+  { folder: 'analysis', forbidden: ['simulator', 'explorer'] },
+  { folder: 'simulator', forbidden: ['analysis', 'explorer'] },
+];
+
+const purityImports = {
+  paths: [
+    { name: 'vscode', message: 'The core is host-independent.' },
+    { name: 'fs', message: 'The core does no I/O: hosts read files.' },
+    { name: 'node:fs', message: 'The core does no I/O: hosts read files.' },
+    { name: 'fs/promises', message: 'The core does no I/O.' },
+    { name: 'node:fs/promises', message: 'The core does no I/O.' },
+  ],
+  patterns: [
+    {
+      group: ['vscode-languageserver*', 'vscode-languageclient*', 'vscode-jsonrpc*'],
+      message: 'The core is host-independent.',
+    },
+    { group: ['**/lsp/**', '**/cli/**', '**/client/**'], message: 'The core does not import its hosts.' },
+  ],
+};
+
+/** The core's import rule for one layer: purity, plus the layers above it. */
+function layerRule(forbidden) {
+  return {
+    'no-restricted-imports': [
+      'error',
+      {
+        paths: purityImports.paths,
+        patterns: [
+          ...purityImports.patterns,
+          ...forbidden.map((f) => ({
+            group: [`../${f}`, `../${f}/**`, `**/src/${f}/**`],
+            message: `This layer may not import ${f} (layers: language < analysis, simulator < explorer).`,
+          })),
+        ],
+      },
+    ],
+  };
+}
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', '.tsbuild/**', 'out/**', '**/*.js', '**/*.mjs', '**/*.cjs'] },
   ...tseslint.configs.recommended,
@@ -23,25 +67,7 @@ export default tseslint.config(
   {
     files: core,
     rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [
-            { name: 'vscode', message: 'The core is host-independent.' },
-            { name: 'fs', message: 'The core does no I/O: hosts read files.' },
-            { name: 'node:fs', message: 'The core does no I/O: hosts read files.' },
-            { name: 'fs/promises', message: 'The core does no I/O.' },
-            { name: 'node:fs/promises', message: 'The core does no I/O.' },
-          ],
-          patterns: [
-            {
-              group: ['vscode-languageserver*', 'vscode-languageclient*', 'vscode-jsonrpc*'],
-              message: 'The core is host-independent.',
-            },
-            { group: ['**/lsp/**', '**/cli/**', '**/client/**'], message: 'The core does not import its hosts.' },
-          ],
-        },
-      ],
+      ...layerRule([]),
       'no-restricted-globals': [
         'error',
         { name: 'window', message: 'No DOM in the core.' },
@@ -65,4 +91,8 @@ export default tseslint.config(
       ],
     },
   },
+  ...layers.map(({ folder, forbidden }) => ({
+    files: [`server/src/${folder}/**/*.ts`],
+    rules: layerRule(forbidden),
+  })),
 );

@@ -105,6 +105,6 @@ function printText(file: string, r: ExploreResult): void {
   }
   for (const f of r.findings) {
     out(formatDiagnostic(file, findingToDiagnostic(f)) + '\n');
-    out(`  replay: ${JSON.stringify({ version: 1, choices: f.choices })}\n`);
+    out(`  replay: ${JSON.stringify({ version: 2, choices: f.choices })}\n`);
   }
 }

@@ -1,12 +1,14 @@
 /**
  * Replaying a schedule: the choices file of CLI.md
- * (`{ "version": 1, "choices": [ { "t": 12, "kind": "tie", "pick": 2 } ] }`) as a choice hook.
+ * (`{ "version": 2, "choices": [ { "t": 12, "kind": "tie", "pick": 2 } ] }`) as a choice hook.
+ * Version 2 since simultaneous arrivals (LANGUAGE.md §5.5) changed the choice points: a
+ * version-1 file describes other choices and is refused.
  */
 import type { ChoiceHook } from '../simulator/api';
 import type { ChoiceRecord } from './search';
 
 export interface ChoicesFile {
-  version: 1;
+  version: 2;
   choices: ChoiceRecord[];
 }
 
@@ -16,7 +18,10 @@ const KINDS = new Set(['range', 'tie', 'order']);
 export function parseChoicesFile(json: unknown): ChoicesFile | string {
   if (typeof json !== 'object' || json === null) return 'a choices file is a JSON object';
   const o = json as { version?: unknown; choices?: unknown };
-  if (o.version !== 1) return 'a choices file needs "version": 1';
+  if (o.version === 1) {
+    return 'a version-1 choices file was written before simultaneous arrivals changed the choice points; explore the scenario again to get a version-2 file';
+  }
+  if (o.version !== 2) return 'a choices file needs "version": 2';
   if (!Array.isArray(o.choices)) return 'a choices file needs a "choices" array';
   const choices: ChoiceRecord[] = [];
   for (const [k, c] of o.choices.entries()) {
@@ -33,7 +38,7 @@ export function parseChoicesFile(json: unknown): ChoicesFile | string {
     if (!ok) return `choice ${k + 1} must be { "t": tick, "kind": "range" | "tie" | "order", "pick": index }`;
     choices.push({ t: r.t as number, kind: r.kind as ChoiceRecord['kind'], pick: r.pick as number });
   }
-  return { version: 1, choices };
+  return { version: 2, choices };
 }
 
 export interface Replay {

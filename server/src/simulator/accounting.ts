@@ -3,7 +3,7 @@
  * which charges the interval just ended to the right counter (CLI.md's definitions) and,
  * when spans are recorded, closes and opens the lane's span.
  */
-import type { Engine } from './engine';
+import type { World } from './world';
 import type { CpuRt, LwpRt, MutexRt, ThreadRt } from './entities';
 import type { SpanState, ThreadState } from './trace';
 
@@ -70,21 +70,21 @@ export function blockReason(th: ThreadRt): string | undefined {
 }
 
 /** Re-derives a thread's state after any change that may affect it. */
-export function touchThread(e: Engine, th: ThreadRt): void {
+export function touchThread(w: World, th: ThreadRt): void {
   const s = deriveState(th);
-  const rec = e.rec;
+  const rec = w.rec;
   if (s === th.mstate && (rec === null || !rec.spans)) return;
   if (s !== th.mstate) {
-    flushThread(th, e.now);
-    if (s === 'ready' && th.mstate !== 'ready') th.readySince = e.now;
-    if ((s === 'running' || s === 'spinning') && th.firstRun === null) th.firstRun = e.now;
+    flushThread(th, w.now);
+    if (s === 'ready' && th.mstate !== 'ready') th.readySince = w.now;
+    if ((s === 'running' || s === 'spinning') && th.firstRun === null) th.firstRun = w.now;
     th.mstate = s;
-    th.since = e.now;
-    e.lastEventTime = e.now;
+    th.since = w.now;
+    w.threadEvent();
   }
   if (rec !== null && rec.spans) {
     const st = threadSpanState(th, s);
-    rec.lane(th.spanLane, e.now, st, st === 'blocked' ? { reason: blockReason(th) } : undefined);
+    rec.lane(th.spanLane, w.now, st, st === 'blocked' ? { reason: blockReason(th) } : undefined);
   }
 }
 
@@ -98,21 +98,43 @@ export function flushCpu(cpu: CpuRt, t: number): void {
   cpu.since = t;
 }
 
+function saveCheckpoint(cpu: CpuRt, epoch: number): void {
+  const ck = cpu.ck;
+  ck.busy = cpu.busy;
+  ck.overhead = cpu.overhead;
+  ck.idle = cpu.idle;
+  ck.since = cpu.since;
+  ck.state = cpu.state;
+  cpu.ckEpoch = epoch;
+}
+
+/** Returns a CPU's accounting to what it was at the last thread event, if it changed since. */
+export function rewindCpu(cpu: CpuRt, epoch: number): void {
+  if (cpu.ckEpoch !== epoch) return;
+  const ck = cpu.ck;
+  cpu.busy = ck.busy;
+  cpu.overhead = ck.overhead;
+  cpu.idle = ck.idle;
+  cpu.since = ck.since;
+  cpu.state = ck.state;
+}
+
 /** Re-derives a CPU's state (idle, busy running or spinning, overhead switching). */
-export function touchCpu(e: Engine, cpu: CpuRt): void {
+export function touchCpu(w: World, cpu: CpuRt): void {
   const l = cpu.lwp;
   const s = l === null ? 'idle' : l.phase === 'switch' ? 'overhead' : 'busy';
   if (s !== cpu.state) {
-    flushCpu(cpu, e.now);
+    // What a CPU does after the last thread event is not part of the run (LANGUAGE.md §9):
+    // its accounting as of that event is kept, for the end of the run to return to.
+    if (cpu.ckEpoch !== w.epoch) saveCheckpoint(cpu, w.epoch);
+    flushCpu(cpu, w.now);
     cpu.state = s;
-    // A CPU switching to an LWP that then parks is activity too: the run lasts until it ends.
-    e.lastEventTime = e.now;
   }
-  const rec = e.rec;
+  const rec = w.rec;
   if (rec !== null && rec.spans) {
-    if (l === null) rec.lane(cpu.spanLane, e.now, null);
+    if (l === null) rec.lane(cpu.spanLane, w.now, null);
     else
-      rec.lane(cpu.spanLane, e.now, s === 'overhead' ? 'overhead' : l.thread?.spinning ? 'spinning' : 'running', {
+      rec.lane(cpu.spanLane, w.now, s === 'overhead' ? 'overhead' : l.thread?.spinning ? 'spinning' : 'running', {
         thread: l.thread?.name,
         process: l.proc.spec.name,
         lwp: l.id,
@@ -122,8 +144,8 @@ export function touchCpu(e: Engine, cpu: CpuRt): void {
 }
 
 /** Records an LWP's lane (spans only: LWPs have no metrics of their own). */
-export function touchLwp(e: Engine, l: LwpRt): void {
-  const rec = e.rec;
+export function touchLwp(w: World, l: LwpRt): void {
+  const rec = w.rec;
   if (rec === null || !rec.spans) return;
   let st: SpanState | null;
   switch (l.state) {
@@ -142,13 +164,13 @@ export function touchLwp(e: Engine, l: LwpRt): void {
     default:
       st = null;
   }
-  rec.lane(l.spanLane, e.now, st, { thread: l.thread?.name, cpu: l.cpu?.id });
+  rec.lane(l.spanLane, w.now, st, { thread: l.thread?.name, cpu: l.cpu?.id });
 }
 
 /** Records a mutex's lane: held, with its owner and waiters in queue order. */
-export function touchMutex(e: Engine, m: MutexRt): void {
-  const rec = e.rec;
+export function touchMutex(w: World, m: MutexRt): void {
+  const rec = w.rec;
   if (rec === null || !rec.spans) return;
-  if (m.owner === null) rec.lane(m.spanLane, e.now, null);
-  else rec.lane(m.spanLane, e.now, 'held', { owner: m.owner.name, waiters: m.waiters.map((w) => w.name) });
+  if (m.owner === null) rec.lane(m.spanLane, w.now, null);
+  else rec.lane(m.spanLane, w.now, 'held', { owner: m.owner.name, waiters: m.waiters.map((x) => x.name) });
 }

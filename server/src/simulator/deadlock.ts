@@ -3,8 +3,8 @@
  * mutex, or for the exit of the threads it joins; spinning waiters included), checked each
  * time an edge appears. Each thread of the cycle gets a diagnostic on its `lock`/`join`.
  */
-import type { Engine } from './engine';
-import type { ThreadRt } from './entities';
+import type { World } from './world';
+import { must, type ThreadRt } from './entities';
 import type { Diagnostic } from '../language/diagnostic';
 
 function waitsFor(t: ThreadRt): ThreadRt[] {
@@ -31,18 +31,22 @@ export function findCycle(start: ThreadRt): ThreadRt[] | null {
     const o = m.owner;
     if (o === null) return null;
     if (o === start) {
+      // Walk the chain again from start, keeping its threads (every one waits for a mutex).
       const path: ThreadRt[] = [start];
-      for (
-        let x = (start.waitMutex as NonNullable<ThreadRt['waitMutex']>).owner as ThreadRt;
-        x !== start;
-        x = (x.waitMutex as NonNullable<ThreadRt['waitMutex']>).owner as ThreadRt
-      )
-        path.push(x);
+      for (let x = mutexOwnerOf(start); x !== start; x = mutexOwnerOf(x)) path.push(x);
       return path;
     }
     t = o;
   }
   return searchCycle(start);
+}
+
+/** The owner of the mutex a thread of a mutex-wait chain waits for. */
+function mutexOwnerOf(t: ThreadRt): ThreadRt {
+  return must(
+    must(t.waitMutex, 'a thread of a mutex-wait chain waits for a mutex').owner,
+    'a waited-for mutex has an owner',
+  );
 }
 
 /** Depth-first search of the wait-for graph from `start`. */
@@ -76,7 +80,7 @@ function edge(a: ThreadRt, b: ThreadRt): string {
 }
 
 /** The cycle told from one thread: "A holds X and waits for Y, held by B, which waits for X". */
-export function cycleMessage(e: Engine, cycle: ThreadRt[]): string {
+export function cycleMessage(w: World, cycle: ThreadRt[]): string {
   const n = cycle.length;
   const first = cycle[0];
   const prev = cycle[n - 1];
@@ -84,10 +88,10 @@ export function cycleMessage(e: Engine, cycle: ThreadRt[]): string {
     const what = first.waitMutex
       ? `holds ${first.waitMutex.name} and locks it again (mutexes are not recursive)`
       : 'joins itself';
-    return `deadlock at t=${e.now}: ${first.name} ${what}`;
+    return `deadlock at t=${w.now}: ${first.name} ${what}`;
   }
   const holds = prev.waitMutex !== null && prev.waitMutex.owner === first ? `holds ${prev.waitMutex.name} and ` : '';
-  let msg = `deadlock at t=${e.now}: ${first.name} ${holds}waits for ${edge(first, cycle[1])}`;
+  let msg = `deadlock at t=${w.now}: ${first.name} ${holds}waits for ${edge(first, cycle[1])}`;
   for (let i = 1; i < n; i++) {
     const t = cycle[i];
     const before = cycle[i - 1];
@@ -98,9 +102,9 @@ export function cycleMessage(e: Engine, cycle: ThreadRt[]): string {
 }
 
 /** Records the deadlock: one diagnostic per waiting statement (merged later by range). */
-export function reportDeadlock(e: Engine, cycle: ThreadRt[]): void {
-  e.deadlockFound = true;
-  e.rec?.event('deadlock', cycle[0], { detail: cycle.map((t) => t.name).join(' → ') });
+export function reportDeadlock(w: World, cycle: ThreadRt[]): void {
+  w.deadlockFound = true;
+  w.rec?.event('deadlock', cycle[0], { detail: cycle.map((t) => t.name).join(' → ') });
   // Told first from the thread declared first, so a merged diagnostic reads from it.
   const order = cycle.map((_, k) => k).sort((a, b) => cycle[a].ord - cycle[b].ord);
   for (const k of order) {
@@ -109,15 +113,14 @@ export function reportDeadlock(e: Engine, cycle: ThreadRt[]): void {
     const d: Diagnostic = {
       code: 'deadlock',
       severity: 'error',
-      message: cycleMessage(e, rot),
+      message: cycleMessage(w, rot),
       range: t.waitRange ?? t.spec.range,
-      time: e.now,
+      time: w.now,
       relatedInformation: rot
         .slice(1)
-        .filter((o) => o.waitRange !== null)
-        .map((o) => ({ range: o.waitRange as NonNullable<ThreadRt['waitRange']>, message: `${o.name} waits here` })),
+        .flatMap((o) => (o.waitRange !== null ? [{ range: o.waitRange, message: `${o.name} waits here` }] : [])),
       data: { threads: rot.map((x) => x.name) },
     };
-    e.diags.push(d);
+    w.diags.push(d);
   }
 }

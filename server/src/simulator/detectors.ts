@@ -4,29 +4,40 @@
  * completed), `endTime`, and the diagnostics that need the whole run (hang, horizon, event
  * budget, starvation, process stall, silent overflows).
  */
-import type { Engine } from './engine';
+import type { World } from './world';
 import type { ProcRt, ThreadRt } from './entities';
 import type { Diagnostic } from '../language/diagnostic';
-import { checkSigwaiting } from './library';
-import { flushCpu, flushThread } from './accounting';
+import { checkSigwaiting } from './pool';
+import { flushCpu, flushThread, rewindCpu } from './accounting';
+import type { Counters } from './trace';
 
 /** Checks made once an instant reached its fixed point. */
-export function endOfInstant(e: Engine): void {
-  for (const proc of e.procs) {
+export function endOfInstant(w: World): void {
+  for (const proc of w.procs) {
     if (proc.spec.model === 'one_to_one') continue;
-    const stalled = checkSigwaiting(e, proc);
+    const stalled = checkSigwaiting(w, proc);
     if (stalled && proc.stallSince < 0) {
-      proc.stallSince = e.now;
+      proc.stallSince = w.now;
       if (proc.stallFirst < 0) {
-        proc.stallFirst = e.now;
+        proc.stallFirst = w.now;
         proc.stallThread = proc.lwps.find((l) => !l.bound && l.state === 'blocked')?.thread ?? null;
       }
     } else if (!stalled && proc.stallSince >= 0) {
-      proc.stallTicks += e.now - proc.stallSince;
+      proc.stallTicks += w.now - proc.stallSince;
       proc.stallSince = -1;
     }
   }
-  if (e.prioritiesVary) e.inversions.check(e);
+  if (w.prioritiesVary) w.inversions.check(w);
+}
+
+/**
+ * The run ends at its last thread event (LANGUAGE.md §9): what CPUs did after it (an LWP switched
+ * in only to park), the counts made since and the events recorded since are not part of it.
+ */
+function forgetTail(w: World): void {
+  for (const cpu of w.cpus) rewindCpu(cpu, w.epoch);
+  for (const k in w.tail) w.counters[k as keyof Counters] -= w.tail[k as keyof Counters];
+  w.rec?.dropTrailingThreadless();
 }
 
 function isAlive(t: ThreadRt): boolean {
@@ -34,40 +45,43 @@ function isAlive(t: ThreadRt): boolean {
 }
 
 /** Ends the run: `end` (nothing can progress), `horizon`, or `budget`. */
-export function finishRun(e: Engine, reason: 'end' | 'horizon' | 'budget'): void {
-  e.done = true;
-  e.inInstant = false;
-  const alive = e.threads.filter(isAlive);
+export function finishRun(w: World, reason: 'end' | 'horizon' | 'budget'): void {
+  w.done = true;
+  w.inInstant = false;
+  const alive = w.threads.filter(isAlive);
   // Threads due after the horizon: the horizon cut the scenario short too.
-  const later = reason === 'horizon' ? e.threads.filter((t) => !t.created && !t.spec.deferred && t.end === null) : [];
+  const later = reason === 'horizon' ? w.threads.filter((t) => !t.created && !t.spec.deferred && t.end === null) : [];
   const cut = alive.length + later.length > 0;
   let endTime: number;
-  if (reason === 'budget') endTime = e.now;
-  else if (reason === 'horizon' && cut) endTime = e.horizon;
-  else endTime = Math.min(e.lastEventTime, e.horizon);
-  e.endTime = endTime;
-  e.now = endTime;
-  for (const th of e.threads) if (th.created) flushThread(th, endTime);
-  for (const cpu of e.cpus) flushCpu(cpu, endTime);
-  for (const proc of e.procs) {
+  if (reason === 'budget') endTime = w.now;
+  else if (reason === 'horizon' && cut) endTime = w.horizon;
+  else {
+    endTime = Math.min(w.lastEventTime, w.horizon);
+    forgetTail(w);
+  }
+  w.endTime = endTime;
+  w.now = endTime;
+  for (const th of w.threads) if (th.created) flushThread(th, endTime);
+  for (const cpu of w.cpus) flushCpu(cpu, endTime);
+  for (const proc of w.procs) {
     if (proc.stallSince >= 0) {
       proc.stallTicks += endTime - proc.stallSince;
       proc.stallSince = -1;
     }
   }
-  e.inversions.finish(endTime);
+  w.inversions.finish(endTime);
 
   const hung = reason === 'end' ? alive.filter((t) => !t.deadlocked) : [];
-  if (e.faultFound) e.outcome = 'fault';
-  else if (e.deadlockFound) e.outcome = 'deadlock';
-  else if (hung.length > 0) e.outcome = 'hang';
-  else if (reason === 'budget') e.outcome = 'budget';
-  else if (reason === 'horizon' && cut) e.outcome = 'horizon';
-  else e.outcome = 'completed';
+  if (w.faultFound) w.outcome = 'fault';
+  else if (w.deadlockFound) w.outcome = 'deadlock';
+  else if (hung.length > 0) w.outcome = 'hang';
+  else if (reason === 'budget') w.outcome = 'budget';
+  else if (reason === 'horizon' && cut) w.outcome = 'horizon';
+  else w.outcome = 'completed';
 
-  const d = e.diags;
+  const d = w.diags;
   for (const t of hung) if (!waitsOnDeadlock(t)) d.push(hangDiagnostic(t));
-  if (e.outcome === 'horizon') {
+  if (w.outcome === 'horizon') {
     d.push({
       code: 'horizon',
       severity: 'warning',
@@ -81,37 +95,37 @@ export function finishRun(e: Engine, reason: 'end' | 'horizon' | 'budget'): void
         ]
           .filter((x) => x !== '')
           .join('; '),
-      range: e.model.range,
+      range: w.model.range,
       time: endTime,
       relatedInformation: [],
     });
   }
   if (reason === 'budget') {
-    const t = e.budgetThread;
+    const t = w.budgetThread;
     d.push({
       code: 'event-budget',
       severity: 'warning',
-      message: `the run stopped at t=${endTime} after its budget of ${e.maxEvents} events${t ? `, with ${t.name} still taking zero-time steps` : ''} (a zero-time loop such as repeat … { yield }, or a scenario too large for the budget: raise --max-events)`,
-      range: t?.atStmt?.range ?? e.model.range,
+      message: `the run stopped at t=${endTime} after its budget of ${w.maxEvents} events${t ? `, with ${t.name} still taking zero-time steps` : ''} (a zero-time loop such as repeat … { yield }, or a scenario too large for the budget: raise --max-events)`,
+      range: t?.atStmt?.range ?? w.model.range,
       time: endTime,
       relatedInformation: [],
     });
   }
-  const quarter = e.horizon / 4;
-  for (const t of e.threads) {
+  const quarter = w.horizon / 4;
+  for (const t of w.threads) {
     if (t.longestReady > quarter) {
       d.push({
         code: 'starvation',
         severity: 'warning',
-        message: `starvation: ${t.name} was ready but did not run for ${t.longestReady} ticks (t=${t.longestReadyStart} to ${t.longestReadyStart + t.longestReady}), more than a quarter of the horizon (${e.horizon})`,
+        message: `starvation: ${t.name} was ready but did not run for ${t.longestReady} ticks (t=${t.longestReadyStart} to ${t.longestReadyStart + t.longestReady}), more than a quarter of the horizon (${w.horizon})`,
         range: t.spec.range,
         time: t.longestReadyStart,
         relatedInformation: [],
       });
     }
   }
-  for (const proc of e.procs) if (proc.stallTicks > 0) d.push(stallDiagnostic(proc));
-  for (const o of e.overflows) {
+  for (const proc of w.procs) if (proc.stallTicks > 0) d.push(stallDiagnostic(proc));
+  for (const o of w.overflows) {
     if (o.faulted) continue;
     d.push({
       code: 'stack-overflow',
@@ -122,7 +136,7 @@ export function finishRun(e: Engine, reason: 'end' | 'horizon' | 'budget'): void
       relatedInformation: [],
     });
   }
-  d.push(...e.inversions.diagnostics());
+  d.push(...w.inversions.diagnostics());
 }
 
 function names(ts: ThreadRt[]): string {

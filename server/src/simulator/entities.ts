@@ -17,14 +17,6 @@ import type { ThreadState } from './trace';
 import type { HeapItem } from './heap';
 import type { ProgramCounter } from './program';
 
-/** One level of the program counter: a body and the iterations of it still to run. */
-export interface Frame {
-  body: Stmt[];
-  pc: number;
-  /** Iterations left after the current one (repeat). */
-  left: number;
-}
-
 /** Why a thread is blocked. */
 export type BlockKind = 'io' | 'sleep' | 'mutex' | 'condvar' | 'semaphore' | 'join' | 'deadlock';
 
@@ -66,6 +58,8 @@ export interface ThreadRt extends HeapItem, ProgramCounter {
   /** Stack corrupted by another thread's overflow (redzone off): faults at its next statement. */
   corruptedBy: ThreadRt | null;
   creationIndex: number;
+  /** CPU of the thread whose step made it runnable (-1: a timer or a creation at `at`). */
+  readyCause: number;
   /** Threads blocked in `join` on this one. */
   joiners: ThreadRt[];
   /** Caught in a deadlock cycle: stays blocked. */
@@ -93,7 +87,11 @@ export interface ThreadRt extends HeapItem, ProgramCounter {
   atStmt: Stmt | null;
 }
 
-export type LwpState = 'creating' | 'ready' | 'cpu' | 'blocked' | 'parked' | 'gone';
+/**
+ * `free`: a pool LWP without a ULT, off CPU, while the arrivals of an instant are gathered: once
+ * they have all arrived it takes work or parks (LANGUAGE.md §5.5).
+ */
+export type LwpState = 'creating' | 'ready' | 'cpu' | 'blocked' | 'parked' | 'free' | 'gone';
 /** What an LWP on a CPU is doing: switching to it, zero-time steps, a timed slice, spinning. */
 export type CpuPhase = 'switch' | 'step' | 'timed' | 'spin' | 'none';
 
@@ -133,8 +131,12 @@ export interface LwpRt extends HeapItem {
   lastUlt: ThreadRt | null;
   /** A library signal is on its way to this LWP. */
   ultIpiPending: boolean;
+  /** CPU of the thread whose step made it ready (-1: a timer, I/O, creation), for its preemptions. */
+  readyCause: number;
   spanLane: number;
 }
+
+export type CpuState = 'idle' | 'busy' | 'overhead';
 
 export interface CpuRt {
   id: number;
@@ -143,11 +145,15 @@ export interface CpuRt {
   everRan: boolean;
   /** A preemption signal is on its way to this CPU. */
   ipiPending: boolean;
-  state: 'idle' | 'busy' | 'overhead';
+  state: CpuState;
   since: number;
   busy: number;
   overhead: number;
   idle: number;
+  /** The accounting as it was at the last thread event, saved when the CPU first changes after it. */
+  ck: { state: CpuState; since: number; busy: number; overhead: number; idle: number };
+  /** The thread event epoch `ck` belongs to (World.epoch). */
+  ckEpoch: number;
   spanLane: number;
 }
 
@@ -210,4 +216,24 @@ export interface Overflow {
   time: number;
   victim: ThreadRt | null;
   faulted: boolean;
+}
+
+/** True when the KLT may run on this CPU (pinning). */
+export function eligible(l: LwpRt, cpu: CpuRt): boolean {
+  return l.pin < 0 || l.pin === cpu.id;
+}
+
+/** Declaration-order key: processes, then their threads, then their pool LWPs. */
+export function ordOf(proc: number, k: number): number {
+  return proc * 1048576 + k;
+}
+
+/**
+ * The one invariant helper of the simulator: a reference the model guarantees at this point
+ * (the LWP of a thread on a CPU, the CPU of an LWP in state `cpu`, …). A null here is a bug
+ * of the simulator, reported as an internal error rather than read as undefined later.
+ */
+export function must<T>(x: T | null | undefined, what: string): T {
+  if (x === null || x === undefined) throw new Error(`simulator invariant broken: ${what}`);
+  return x;
 }

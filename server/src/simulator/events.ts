@@ -1,83 +1,74 @@
 /** Timed events of the engine's heap and what each does when its instant comes. */
-import type { Engine } from './engine';
+import type { World } from './world';
 import type { TimedEvent } from './heap';
+import { EV } from './event-kinds';
 import { beginRun, deliverPreempt, stopSlice } from './kernel';
 import { createThread, reap, spawnCostDone } from './lifecycle';
 import { ioDone, sleepDone } from './exec';
-import { agePool, libraryIpi, lwpArrives } from './library';
+import { libraryIpi } from './library';
+import { agePool, lwpArrives } from './pool';
 import { touchThread } from './accounting';
 
-/** Event kinds. Phases: 0 timed completions, 1 signals and interrupts, 2 creations, 3 housekeeping. */
-export const EV = {
-  slice: 0,
-  io: 1,
-  sleep: 2,
-  switchEnd: 3,
-  spinQuantum: 4,
-  kernelIpi: 6,
-  libraryIpi: 7,
-  create: 8,
-  lwpReady: 9,
-  reap: 10,
-  age: 11,
-} as const;
-
-export function handleEvent(e: Engine, ev: TimedEvent): void {
+export function handleEvent(w: World, ev: TimedEvent): void {
   switch (ev.kind) {
     case EV.slice: {
-      const l = e.lwps[ev.target];
+      const l = w.lwps[ev.target];
       if (l.gen !== ev.gen || l.phase !== 'timed' || !l.thread) return;
       const th = l.thread;
-      stopSlice(e, l);
-      e.lastEventTime = e.now;
-      if (e.quantum !== null && l.qLeft <= 0) l.qExpired = true;
+      stopSlice(w, l);
+      w.threadEvent();
+      if (w.quantum !== null && l.qLeft <= 0) l.qExpired = true;
       if (th.rem <= 0) {
-        if (th.spawnQueue) spawnCostDone(e, th);
+        if (th.spawnQueue) spawnCostDone(w, th);
         else th.cur = null;
       }
-      touchThread(e, th);
-      e.pushStep(th);
+      touchThread(w, th);
+      w.pushStep(th);
       return;
     }
     case EV.spinQuantum: {
-      const l = e.lwps[ev.target];
+      const l = w.lwps[ev.target];
       if (l.gen !== ev.gen || l.phase !== 'spin' || !l.thread) return;
-      stopSlice(e, l);
+      stopSlice(w, l);
       l.qExpired = true;
-      e.pushStep(l.thread);
+      w.pushStep(l.thread);
       return;
     }
     case EV.switchEnd: {
-      const l = e.lwps[ev.target];
+      const l = w.lwps[ev.target];
       if (l.gen !== ev.gen || l.phase !== 'switch') return;
-      beginRun(e, l);
+      beginRun(w, l);
       return;
     }
     case EV.io:
-      ioDone(e, e.threads[ev.target], ev.gen);
+      ioDone(w, w.threads[ev.target], ev.gen);
       return;
     case EV.sleep:
-      sleepDone(e, e.threads[ev.target], ev.gen);
+      sleepDone(w, w.threads[ev.target], ev.gen);
       return;
+    // A signal that arrives with the other arrivals of its instant is decided once they are all
+    // in (LANGUAGE.md §5.5); the decision is taken again then.
     case EV.kernelIpi:
-      deliverPreempt(e, e.cpus[ev.target]);
+      if (w.arriving) w.kSignals.push(w.cpus[ev.target]);
+      else deliverPreempt(w, w.cpus[ev.target]);
       return;
     case EV.libraryIpi:
-      libraryIpi(e, e.lwps[ev.target], ev.gen);
+      if (w.arriving) w.uSignals.push(w.lwps[ev.target]);
+      else libraryIpi(w, w.lwps[ev.target]);
       return;
     case EV.create: {
-      const th = e.threads[ev.target];
-      if (!th.created && !th.proc.killed) createThread(e, th, false);
+      const th = w.threads[ev.target];
+      if (!th.created && !th.proc.killed) createThread(w, th, false);
       return;
     }
     case EV.lwpReady:
-      lwpArrives(e, ev.target, ev.gen);
+      lwpArrives(w, ev.target);
       return;
     case EV.reap:
-      reap(e, e.procs[ev.target]);
+      reap(w, w.procs[ev.target]);
       return;
     case EV.age:
-      agePool(e, e.lwps[ev.target], ev.gen);
+      agePool(w, w.lwps[ev.target], ev.gen);
       return;
   }
 }

@@ -5,11 +5,11 @@
  * a CPU L's KLT could use (kernel level), or an LWP of L's pool when L waits for an LWP
  * (library level). The condition holds until the next instant, so intervals are exact.
  */
-import type { Engine } from './engine';
+import type { World } from './world';
 import type { MutexRt, ThreadRt } from './entities';
 import type { InversionInterval } from './trace';
 import type { Diagnostic } from '../language/diagnostic';
-import { eligible } from './kernel';
+import { eligible } from './entities';
 
 interface Active {
   high: ThreadRt;
@@ -34,24 +34,24 @@ export class InversionTracker {
   readonly intervals: InversionInterval[] = [];
 
   /** Re-evaluates the condition at the end of an instant. */
-  check(e: Engine): void {
+  check(w: World): void {
     const now = new Map<string, Active>();
-    const list = e.contended;
+    const list = w.contended;
     for (let i = 0; i < list.length; i++) {
       const m = list[i];
       const low = m.owner;
       if (m.waiters.length === 0 || low === null || low.mstate !== 'ready') continue;
       for (const high of m.waiters) {
         if (high.effPrio <= low.effPrio) continue;
-        const medium = findMedium(e, low, high);
+        const medium = findMedium(w, low, high);
         if (medium === null) continue;
         const key = `${high.id}|${m.proc.index}:${m.spec.index}`;
         const prev = this.active.get(key);
-        now.set(key, prev && prev.low === low ? prev : { high, low, medium, mutex: m, start: e.now });
-        if (prev && prev.low !== low) this.close(key, prev, e.now);
+        now.set(key, prev && prev.low === low ? prev : { high, low, medium, mutex: m, start: w.now });
+        if (prev && prev.low !== low) this.close(key, prev, w.now);
       }
     }
-    for (const [key, a] of this.active) if (!now.has(key)) this.close(key, a, e.now);
+    for (const [key, a] of this.active) if (!now.has(key)) this.close(key, a, w.now);
     this.active = now;
   }
 
@@ -113,7 +113,7 @@ function running(t: ThreadRt | null): t is ThreadRt {
   return t !== null && t.mstate === 'running';
 }
 
-function findMedium(e: Engine, low: ThreadRt, high: ThreadRt): ThreadRt | null {
+function findMedium(w: World, low: ThreadRt, high: ThreadRt): ThreadRt | null {
   const lo = low.effPrio;
   const hi = high.effPrio;
   if (!low.bound && low.lwp === null) {
@@ -126,7 +126,7 @@ function findMedium(e: Engine, low: ThreadRt, high: ThreadRt): ThreadRt | null {
   }
   const ll = low.lwp;
   if (ll === null) return null;
-  for (const cpu of e.cpus) {
+  for (const cpu of w.cpus) {
     const r = cpu.lwp;
     if (r === null || !eligible(ll, cpu)) continue;
     const t = r.thread;

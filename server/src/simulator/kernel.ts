@@ -3,163 +3,186 @@
  * switch costs, preemption (at once, or by an inter-processor interrupt `cost ipi` later),
  * quanta, pinning and affinity.
  */
-import type { Engine } from './engine';
-import type { CpuRt, LwpRt } from './entities';
-import { EV } from './events';
+import { clampPick, type World } from './world';
+import type { Policy } from '../language/model';
+import { eligible, must, type CpuRt, type LwpRt } from './entities';
+import { EV } from './event-kinds';
 import { touchCpu, touchLwp, touchThread } from './accounting';
 import { remainingCompute } from './program';
-import { adaptiveOwnerLeft } from './sync';
-import { lwpBegins } from './library';
 
 /** The kernel priority of an LWP's KLT: its thread's effective priority when bound, else the process's. */
 export function kprio(l: LwpRt): number {
   return l.kp;
 }
 
-/** True when the KLT may run on this CPU (pinning). */
-export function eligible(l: LwpRt, cpu: CpuRt): boolean {
-  return l.pin < 0 || l.pin === cpu.id;
+/** The CPU of an LWP that is running (state `cpu`). */
+function onCpuOf(l: LwpRt): CpuRt {
+  return must(l.cpu, 'a running LWP is on a CPU');
 }
 
 /** The best ready KLT this CPU may run, left in the queue. */
-export function bestFor(e: Engine, cpu: CpuRt): LwpRt | undefined {
-  const head = e.kq.peek();
+export function bestFor(w: World, cpu: CpuRt): LwpRt | undefined {
+  const head = w.kq.peek();
   if (head === undefined || eligible(head, cpu)) return head;
   let best: LwpRt | undefined;
-  for (const l of e.kq.items) {
-    if (eligible(l, cpu) && (best === undefined || kqLess(e, l, best))) best = l;
+  for (const l of w.kq.items) {
+    if (eligible(l, cpu) && (best === undefined || w.kqLess(l, best))) best = l;
   }
   return best;
 }
 
-function kqLess(e: Engine, a: LwpRt, b: LwpRt): boolean {
-  if (e.model.policy === 'priority' && kprio(a) !== kprio(b)) return kprio(a) > kprio(b);
-  if (e.model.policy === 'sjf' && a.sjfKey !== b.sjfKey) return a.sjfKey < b.sjfKey;
-  if (a.k1 !== b.k1) return a.k1 < b.k1;
-  return a.ord !== b.ord ? a.ord < b.ord : a.gid < b.gid;
+/** Kernel ready-queue order (LANGUAGE.md §5.5): true when `a` goes before `b`. */
+export function kernelOrder(policy: Policy): (a: LwpRt, b: LwpRt) => boolean {
+  return (a, b) => {
+    if (policy === 'priority') {
+      if (a.kp !== b.kp) return a.kp > b.kp;
+    } else if (policy === 'sjf' && a.sjfKey !== b.sjfKey) {
+      return a.sjfKey < b.sjfKey;
+    }
+    if (a.k1 !== b.k1) return a.k1 < b.k1;
+    if (a.ord !== b.ord) return a.ord < b.ord;
+    return a.gid < b.gid;
+  };
 }
 
 /**
  * Puts a KLT in the ready queue: at the tail (ready order), at the head of its priority level
  * (preempted), or `late`: behind everything that became ready at this instant (a quantum's end).
  */
-export function enqueueKlt(e: Engine, l: LwpRt, where: 'tail' | 'head' | 'late'): void {
+export function enqueueKlt(w: World, l: LwpRt, where: 'tail' | 'head' | 'late'): void {
   l.state = 'ready';
   l.phase = 'none';
-  l.k1 = where === 'head' ? -++e.headCounter : e.now * 2 + (where === 'late' ? 1 : 0);
-  if (e.model.policy === 'sjf') {
-    const th = l.thread;
+  l.k1 = where === 'head' ? -++w.headCounter : w.now * 2 + (where === 'late' ? 1 : 0);
+  if (w.model.policy === 'sjf') {
+    // A pool LWP without a ULT is keyed by its run queue's head, which it will take (§5.5).
+    const th = l.thread ?? (l.bound === null ? (l.proc.runq.peek() ?? null) : null);
     l.sjfKey = th ? remainingCompute(th) + (th.cur && th.cur.op === 'compute' ? th.rem : 0) : 0;
   }
-  e.kq.push(l);
-  touchLwp(e, l);
-  if (l.thread) touchThread(e, l.thread);
+  w.kq.push(l);
+  touchLwp(w, l);
+  if (l.thread) touchThread(w, l.thread);
 }
 
-/** A KLT becomes ready (creation, wake-up, I/O completion): it takes an idle CPU or may preempt. */
-export function makeReady(e: Engine, l: LwpRt): void {
-  enqueueKlt(e, l, 'tail');
-  placeReady(e, l);
+/**
+ * A KLT becomes ready (creation, wake-up, I/O completion). While the arrivals of an instant are
+ * gathered it only enters the queue (LANGUAGE.md §5.5, "Simultaneous arrivals": `settle` places
+ * them together); later in the instant it is placed at once: an idle CPU, or a preemption.
+ */
+export function makeReady(w: World, l: LwpRt): void {
+  enqueueKlt(w, l, 'tail');
+  if (w.arriving) {
+    l.readyCause = w.causeCpu;
+    w.kArrivals.push(l);
+    return;
+  }
+  placeReady(w, l);
 }
 
 /** Gives a ready KLT an idle CPU (its last CPU first, else the lowest index) or preempts for it. */
-export function placeReady(e: Engine, l: LwpRt): void {
-  if (e.idleCpus > 0) {
-    const last = l.lastCpu >= 0 ? e.cpus[l.lastCpu] : undefined;
-    if (last && last.lwp === null && eligible(l, last)) {
-      dispatch(e, last);
-      return;
-    }
-    for (const cpu of e.cpus) {
-      if (cpu.lwp === null && eligible(l, cpu)) {
-        dispatch(e, cpu);
-        return;
-      }
-    }
-  }
+export function placeReady(w: World, l: LwpRt): void {
+  const cpu = idleCpuFor(w, l);
+  if (cpu !== null) dispatch(w, cpu);
+  else preemptFor(w, l);
+}
+
+/** The idle CPU a ready KLT takes: its last CPU first, else the lowest index it may use. */
+export function idleCpuFor(w: World, l: LwpRt): CpuRt | null {
+  if (w.idleCpus === 0) return null;
+  const last = l.lastCpu >= 0 ? w.cpus[l.lastCpu] : undefined;
+  if (last && last.lwp === null && eligible(l, last)) return last;
+  for (const cpu of w.cpus) if (cpu.lwp === null && eligible(l, cpu)) return cpu;
+  return null;
+}
+
+/**
+ * The kernel's preemption rule for a ready KLT (policy `priority`): it preempts the
+ * lowest-priority running KLT it may use when it outranks it (lowest CPU index on ties). A CPU
+ * whose preemption is decided but not yet delivered is not a candidate: it is taken already.
+ */
+export function preemptFor(w: World, l: LwpRt): void {
   // With one priority everywhere nothing can outrank a running KLT: skip the scan.
-  if (e.model.policy !== 'priority' || !e.prioritiesVary) return;
+  if (w.model.policy !== 'priority' || !w.prioritiesVary) return;
   const p = kprio(l);
   let victim: CpuRt | null = null;
   let vp = Infinity;
-  for (const cpu of e.cpus) {
+  for (const cpu of w.cpus) {
     const r = cpu.lwp;
-    if (r === null || cpu.ipiPending || !eligible(l, cpu)) continue;
+    if (r === null || cpu.ipiPending || r.preempt || !eligible(l, cpu)) continue;
     const rp = kprio(r);
     if (rp < vp) {
       vp = rp;
       victim = cpu;
     }
   }
-  if (victim !== null && p > vp) requestPreempt(e, victim);
+  if (victim !== null && p > vp) requestPreempt(w, victim);
 }
 
 /** A preemption of the KLT on `cpu`: at once, or by an interrupt when another CPU caused it. */
-export function requestPreempt(e: Engine, cpu: CpuRt): void {
-  if (e.causeCpu >= 0 && e.causeCpu !== cpu.id) {
-    e.counters.ipis++;
-    e.rec?.event('ipi', cpu.lwp?.thread ?? null, { cpu: cpu.id, lwp: cpu.lwp, detail: `interrupt to CPU ${cpu.id}` });
-    if (e.model.costs.ipi === 0) {
-      deliverPreempt(e, cpu);
+export function requestPreempt(w: World, cpu: CpuRt): void {
+  if (w.causeCpu >= 0 && w.causeCpu !== cpu.id) {
+    w.count('ipis');
+    w.rec?.event('ipi', cpu.lwp?.thread ?? null, { cpu: cpu.id, lwp: cpu.lwp, detail: `interrupt to CPU ${cpu.id}` });
+    if (w.model.costs.ipi === 0) {
+      deliverPreempt(w, cpu);
       return;
     }
     cpu.ipiPending = true;
-    e.at(e.now + e.model.costs.ipi, 1, cpu.id, EV.kernelIpi, cpu.id, 0);
+    w.at(w.now + w.model.costs.ipi, 1, cpu.id, EV.kernelIpi, cpu.id, 0);
     return;
   }
-  deliverPreempt(e, cpu);
+  deliverPreempt(w, cpu);
 }
 
 /** Re-evaluates at delivery: preempts the KLT on `cpu` if a ready one still outranks it. */
-export function deliverPreempt(e: Engine, cpu: CpuRt): void {
+export function deliverPreempt(w: World, cpu: CpuRt): void {
   cpu.ipiPending = false;
   const l = cpu.lwp;
   if (l === null) {
-    dispatch(e, cpu);
+    dispatch(w, cpu);
     return;
   }
-  const best = bestFor(e, cpu);
+  const best = bestFor(w, cpu);
   if (best === undefined || kprio(best) <= kprio(l)) return;
-  if (l.phase === 'timed' || l.phase === 'spin') preemptNow(e, l);
+  if (l.phase === 'timed' || l.phase === 'spin') preemptNow(w, l);
   else l.preempt = true;
 }
 
 /** Closes the timed slice or spin of an LWP on a CPU, accounting its ticks. */
-export function stopSlice(e: Engine, l: LwpRt): void {
+export function stopSlice(w: World, l: LwpRt): void {
   const th = l.thread;
-  const elapsed = e.now - l.sliceStart;
+  const elapsed = w.now - l.sliceStart;
   if (l.phase === 'timed' && th) th.rem -= elapsed;
-  if ((l.phase === 'timed' || l.phase === 'spin') && e.quantum !== null) l.qLeft -= elapsed;
+  if ((l.phase === 'timed' || l.phase === 'spin') && w.quantum !== null) l.qLeft -= elapsed;
   l.gen++;
   l.phase = 'step';
 }
 
 /** The KLT on a CPU goes back to the head of its priority level (keeping its quantum). */
-export function preemptNow(e: Engine, l: LwpRt): void {
-  const cpu = l.cpu as CpuRt;
-  if (l.phase === 'timed' || l.phase === 'spin') stopSlice(e, l);
+export function preemptNow(w: World, l: LwpRt): void {
+  const cpu = onCpuOf(l);
+  if (l.phase === 'timed' || l.phase === 'spin') stopSlice(w, l);
   l.preempt = false;
-  e.rec?.event('preempt', l.thread, { cpu: cpu.id, lwp: l });
-  takeOffCpu(e, l);
-  enqueueKlt(e, l, 'head');
-  dispatch(e, cpu);
+  w.rec?.event('preempt', l.thread, { cpu: cpu.id, lwp: l });
+  takeOffCpu(w, l);
+  enqueueKlt(w, l, 'head');
+  dispatch(w, cpu);
 }
 
 /** Removes an LWP from its CPU (without dispatching another). */
-export function takeOffCpu(e: Engine, l: LwpRt): void {
+export function takeOffCpu(w: World, l: LwpRt): void {
   const cpu = l.cpu;
   if (cpu === null) return;
-  if (l.phase === 'timed' || l.phase === 'spin') stopSlice(e, l);
+  if (l.phase === 'timed' || l.phase === 'spin') stopSlice(w, l);
   l.gen++;
   cpu.lwp = null;
   l.cpu = null;
   l.phase = 'none';
   l.preempt = false;
-  e.idleCpus++;
-  touchCpu(e, cpu);
+  w.idleCpus++;
+  touchCpu(w, cpu);
   if (l.thread) {
-    touchThread(e, l.thread);
-    adaptiveOwnerLeft(e, l.thread);
+    touchThread(w, l.thread);
+    w.hooks.ownerLeftCpu(w, l.thread);
   }
 }
 
@@ -168,128 +191,145 @@ export function takeOffCpu(e: Engine, l: LwpRt): void {
  * (same priority under `priority`, same key under `sjf`, same instant of readiness otherwise),
  * in queue order; the host's hook picks one (default: the head).
  */
-function chooseTie(e: Engine, cpu: CpuRt, head: LwpRt): LwpRt {
-  const choose = e.choose;
+function chooseTie(w: World, cpu: CpuRt, head: LwpRt): LwpRt {
+  return chooseTieAmong(w, head, (l) => eligible(l, cpu));
+}
+
+/** The tie choice among the ready KLTs that tie with `head` and pass `usable` (default: `head`). */
+export function chooseTieAmong(w: World, head: LwpRt, usable: (l: LwpRt) => boolean): LwpRt {
+  const choose = w.choose;
   if (choose === null) return head;
-  const key = tieKey(e, head);
-  const tied = e.kq.items.filter((l) => l !== head && eligible(l, cpu) && tieKey(e, l) === key);
+  const key = tieKey(w, head);
+  const tied = w.kq.items.filter((l) => l !== head && tieKey(w, l) === key && usable(l));
   if (tied.length === 0) return head;
-  tied.sort((a, b) => (kqLess(e, a, b) ? -1 : 1));
+  tied.sort((a, b) => (w.kqLess(a, b) ? -1 : 1));
   const all = [head, ...tied];
   const pick = choose({
-    t: e.now,
+    t: w.now,
     kind: 'tie',
     count: all.length,
     defaultPick: 0,
     labels: all.map((l) => l.thread?.name ?? `LWP ${l.id}`),
   });
-  return all[Number.isInteger(pick) && pick >= 0 && pick < all.length ? pick : 0];
+  return all[clampPick(pick, all.length)];
 }
 
-function tieKey(e: Engine, l: LwpRt): number {
-  if (e.model.policy === 'priority') return kprio(l);
-  if (e.model.policy === 'sjf') return l.sjfKey;
+function tieKey(w: World, l: LwpRt): number {
+  if (w.model.policy === 'priority') return kprio(l);
+  if (w.model.policy === 'sjf') return l.sjfKey;
   return l.k1 < 0 ? l.k1 : Math.floor(l.k1 / 2);
 }
 
-/** A free CPU takes the head of the ready queue (switch costs, LANGUAGE.md §5.5). */
-export function dispatch(e: Engine, cpu: CpuRt): void {
+/**
+ * A free CPU takes the head of the ready queue (switch costs, LANGUAGE.md §5.5). While the
+ * arrivals of an instant are being placed (`holdCpus`), a CPU that frees stays idle: the
+ * ready KLTs take the idle CPUs together, in queue order.
+ */
+export function dispatch(w: World, cpu: CpuRt): void {
   if (cpu.lwp !== null) return;
-  const best = bestFor(e, cpu);
-  const l = best === undefined ? undefined : chooseTie(e, cpu, best);
+  const best = w.holdCpus ? undefined : bestFor(w, cpu);
+  const l = best === undefined ? undefined : chooseTie(w, cpu, best);
   if (l === undefined) {
-    touchCpu(e, cpu);
+    touchCpu(w, cpu);
     return;
   }
-  e.kq.remove(l);
+  dispatchTo(w, cpu, l);
+}
+
+/** Puts the ready KLT `l` on the idle CPU `cpu`, paying the switch cost. */
+export function dispatchTo(w: World, cpu: CpuRt, l: LwpRt): void {
+  w.kq.remove(l);
   let cost = 0;
   if (cpu.everRan) {
-    e.counters.switches++;
+    w.count('switches');
     if (cpu.lastProc !== l.proc) {
-      e.counters.processSwitches++;
-      cost = e.model.costs.switchProcess;
+      w.count('processSwitches');
+      cost = w.model.costs.switchProcess;
     } else {
-      cost = e.model.costs.switch;
+      cost = w.model.costs.switch;
     }
   }
   cpu.everRan = true;
   cpu.lastProc = l.proc;
   cpu.lwp = l;
-  e.idleCpus--;
+  w.idleCpus--;
   l.cpu = cpu;
   l.lastCpu = cpu.id;
   l.state = 'cpu';
   l.gen++;
-  if (e.quantum !== null && l.qLeft <= 0) {
-    l.qLeft = e.quantum;
+  if (w.quantum !== null && l.qLeft <= 0) {
+    l.qLeft = w.quantum;
     l.qExpired = false;
   }
-  e.rec?.event(cost > 0 ? 'switch' : 'run', l.thread, {
+  w.rec?.event(cost > 0 ? 'switch' : 'run', l.thread, {
     cpu: cpu.id,
     lwp: l,
     detail: cost > 0 ? `switch ${cost} ticks` : undefined,
   });
   if (cost > 0) {
     l.phase = 'switch';
-    touchLwp(e, l);
-    touchCpu(e, cpu);
-    if (l.thread) touchThread(e, l.thread);
-    e.at(e.now + cost, 0, l.ord, EV.switchEnd, l.gid, l.gen);
+    touchLwp(w, l);
+    touchCpu(w, cpu);
+    if (l.thread) touchThread(w, l.thread);
+    w.at(w.now + cost, 0, l.ord, EV.switchEnd, l.gid, l.gen);
     return;
   }
-  beginRun(e, l);
+  beginRun(w, l);
 }
 
 /** The LWP starts running on its CPU (after the switch): its thread may take steps. */
-export function beginRun(e: Engine, l: LwpRt): void {
+export function beginRun(w: World, l: LwpRt): void {
   l.phase = 'step';
-  touchLwp(e, l);
-  if (l.cpu) touchCpu(e, l.cpu);
+  touchLwp(w, l);
+  if (l.cpu) touchCpu(w, l.cpu);
   if (l.thread === null) {
-    lwpBegins(e, l);
+    // An unparked LWP on its CPU takes the head of its run queue; while the arrivals of an
+    // instant are gathered, it waits until they have all entered the run queue.
+    if (w.arriving) w.idleBegins.push(l);
+    else w.hooks.poolLwpBegins(w, l);
     return;
   }
-  touchThread(e, l.thread);
-  e.pushStep(l.thread);
+  touchThread(w, l.thread);
+  w.pushStep(l.thread);
 }
 
 /** Starts a timed slice (compute, creation cost) for the thread on this LWP. */
-export function startSlice(e: Engine, l: LwpRt): void {
+export function startSlice(w: World, l: LwpRt): void {
   const th = l.thread;
   if (!th) return;
   l.phase = 'timed';
-  l.sliceStart = e.now;
+  l.sliceStart = w.now;
   let d = th.rem;
-  if (e.quantum !== null && l.qLeft < d) d = l.qLeft;
-  touchThread(e, th);
-  touchCpu(e, l.cpu as CpuRt);
-  e.at(e.now + d, 0, th.ord, EV.slice, l.gid, l.gen);
+  if (w.quantum !== null && l.qLeft < d) d = l.qLeft;
+  touchThread(w, th);
+  touchCpu(w, onCpuOf(l));
+  w.at(w.now + d, 0, th.ord, EV.slice, l.gid, l.gen);
 }
 
 /**
  * At a statement that takes time: applies a preemption decided earlier at this instant, or the
  * end of the quantum. Returns true when the thread lost its CPU.
  */
-export function yieldPoint(e: Engine, l: LwpRt): boolean {
+export function yieldPoint(w: World, l: LwpRt): boolean {
   if (l.preempt) {
     l.preempt = false;
-    const cpu = l.cpu as CpuRt;
-    const best = bestFor(e, cpu);
-    if (best !== undefined && e.model.policy === 'priority' && kprio(best) > kprio(l)) {
-      preemptNow(e, l);
+    const cpu = onCpuOf(l);
+    const best = bestFor(w, cpu);
+    if (best !== undefined && w.model.policy === 'priority' && kprio(best) > kprio(l)) {
+      preemptNow(w, l);
       return true;
     }
   }
   if (l.qExpired) {
     l.qExpired = false;
-    l.qLeft = e.quantum ?? 0;
-    const cpu = l.cpu as CpuRt;
-    const best = bestFor(e, cpu);
-    if (best !== undefined && (e.model.policy !== 'priority' || kprio(best) >= kprio(l))) {
-      e.rec?.event('preempt', l.thread, { cpu: cpu.id, lwp: l, detail: 'quantum expired' });
-      takeOffCpu(e, l);
-      enqueueKlt(e, l, 'late');
-      dispatch(e, cpu);
+    l.qLeft = w.quantum ?? 0;
+    const cpu = onCpuOf(l);
+    const best = bestFor(w, cpu);
+    if (best !== undefined && (w.model.policy !== 'priority' || kprio(best) >= kprio(l))) {
+      w.rec?.event('preempt', l.thread, { cpu: cpu.id, lwp: l, detail: 'quantum expired' });
+      takeOffCpu(w, l);
+      enqueueKlt(w, l, 'late');
+      dispatch(w, cpu);
       return true;
     }
   }
@@ -297,39 +337,39 @@ export function yieldPoint(e: Engine, l: LwpRt): boolean {
 }
 
 /** A KLT gives up its CPU voluntarily (`yield` of a bound thread); true when another took it. */
-export function kernelYield(e: Engine, l: LwpRt): boolean {
-  const cpu = l.cpu as CpuRt;
-  const best = bestFor(e, cpu);
+export function kernelYield(w: World, l: LwpRt): boolean {
+  const cpu = onCpuOf(l);
+  const best = bestFor(w, cpu);
   if (best === undefined) return false;
-  if (e.model.policy === 'priority' && kprio(best) < kprio(l)) return false;
-  takeOffCpu(e, l);
-  enqueueKlt(e, l, 'late');
-  dispatch(e, cpu);
+  if (w.model.policy === 'priority' && kprio(best) < kprio(l)) return false;
+  takeOffCpu(w, l);
+  enqueueKlt(w, l, 'late');
+  dispatch(w, cpu);
   return true;
 }
 
 /** The KLT blocks in the kernel (I/O, or a bound thread's wait): it leaves its CPU. */
-export function blockKlt(e: Engine, l: LwpRt): void {
+export function blockKlt(w: World, l: LwpRt): void {
   const cpu = l.cpu;
-  if (e.kq.has(l)) e.kq.remove(l);
-  if (cpu) takeOffCpu(e, l);
+  if (w.kq.has(l)) w.kq.remove(l);
+  if (cpu) takeOffCpu(w, l);
   l.state = 'blocked';
   l.phase = 'none';
   l.qExpired = false;
-  if (e.quantum !== null) l.qLeft = e.quantum;
-  touchLwp(e, l);
-  if (l.thread) touchThread(e, l.thread);
-  if (cpu) dispatch(e, cpu);
+  if (w.quantum !== null) l.qLeft = w.quantum;
+  touchLwp(w, l);
+  if (l.thread) touchThread(w, l.thread);
+  if (cpu) dispatch(w, cpu);
 }
 
 /** The kernel priority of a KLT changed (inheritance, ceiling): reorder, and preempt if needed. */
-export function kernelPriorityChanged(e: Engine, l: LwpRt): void {
-  if (e.model.policy !== 'priority') return;
-  if (e.kq.has(l)) {
-    e.kq.update(l);
-    placeReady(e, l);
+export function kernelPriorityChanged(w: World, l: LwpRt): void {
+  if (w.model.policy !== 'priority') return;
+  if (w.kq.has(l)) {
+    w.kq.update(l);
+    placeReady(w, l);
   } else if (l.cpu !== null) {
-    const best = bestFor(e, l.cpu);
-    if (best !== undefined && kprio(best) > kprio(l)) requestPreempt(e, l.cpu);
+    const best = bestFor(w, l.cpu);
+    if (best !== undefined && kprio(best) > kprio(l)) requestPreempt(w, l.cpu);
   }
 }

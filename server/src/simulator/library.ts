@@ -3,116 +3,137 @@
  * LWP pool (park, unpark, aging), library preemption (at once on the current CPU, by a signal
  * `cost ipi` later otherwise), `yield`, `thr_setconcurrency` and SIGWAITING.
  */
-import type { Engine } from './engine';
-import type { LwpRt, ProcRt, ThreadRt } from './entities';
+import type { World } from './world';
+import { must, type LwpRt, type ProcRt, type ThreadRt } from './entities';
 import { makeReady, stopSlice, takeOffCpu, dispatch, beginRun } from './kernel';
 import { touchLwp, touchThread, touchCpu } from './accounting';
-import { newLwp } from './setup';
-import { EV } from './events';
+import { EV } from './event-kinds';
 
-/** Puts a runnable ULT in its process's run queue; unparks an LWP or preempts a lower ULT. */
-export function enqueueUlt(e: Engine, th: ThreadRt, where: 'tail' | 'head', external: boolean): void {
+/**
+ * Puts a runnable ULT in its process's run queue (LANGUAGE.md §5.3). `external`: no running
+ * thread caused it (a creation at `at`, the end of a sleep). While the arrivals of an instant are
+ * gathered it only queues (`settle` places them together); later in the instant a parked LWP is
+ * unparked for it, and when none was parked or the unparked LWP's KLT got no CPU at once, the
+ * library preempts a lower ULT for it.
+ */
+export function enqueueUlt(w: World, th: ThreadRt, where: 'tail' | 'head', external: boolean): void {
   const proc = th.proc;
   th.lwp = null;
-  th.rqKey = where === 'head' ? -++e.rqCounter : ++e.rqCounter;
+  th.rqKey = where === 'head' ? -++w.rqCounter : ++w.rqCounter;
   proc.runq.push(th);
-  touchThread(e, th);
+  touchThread(w, th);
   if (where === 'head') return;
-  const parked = proc.parked.pop();
-  if (parked !== undefined) {
-    e.rec?.event('unpark', null, { lwp: parked, process: proc.spec.name });
-    makeReady(e, parked);
+  const cause = external ? -1 : w.causeCpu;
+  if (w.arriving) {
+    th.readyCause = cause;
+    w.uArrivals.push(th);
     return;
   }
-  maybePreemptFor(e, th, external);
+  const parked = proc.parked.pop();
+  if (parked !== undefined) {
+    unpark(w, parked);
+    makeReady(w, parked);
+    if (parked.state === 'cpu') return;
+  }
+  maybePreemptFor(w, th, cause);
 }
 
-/** Preempts the lowest-priority ULT running on a pool LWP of the process when `th` outranks it. */
-function maybePreemptFor(e: Engine, th: ThreadRt, external: boolean): void {
+/** Records a parked LWP's unparking (its KLT is made ready by the caller). */
+export function unpark(w: World, l: LwpRt): void {
+  w.rec?.event('unpark', null, { lwp: l, process: l.proc.spec.name });
+}
+
+/**
+ * Preempts the lowest-priority ULT running on a pool LWP of the process when `th` outranks it:
+ * at once when that LWP is on `cause` (the CPU of the thread that made `th` runnable), otherwise
+ * by a signal arriving `cost ipi` later (`cause` -1: no running thread caused it, always a signal).
+ */
+export function maybePreemptFor(w: World, th: ThreadRt, cause: number): void {
   const proc = th.proc;
   // The lowest-priority ULT running on a pool LWP whose KLT is on a CPU.
   let victim: LwpRt | null = null;
+  let vPrio = 0;
+  let vCpu = 0;
   for (const l of proc.lwps) {
     if (l.bound || l.state !== 'cpu' || l.thread === null || l.ultIpiPending || l.cpu === null) continue;
-    if (
-      victim === null ||
-      l.thread.effPrio < (victim.thread as ThreadRt).effPrio ||
-      (l.thread.effPrio === (victim.thread as ThreadRt).effPrio &&
-        l.cpu.id < (victim.cpu as NonNullable<LwpRt['cpu']>).id)
-    )
+    const p = l.thread.effPrio;
+    if (victim === null || p < vPrio || (p === vPrio && l.cpu.id < vCpu)) {
       victim = l;
+      vPrio = p;
+      vCpu = l.cpu.id;
+    }
   }
-  if (victim === null || th.effPrio <= (victim.thread as ThreadRt).effPrio) return;
-  if (!external && victim.cpu !== null && e.causeCpu === victim.cpu.id) {
-    deliverUltPreempt(e, victim);
+  if (victim === null || th.effPrio <= vPrio) return;
+  if (cause >= 0 && victim.cpu !== null && cause === victim.cpu.id) {
+    deliverUltPreempt(w, victim);
     return;
   }
-  e.counters.ipis++;
-  e.rec?.event('ipi', victim.thread, {
+  w.count('ipis');
+  w.rec?.event('ipi', victim.thread, {
     lwp: victim,
     detail: `signal to preempt ${victim.thread?.name} for ${th.name}`,
   });
-  if (e.model.costs.ipi === 0) {
-    deliverUltPreempt(e, victim);
+  if (w.model.costs.ipi === 0) {
+    deliverUltPreempt(w, victim);
     return;
   }
   victim.ultIpiPending = true;
-  e.at(e.now + e.model.costs.ipi, 1, victim.ord, EV.libraryIpi, victim.gid, 0);
+  w.at(w.now + w.model.costs.ipi, 1, victim.ord, EV.libraryIpi, victim.gid, 0);
 }
 
 /** A library signal arrives at an LWP. */
-export function libraryIpi(e: Engine, l: LwpRt, _gen: number): void {
+export function libraryIpi(w: World, l: LwpRt): void {
   l.ultIpiPending = false;
-  deliverUltPreempt(e, l);
+  deliverUltPreempt(w, l);
 }
 
-function deliverUltPreempt(e: Engine, l: LwpRt): void {
+export function deliverUltPreempt(w: World, l: LwpRt): void {
   const u = l.thread;
   if (l.state !== 'cpu' || u === null) return;
   const head = l.proc.runq.peek();
   if (head === undefined || head.effPrio <= u.effPrio) return;
-  if (l.phase === 'timed' || l.phase === 'spin') ultPreemptNow(e, l);
+  if (l.phase === 'timed' || l.phase === 'spin') ultPreemptNow(w, l);
   else l.ultPreempt = true;
 }
 
-function ultPreemptNow(e: Engine, l: LwpRt): void {
-  const u = l.thread as ThreadRt;
-  if (l.phase === 'timed' || l.phase === 'spin') stopSlice(e, l);
+function ultPreemptNow(w: World, l: LwpRt): void {
+  const u = must(l.thread, 'a preempted LWP runs a ULT');
+  if (l.phase === 'timed' || l.phase === 'spin') stopSlice(w, l);
   l.ultPreempt = false;
-  e.rec?.event('preempt', u, { lwp: l, detail: 'library preemption' });
+  w.rec?.event('preempt', u, { lwp: l, detail: 'library preemption' });
   l.thread = null;
-  enqueueUlt(e, u, 'head', false);
-  switchNext(e, l);
+  enqueueUlt(w, u, 'head', false);
+  switchNext(w, l);
 }
 
 /** At a timed statement: applies a library preemption decided at this instant. */
-export function libraryYieldPoint(e: Engine, l: LwpRt): boolean {
+export function libraryYieldPoint(w: World, l: LwpRt): boolean {
   l.ultPreempt = false;
   const u = l.thread;
   const head = l.proc.runq.peek();
   if (u === null || head === undefined || head.effPrio <= u.effPrio) return false;
-  ultPreemptNow(e, l);
+  ultPreemptNow(w, l);
   return true;
 }
 
 /** `yield` of an unbound ULT: the head of the run queue runs if it has the same or a higher priority. */
-export function libraryYield(e: Engine, th: ThreadRt, l: LwpRt): boolean {
+export function libraryYield(w: World, th: ThreadRt, l: LwpRt): boolean {
   const head = th.proc.runq.peek();
   if (head === undefined || head.effPrio < th.effPrio) return false;
   l.thread = null;
-  th.rqKey = ++e.rqCounter;
+  th.rqKey = ++w.rqCounter;
   th.lwp = null;
   th.proc.runq.push(th);
-  touchThread(e, th);
-  switchNext(e, l);
+  touchThread(w, th);
+  switchNext(w, l);
   return true;
 }
 
 /** An LWP on a CPU whose ULT left: it takes the head of the run queue, or parks. */
-export function switchNext(e: Engine, l: LwpRt): void {
-  const u = pickUlt(e, l.proc);
+export function switchNext(w: World, l: LwpRt): void {
+  const u = pickUlt(w, l.proc);
   if (u === undefined) {
-    park(e, l);
+    park(w, l);
     return;
   }
   l.thread = u;
@@ -120,31 +141,31 @@ export function switchNext(e: Engine, l: LwpRt): void {
   // A switch from another ULT costs ult_switch; an LWP's first ULT, or the same one again, does not.
   const cost = l.lastUlt !== null && l.lastUlt !== u ? l.proc.spec.costs.ultSwitch : 0;
   l.lastUlt = u;
-  e.rec?.event('run', u, { lwp: l, detail: 'library switch' });
+  w.rec?.event('run', u, { lwp: l, detail: 'library switch' });
   if (cost > 0 && l.cpu !== null) {
-    if (l.phase === 'timed' || l.phase === 'spin') stopSlice(e, l);
+    if (l.phase === 'timed' || l.phase === 'spin') stopSlice(w, l);
     l.phase = 'switch';
     l.gen++;
-    touchThread(e, u);
-    touchLwp(e, l);
-    touchCpu(e, l.cpu);
-    e.at(e.now + cost, 0, l.ord, EV.switchEnd, l.gid, l.gen);
+    touchThread(w, u);
+    touchLwp(w, l);
+    touchCpu(w, l.cpu);
+    w.at(w.now + cost, 0, l.ord, EV.switchEnd, l.gid, l.gen);
     return;
   }
-  beginRun(e, l);
+  beginRun(w, l);
 }
 
 /** The head of the run queue, or (with a choice hook) any ULT of the head's priority (a tie, LANGUAGE.md §7). */
-function pickUlt(e: Engine, proc: ProcRt): ThreadRt | undefined {
+function pickUlt(w: World, proc: ProcRt): ThreadRt | undefined {
   const head = proc.runq.peek();
-  if (head === undefined || e.choose === null) return proc.runq.pop();
+  if (head === undefined || w.choose === null) return proc.runq.pop();
   const all = proc.runq.items
     .filter((t) => t.effPrio === head.effPrio)
     .sort((a, b) => a.rqKey - b.rqKey || a.ord - b.ord);
   let u = head;
   if (all.length > 1) {
-    const pick = e.choose({
-      t: e.now,
+    const pick = w.choose({
+      t: w.now,
       kind: 'tie',
       count: all.length,
       defaultPick: all.indexOf(head),
@@ -157,134 +178,62 @@ function pickUlt(e: Engine, proc: ProcRt): ThreadRt | undefined {
 }
 
 /** A pool LWP got a CPU without a ULT (unparked): it takes the head of the run queue. */
-export function lwpBegins(e: Engine, l: LwpRt): void {
-  switchNext(e, l);
+export function lwpBegins(w: World, l: LwpRt): void {
+  switchNext(w, l);
 }
 
 /** An unbound ULT blocks in the library: its LWP goes on with another ULT or parks. */
-export function releaseLwp(e: Engine, th: ThreadRt): void {
+export function releaseLwp(w: World, th: ThreadRt): void {
   const l = th.lwp;
   th.lwp = null;
-  touchThread(e, th);
+  touchThread(w, th);
   if (l === null) return;
   l.thread = null;
   if (l.state === 'cpu') {
-    if (l.phase === 'timed' || l.phase === 'spin') stopSlice(e, l);
-    switchNext(e, l);
+    if (l.phase === 'timed' || l.phase === 'spin') stopSlice(w, l);
+    switchNext(w, l);
   }
 }
 
 /** A pool LWP off its CPU with no ULT (back from io whose thread ended, or new): run or park. */
-export function poolLwpFree(e: Engine, l: LwpRt): void {
+export function poolLwpFree(w: World, l: LwpRt): void {
   l.thread = null;
-  if (l.proc.runq.size > 0) makeReady(e, l);
-  else park(e, l);
+  if (w.arriving) {
+    // It takes work or parks once every arrival of the instant is in (LANGUAGE.md §5.5).
+    l.state = 'free';
+    w.freedPool.push(l);
+    touchLwp(w, l);
+  } else if (l.proc.runq.size > 0) makeReady(w, l);
+  else park(w, l);
 }
 
-function park(e: Engine, l: LwpRt): void {
+/** A pool LWP with nothing to run parks (off CPU, idle); its CPU takes the next KLT. */
+export function park(w: World, l: LwpRt): void {
   const cpu = l.cpu;
-  if (cpu !== null) takeOffCpu(e, l);
-  if (e.kq.has(l)) e.kq.remove(l);
+  if (cpu !== null) takeOffCpu(w, l);
+  if (w.kq.has(l)) w.kq.remove(l);
   l.state = 'parked';
   l.thread = null;
-  l.parkedSince = e.now;
+  l.parkedSince = w.now;
   l.proc.parked.push(l);
-  e.rec?.event('park', null, { lwp: l, process: l.proc.spec.name, cpu: cpu?.id ?? null });
-  touchLwp(e, l);
-  scheduleAging(e, l);
-  if (cpu !== null) dispatch(e, cpu);
+  w.rec?.event('park', null, { lwp: l, process: l.proc.spec.name, cpu: cpu?.id ?? null });
+  touchLwp(w, l);
+  scheduleAging(w, l);
+  if (cpu !== null) dispatch(w, cpu);
 }
 
 /** LWP aging is housekeeping: it neither extends a run nor counts as progress. */
-export function scheduleAging(e: Engine, l: LwpRt): void {
+export function scheduleAging(w: World, l: LwpRt): void {
   if (l.proc.spec.model !== 'many_to_many') return;
-  e.at(e.now + l.proc.spec.lwpIdleTimeout, 3, l.ord, EV.age, l.gid, l.parkedSince, false);
-}
-
-function poolSize(proc: ProcRt): number {
-  let n = 0;
-  for (const l of proc.lwps) if (!l.bound && l.state !== 'gone' && l.state !== 'creating') n++;
-  return n;
-}
-
-/** A parked LWP's idle timeout: given back while the pool holds more than max(1, concurrency). */
-export function agePool(e: Engine, l: LwpRt, since: number): void {
-  const proc = l.proc;
-  if (l.state !== 'parked' || l.parkedSince !== since || proc.killed) return;
-  if (poolSize(proc) <= Math.max(1, proc.concurrency)) return;
-  const i = proc.parked.indexOf(l);
-  if (i >= 0) proc.parked.splice(i, 1);
-  l.state = 'gone';
-  e.counters.lwpsReclaimed++;
-  e.rec?.event('lwp_reclaim', null, { lwp: l, process: proc.spec.name });
-  touchLwp(e, l);
-}
-
-/** Asks the kernel for one more pool LWP, ready after `cost lwp_create`. */
-export function requestLwp(e: Engine, proc: ProcRt): void {
-  const l = newLwp(e, proc, null);
-  proc.lwpsComing++;
-  const c = e.model.costs.lwpCreate;
-  if (c === 0) lwpArrives(e, l.gid, 0);
-  else e.at(e.now + c, 2, l.ord, EV.lwpReady, l.gid, 0);
-}
-
-/** `concurrency C` / `set_concurrency C`: LWPs until the pool holds at least C. */
-export function growPool(e: Engine, proc: ProcRt): void {
-  while (poolSize(proc) + proc.lwpsComing < proc.concurrency) requestLwp(e, proc);
-}
-
-export function setConcurrency(e: Engine, proc: ProcRt, n: number): void {
-  if (proc.spec.model !== 'many_to_many') return;
-  proc.concurrency = n;
-  growPool(e, proc);
-}
-
-/** A requested LWP is ready: a bound one runs its thread, a pool one takes work or parks. */
-export function lwpArrives(e: Engine, gid: number, _gen: number): void {
-  const l = e.lwps[gid];
-  if (l.state !== 'creating') return;
-  const proc = l.proc;
-  if (proc.killed) {
-    l.state = 'gone';
-    return;
-  }
-  e.counters.lwpsCreated++;
-  e.rec?.event('lwp_create', l.bound, { lwp: l, process: proc.spec.name });
-  if (l.bound) {
-    makeReady(e, l);
-    return;
-  }
-  proc.lwpsComing--;
-  poolLwpFree(e, l);
+  w.at(w.now + l.proc.spec.lwpIdleTimeout, 3, l.ord, EV.age, l.gid, l.parkedSince, false);
 }
 
 /** The priority of an unbound ULT changed: reorder the run queue; a raised ULT may preempt. */
-export function libraryPriorityChanged(e: Engine, th: ThreadRt): void {
+export function libraryPriorityChanged(w: World, th: ThreadRt): void {
   if (th.proc.runq.has(th)) {
     th.proc.runq.update(th);
-    maybePreemptFor(e, th, false);
+    maybePreemptFor(w, th, w.causeCpu);
   } else if (th.lwp !== null && th.lwp.state === 'cpu') {
-    deliverUltPreempt(e, th.lwp);
+    deliverUltPreempt(w, th.lwp);
   }
-}
-
-/** End of an instant: SIGWAITING when every pool LWP is blocked in io with ULTs runnable. */
-export function checkSigwaiting(e: Engine, proc: ProcRt): boolean {
-  const pm = proc.spec;
-  if (pm.model === 'one_to_one' || proc.killed || proc.runq.size === 0 || proc.lwpsComing > 0) return false;
-  let pool = 0;
-  for (const l of proc.lwps) {
-    if (l.bound || l.state === 'gone' || l.state === 'creating') continue;
-    pool++;
-    if (l.state !== 'blocked' || l.thread === null || l.thread.block !== 'io') return false;
-  }
-  if (pool === 0) return false;
-  if (pm.model === 'many_to_many' && pm.sigwaiting) {
-    e.counters.upcalls++;
-    e.rec?.event('upcall', null, { process: pm.name, detail: 'SIGWAITING: every LWP is blocked' });
-    requestLwp(e, proc);
-    return false;
-  }
-  return true;
 }

@@ -3,7 +3,6 @@
  * unrolled). Bodies that execute nothing are skipped so that `repeat N {}` costs nothing.
  */
 import type { Stmt } from '../language/model';
-import type { Frame } from './entities';
 
 const emptyCache = new WeakMap<Stmt[], boolean>();
 const computeCache = new WeakMap<Stmt[], number>();
@@ -141,6 +140,14 @@ function sameStmt(n: Stmt, op: string, o: Operands, body: Stmt[] | null): boolea
   const t = x.threads;
   if (t === null || o.threads === null) return t === o.threads;
   return t.length === o.threads.length && t.every((v, k) => v === (o.threads as number[])[k]);
+}
+
+/** One level of the program counter: a body and the iterations of it still to run. */
+export interface Frame {
+  body: Stmt[];
+  pc: number;
+  /** Iterations left after the current one (repeat). */
+  left: number;
 }
 
 /**

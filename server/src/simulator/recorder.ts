@@ -2,7 +2,6 @@
  * What a run records when a host asks for it: CLI.md's events and the spans the playback
  * panel draws. Nothing is kept otherwise, so memory does not grow with the horizon.
  */
-import type { Engine } from './engine';
 import type { LwpRt, ThreadRt } from './entities';
 import type { EventKind, LaneRef, Span, SpanState, TraceEvent } from './trace';
 import type { SourceRange } from '../language/model';
@@ -31,7 +30,7 @@ export class Recorder {
   private readonly open: (OpenSpan | null)[] = [];
 
   constructor(
-    private readonly e: Engine,
+    private readonly clock: { readonly now: number },
     readonly keepEvents: boolean,
     readonly spans: boolean,
   ) {}
@@ -64,9 +63,19 @@ export class Recorder {
     this.spanList.push(span);
   }
 
-  /** Closes every open span at t (end of the run or of a slice). */
+  /** Drops the events recorded after the last one that concerns a thread (LANGUAGE.md §9). */
+  dropTrailingThreadless(): void {
+    const ev = this.events;
+    while (ev.length > 0 && ev[ev.length - 1].thread === null) ev.pop();
+  }
+
+  /** Closes every open span at t (end of the run or of a slice); nothing is drawn past t. */
   closeAll(t: number): Span[] {
-    const out = [...this.spanList];
+    const out: Span[] = [];
+    for (const s of this.spanList) {
+      if (s.start >= t) continue;
+      out.push(s.end > t ? { ...s, end: t } : s);
+    }
     for (let i = 0; i < this.open.length; i++) {
       const s = this.open[i];
       if (s !== null && t > s.start) {
@@ -85,7 +94,7 @@ export class Recorder {
     if (!this.keepEvents) return;
     const l = info.lwp !== undefined ? info.lwp : (th?.lwp ?? null);
     const ev: TraceEvent = {
-      t: this.e.now,
+      t: this.clock.now,
       kind,
       process: th ? th.proc.spec.name : (info.process ?? l?.proc.spec.name ?? null),
       thread: th ? th.name : null,

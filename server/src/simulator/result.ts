@@ -1,5 +1,5 @@
 /** Builds the RunResult (CLI.md `run --json`) from the engine's state. */
-import type { Engine } from './engine';
+import type { World } from './world';
 import type { RunResult, ThreadMetrics, Topology } from './trace';
 import { compareDiagnostics, mergeSameRange, type Diagnostic } from '../language/diagnostic';
 import { flushCpu, flushThread } from './accounting';
@@ -13,11 +13,11 @@ function mergeMessages(a: Diagnostic, b: Diagnostic): Diagnostic {
   return { ...a, message: `${a.message}; ${b.message}` };
 }
 
-export function buildResult(e: Engine): RunResult {
-  const t = e.done ? e.endTime : e.now;
-  for (const th of e.threads) if (th.created) flushThread(th, Math.max(t, th.since));
-  for (const cpu of e.cpus) flushCpu(cpu, Math.max(t, cpu.since));
-  const threads: ThreadMetrics[] = e.threads.map((th) => ({
+export function buildResult(w: World): RunResult {
+  const t = w.done ? w.endTime : w.now;
+  for (const th of w.threads) if (th.created) flushThread(th, Math.max(t, th.since));
+  for (const cpu of w.cpus) flushCpu(cpu, Math.max(t, cpu.since));
+  const threads: ThreadMetrics[] = w.threads.map((th) => ({
     name: th.name,
     process: th.proc.spec.name,
     tid: th.spec.tid,
@@ -32,32 +32,32 @@ export function buildResult(e: Engine): RunResult {
     spinTime: th.spinTime,
     state: th.mstate,
   }));
-  const diagnostics = mergeSameRange(e.diags, mergeMessages).sort(compareDiagnostics);
+  const diagnostics = mergeSameRange(w.diags, mergeMessages).sort(compareDiagnostics);
   const result: RunResult = {
-    scenario: e.model.title ?? e.options.scenarioName ?? 'scenario',
-    outcome: e.outcome,
+    scenario: w.model.title ?? w.options.scenarioName ?? 'scenario',
+    outcome: w.outcome,
     endTime: t,
     threads,
-    cpus: e.cpus.map((c) => ({ id: c.id, busy: c.busy, overhead: c.overhead, idle: c.idle })),
-    counters: { ...e.counters },
+    cpus: w.cpus.map((c) => ({ id: c.id, busy: c.busy, overhead: c.overhead, idle: c.idle })),
+    counters: { ...w.counters },
     diagnostics,
   };
-  const rec = e.rec;
+  const rec = w.rec;
   if (rec !== null) {
     if (rec.keepEvents) result.events = [...rec.events];
     if (rec.spans) {
       result.spans = rec.closeAll(t);
-      result.inversions = [...e.inversions.intervals];
-      result.topology = topology(e);
+      result.inversions = [...w.inversions.intervals];
+      result.topology = topology(w);
     }
   }
   return result;
 }
 
-function topology(e: Engine): Topology {
+function topology(w: World): Topology {
   return {
-    cpus: e.cpus.length,
-    processes: e.procs.map((p) => ({
+    cpus: w.cpus.length,
+    processes: w.procs.map((p) => ({
       name: p.spec.name,
       model: p.spec.model,
       threads: p.threads.map((t) => ({ name: t.name, priority: t.spec.priority, bound: t.bound })),

@@ -3,14 +3,14 @@
  * waiters, hand-off to the highest-priority waiter, priority inheritance (transitive) and
  * ceilings, and the wait-for edges the deadlock detector follows.
  */
-import type { Engine } from './engine';
-import type { LwpRt, MutexRt, ThreadRt } from './entities';
+import type { World } from './world';
+import { must, type LwpRt, type MutexRt, type ThreadRt } from './entities';
 import type { CondvarStmt, MutexStmt, SemaphoreStmt, ThreadRefStmt, WaitStmt } from '../language/model';
 import { blockKlt, kernelPriorityChanged, makeReady, stopSlice, yieldPoint } from './kernel';
 import { enqueueUlt, libraryPriorityChanged, releaseLwp } from './library';
 import { touchLwp, touchMutex, touchThread, touchCpu } from './accounting';
 import { findCycle, reportDeadlock } from './deadlock';
-import { EV } from './events';
+import { EV } from './event-kinds';
 
 /** True when the thread's KLT is on a CPU (running or spinning): adaptive waiters spin on it. */
 export function onCpu(t: ThreadRt): boolean {
@@ -26,35 +26,36 @@ function bestWaiter(ws: ThreadRt[]): number {
 }
 
 /** The thread blocks: a bound thread's KLT blocks in the kernel; an unbound one frees its LWP. */
-export function blockOn(e: Engine, th: ThreadRt, kind: ThreadRt['block']): void {
+export function blockOn(w: World, th: ThreadRt, kind: ThreadRt['block']): void {
   th.block = kind;
   th.spinning = false;
-  e.rec?.event('block', th, { mutex: th.waitMutex?.name ?? null, detail: kind ?? undefined });
-  if (th.bound) blockKlt(e, th.lwp as LwpRt);
-  else releaseLwp(e, th);
-  touchThread(e, th);
+  w.rec?.event('block', th, { mutex: th.waitMutex?.name ?? null, detail: kind ?? undefined });
+  // The thread's own event comes first: what its LWP and CPU do next follows from it.
+  touchThread(w, th);
+  if (th.bound) blockKlt(w, must(th.lwp, 'a bound thread has its LWP'));
+  else releaseLwp(w, th);
 }
 
 /** The thread becomes runnable again after a wait in the library or the kernel. */
-export function wake(e: Engine, th: ThreadRt): void {
+export function wake(w: World, th: ThreadRt): void {
   th.block = null;
   th.spinning = false;
-  e.rec?.event('wake', th);
+  w.rec?.event('wake', th);
   if (th.bound) {
-    const l = th.lwp as LwpRt;
-    touchThread(e, th);
-    if (l.state === 'blocked') makeReady(e, l);
+    const l = must(th.lwp, 'a bound thread has its LWP');
+    touchThread(w, th);
+    if (l.state === 'blocked') makeReady(w, l);
   } else {
-    enqueueUlt(e, th, 'tail', false);
+    enqueueUlt(w, th, 'tail', false);
   }
 }
 
 /** Recomputes a thread's effective priority (inheritance, ceilings) and propagates it. */
-export function recomputePrio(e: Engine, th: ThreadRt): void {
+export function recomputePrio(w: World, th: ThreadRt): void {
   let p = th.basePrio;
   for (const m of th.held) {
     if (m.spec.protocol === 'ceiling' && m.spec.ceiling !== null && m.spec.ceiling > p) p = m.spec.ceiling;
-    else if (m.spec.protocol === 'inherit') for (const w of m.waiters) if (w.effPrio > p) p = w.effPrio;
+    else if (m.spec.protocol === 'inherit') for (const wt of m.waiters) if (wt.effPrio > p) p = wt.effPrio;
   }
   if (p === th.effPrio) return;
   th.effPrio = p;
@@ -62,114 +63,114 @@ export function recomputePrio(e: Engine, th: ThreadRt): void {
   if (th.bound) {
     if (th.lwp) {
       th.lwp.kp = p;
-      kernelPriorityChanged(e, th.lwp);
+      kernelPriorityChanged(w, th.lwp);
     }
   } else {
-    libraryPriorityChanged(e, th);
+    libraryPriorityChanged(w, th);
   }
   const m = th.waitMutex;
-  if (m !== null && m.owner !== null && m.spec.protocol === 'inherit') recomputePrio(e, m.owner);
+  if (m !== null && m.owner !== null && m.spec.protocol === 'inherit') recomputePrio(w, m.owner);
 }
 
-function acquire(e: Engine, th: ThreadRt, m: MutexRt): void {
+function acquire(w: World, th: ThreadRt, m: MutexRt): void {
   m.owner = th;
   th.held.push(m);
-  e.rec?.event('lock', th, { mutex: m.name });
-  touchMutex(e, m);
-  if (m.spec.protocol !== 'none') recomputePrio(e, th);
+  w.rec?.event('lock', th, { mutex: m.name });
+  touchMutex(w, m);
+  if (m.spec.protocol !== 'none') recomputePrio(w, th);
 }
 
 /** Queues a thread for a held mutex (a wait-for edge). */
-function enterWait(e: Engine, th: ThreadRt, m: MutexRt, range: ThreadRt['waitRange']): void {
+function enterWait(w: World, th: ThreadRt, m: MutexRt, range: ThreadRt['waitRange']): void {
   th.waitMutex = m;
   m.waiters.push(th);
-  th.waitSince = e.now;
+  th.waitSince = w.now;
   th.waitRange = range;
   if (!m.contended) {
     m.contended = true;
-    e.contended.push(m);
+    w.contended.push(m);
   }
-  touchMutex(e, m);
-  if (m.spec.protocol === 'inherit' && m.owner !== null) recomputePrio(e, m.owner);
+  touchMutex(w, m);
+  if (m.spec.protocol === 'inherit' && m.owner !== null) recomputePrio(w, m.owner);
 }
 
 /** `lock M` (true when the thread stopped: spinning, blocked or deadlocked). */
-export function lock(e: Engine, th: ThreadRt, l: LwpRt, s: MutexStmt): boolean {
+export function lock(w: World, th: ThreadRt, l: LwpRt, s: MutexStmt): boolean {
   const m = th.proc.mutexes[s.mutex];
   if (m.owner === null) {
-    acquire(e, th, m);
+    acquire(w, th, m);
     return false;
   }
   th.cur = s;
-  enterWait(e, th, m, s.range);
-  if (checkDeadlock(e, th)) return true;
-  return contend(e, th, l, m);
+  enterWait(w, th, m, s.range);
+  if (checkDeadlock(w, th)) return true;
+  return contend(w, th, l, m);
 }
 
 /** Spins or sleeps for a held mutex according to its kind. */
-function contend(e: Engine, th: ThreadRt, l: LwpRt, m: MutexRt): boolean {
+function contend(w: World, th: ThreadRt, l: LwpRt, m: MutexRt): boolean {
   const spin = m.spec.kind === 'spin' || (m.spec.kind === 'adaptive' && m.owner !== null && onCpu(m.owner));
   if (!spin) {
-    blockOn(e, th, 'mutex');
+    blockOn(w, th, 'mutex');
     return true;
   }
   th.spinning = true;
-  if (yieldPoint(e, l)) return true;
+  if (yieldPoint(w, l)) return true;
   l.phase = 'spin';
-  l.sliceStart = e.now;
-  if (e.quantum !== null) e.at(e.now + Math.max(1, l.qLeft), 0, th.ord, EV.spinQuantum, l.gid, l.gen, false);
-  e.rec?.event('spin', th, { mutex: m.name });
-  touchThread(e, th);
-  touchLwp(e, l);
-  if (l.cpu) touchCpu(e, l.cpu);
+  l.sliceStart = w.now;
+  if (w.quantum !== null) w.at(w.now + Math.max(1, l.qLeft), 0, th.ord, EV.spinQuantum, l.gid, l.gen, false);
+  w.rec?.event('spin', th, { mutex: m.name });
+  touchThread(w, th);
+  touchLwp(w, l);
+  if (l.cpu) touchCpu(w, l.cpu);
   return true;
 }
 
 /** A spinning waiter back on a CPU tries again. */
-export function retryLock(e: Engine, th: ThreadRt, l: LwpRt): boolean {
-  const m = th.waitMutex as MutexRt;
+export function retryLock(w: World, th: ThreadRt, l: LwpRt): boolean {
+  const m = must(th.waitMutex, 'a spinning waiter waits for a mutex');
   if (th.deadlocked) {
-    blockOn(e, th, 'mutex');
+    blockOn(w, th, 'mutex');
     return true;
   }
-  return contend(e, th, l, m);
+  return contend(w, th, l, m);
 }
 
 /** Hands a mutex to a waiter: it owns it now and continues (on its CPU at once, or when it runs). */
-function give(e: Engine, m: MutexRt, w: ThreadRt): void {
-  m.owner = w;
-  w.held.push(m);
-  w.waitMutex = null;
-  w.cur = null;
-  e.rec?.event('lock', w, { mutex: m.name, detail: 'handed off' });
-  touchMutex(e, m);
-  if (m.spec.protocol !== 'none') recomputePrio(e, w);
-  if (w.spinning) {
-    w.spinning = false;
-    const l = w.lwp;
-    if (l !== null && l.thread === w && l.state === 'cpu' && l.phase === 'spin') {
-      stopSlice(e, l);
-      touchThread(e, w);
-      e.pushStep(w);
+function give(w: World, m: MutexRt, wt: ThreadRt): void {
+  m.owner = wt;
+  wt.held.push(m);
+  wt.waitMutex = null;
+  wt.cur = null;
+  w.rec?.event('lock', wt, { mutex: m.name, detail: 'handed off' });
+  touchMutex(w, m);
+  if (m.spec.protocol !== 'none') recomputePrio(w, wt);
+  if (wt.spinning) {
+    wt.spinning = false;
+    const l = wt.lwp;
+    if (l !== null && l.thread === wt && l.state === 'cpu' && l.phase === 'spin') {
+      stopSlice(w, l);
+      touchThread(w, wt);
+      w.pushStep(wt);
     } else {
-      touchThread(e, w);
+      touchThread(w, wt);
     }
-  } else if (w.block !== null) {
-    wake(e, w);
+  } else if (wt.block !== null) {
+    wake(w, wt);
   }
-  if (m.spec.kind === 'adaptive' && !onCpu(w)) sleepSpinners(e, m);
+  if (m.spec.kind === 'adaptive' && !onCpu(wt)) sleepSpinners(w, m);
 }
 
 /** Adaptive waiters stop spinning when the owner is off its CPU. */
-function sleepSpinners(e: Engine, m: MutexRt): void {
-  for (const w of [...m.waiters]) {
-    if (w.spinning && w.waitMutex === m) blockOn(e, w, 'mutex');
+function sleepSpinners(w: World, m: MutexRt): void {
+  for (const wt of [...m.waiters]) {
+    if (wt.spinning && wt.waitMutex === m) blockOn(w, wt, 'mutex');
   }
 }
 
 /** The owner's KLT left its CPU: adaptive waiters of what it holds go to sleep (LANGUAGE.md §8). */
-export function adaptiveOwnerLeft(e: Engine, owner: ThreadRt): void {
-  for (const m of owner.held) if (m.spec.kind === 'adaptive' && m.waiters.length > 0) sleepSpinners(e, m);
+export function adaptiveOwnerLeft(w: World, owner: ThreadRt): void {
+  for (const m of owner.held) if (m.spec.kind === 'adaptive' && m.waiters.length > 0) sleepSpinners(w, m);
 }
 
 /** Removes a[i], keeping the order (no array allocated, unlike `splice`: this runs on every unlock). */
@@ -181,75 +182,76 @@ function removeAt<T>(a: T[], i: number): T {
 }
 
 /** Releases a held mutex, handing it to the best waiter. */
-function release(e: Engine, th: ThreadRt, m: MutexRt): void {
+function release(w: World, th: ThreadRt, m: MutexRt): void {
   const i = th.held.indexOf(m);
   if (i >= 0) removeAt(th.held, i);
-  e.rec?.event('unlock', th, { mutex: m.name });
+  w.rec?.event('unlock', th, { mutex: m.name });
   if (m.waiters.length > 0) {
-    const w = removeAt(m.waiters, bestWaiter(m.waiters));
-    give(e, m, w);
+    const wt = removeAt(m.waiters, bestWaiter(m.waiters));
+    give(w, m, wt);
   } else {
     m.owner = null;
-    touchMutex(e, m);
+    touchMutex(w, m);
   }
-  if (m.spec.protocol !== 'none') recomputePrio(e, th);
+  if (m.spec.protocol !== 'none') recomputePrio(w, th);
 }
 
 /** `unlock M`; unlocking a mutex the thread does not hold does nothing (static analysis reports it). */
-export function unlock(e: Engine, th: ThreadRt, s: MutexStmt): void {
+export function unlock(w: World, th: ThreadRt, s: MutexStmt): void {
   const m = th.proc.mutexes[s.mutex];
-  if (m.owner === th) release(e, th, m);
+  if (m.owner === th) release(w, th, m);
 }
 
 /** `wait C M`: releases M and sleeps on C. */
-export function wait(e: Engine, th: ThreadRt, s: WaitStmt): boolean {
+export function wait(w: World, th: ThreadRt, s: WaitStmt): boolean {
   const c = th.proc.conds[s.condvar];
   const m = th.proc.mutexes[s.mutex];
   th.cur = s;
-  if (m.owner === th) release(e, th, m);
+  if (m.owner === th) release(w, th, m);
   th.waitCond = c;
   c.waiters.push(th);
-  th.waitSince = e.now;
+  th.waitSince = w.now;
   th.waitRange = s.range;
-  blockOn(e, th, 'condvar');
+  blockOn(w, th, 'condvar');
   return true;
 }
 
 /** A woken condvar waiter queues for its mutex (or takes it when free). */
-function reacquire(e: Engine, w: ThreadRt): void {
-  w.waitCond = null;
-  const s = w.cur as WaitStmt;
-  const m = w.proc.mutexes[s.mutex];
+function reacquire(w: World, wt: ThreadRt): void {
+  wt.waitCond = null;
+  const s = wt.cur;
+  if (s === null || s.op !== 'wait') throw new Error('simulator invariant broken: a condvar waiter is at its wait');
+  const m = wt.proc.mutexes[s.mutex];
   if (m.owner === null) {
-    acquire(e, w, m);
-    w.cur = null;
-    wake(e, w);
+    acquire(w, wt, m);
+    wt.cur = null;
+    wake(w, wt);
     return;
   }
-  w.block = 'mutex';
-  enterWait(e, w, m, s.range);
-  touchThread(e, w);
-  checkDeadlock(e, w);
+  wt.block = 'mutex';
+  enterWait(w, wt, m, s.range);
+  touchThread(w, wt);
+  checkDeadlock(w, wt);
 }
 
 /** `signal C`: wakes the highest-priority waiter, if any. */
-export function signal(e: Engine, th: ThreadRt, s: CondvarStmt): void {
+export function signal(w: World, th: ThreadRt, s: CondvarStmt): void {
   const c = th.proc.conds[s.condvar];
-  e.rec?.event('signal', th, { detail: `signal ${c.spec.name}` });
+  w.rec?.event('signal', th, { detail: `signal ${c.spec.name}` });
   if (c.waiters.length === 0) return;
-  const w = c.waiters.splice(bestWaiter(c.waiters), 1)[0];
-  reacquire(e, w);
+  const wt = c.waiters.splice(bestWaiter(c.waiters), 1)[0];
+  reacquire(w, wt);
 }
 
 /** `broadcast C`: wakes every waiter, in priority order. */
-export function broadcast(e: Engine, th: ThreadRt, s: CondvarStmt): void {
+export function broadcast(w: World, th: ThreadRt, s: CondvarStmt): void {
   const c = th.proc.conds[s.condvar];
-  e.rec?.event('signal', th, { detail: `broadcast ${c.spec.name}` });
-  while (c.waiters.length > 0) reacquire(e, c.waiters.splice(bestWaiter(c.waiters), 1)[0]);
+  w.rec?.event('signal', th, { detail: `broadcast ${c.spec.name}` });
+  while (c.waiters.length > 0) reacquire(w, c.waiters.splice(bestWaiter(c.waiters), 1)[0]);
 }
 
 /** `sem_wait S` (P). */
-export function semWait(e: Engine, th: ThreadRt, s: SemaphoreStmt): boolean {
+export function semWait(w: World, th: ThreadRt, s: SemaphoreStmt): boolean {
   const sem = th.proc.sems[s.semaphore];
   if (sem.count > 0) {
     sem.count--;
@@ -258,46 +260,46 @@ export function semWait(e: Engine, th: ThreadRt, s: SemaphoreStmt): boolean {
   th.cur = s;
   th.waitSem = sem;
   sem.waiters.push(th);
-  th.waitSince = e.now;
+  th.waitSince = w.now;
   th.waitRange = s.range;
-  blockOn(e, th, 'semaphore');
+  blockOn(w, th, 'semaphore');
   return true;
 }
 
 /** `sem_post S` (V): the unit goes to the best waiter, or raises the count. */
-export function semPost(e: Engine, th: ThreadRt, s: SemaphoreStmt): void {
+export function semPost(w: World, th: ThreadRt, s: SemaphoreStmt): void {
   const sem = th.proc.sems[s.semaphore];
   if (sem.waiters.length === 0) {
     sem.count++;
     return;
   }
-  const w = sem.waiters.splice(bestWaiter(sem.waiters), 1)[0];
-  w.waitSem = null;
-  w.cur = null;
-  wake(e, w);
+  const wt = sem.waiters.splice(bestWaiter(sem.waiters), 1)[0];
+  wt.waitSem = null;
+  wt.cur = null;
+  wake(w, wt);
 }
 
 /** `join T`: waits for every target to end. */
-export function joinThreads(e: Engine, th: ThreadRt, s: ThreadRefStmt): boolean {
+export function joinThreads(w: World, th: ThreadRt, s: ThreadRefStmt): boolean {
   const targets = s.threads.map((i) => th.proc.threads[i]).filter((t) => t.end === null);
   if (targets.length === 0) return false;
   th.cur = s;
   th.waitJoin = targets;
-  th.waitSince = e.now;
+  th.waitSince = w.now;
   th.waitRange = s.range;
   for (const t of targets) t.joiners.push(th);
-  if (checkDeadlock(e, th)) return true;
-  blockOn(e, th, 'join');
+  if (checkDeadlock(w, th)) return true;
+  blockOn(w, th, 'join');
   return true;
 }
 
 /** A thread ended: joiners whose targets have all ended wake up. */
-export function targetEnded(e: Engine, t: ThreadRt): void {
+export function targetEnded(w: World, t: ThreadRt): void {
   for (const j of t.joiners) {
     if (j.end === null && j.waitJoin !== null && !j.deadlocked && j.waitJoin.every((x) => x.end !== null)) {
       j.waitJoin = null;
       j.cur = null;
-      wake(e, j);
+      wake(w, j);
     }
   }
   t.joiners = [];
@@ -325,13 +327,13 @@ export function leaveQueues(th: ThreadRt): void {
 }
 
 /** After a new wait-for edge: a cycle through this thread is a deadlock; its threads stop. */
-function checkDeadlock(e: Engine, th: ThreadRt): boolean {
+function checkDeadlock(w: World, th: ThreadRt): boolean {
   const cycle = findCycle(th);
   if (cycle === null) return false;
-  reportDeadlock(e, cycle);
+  reportDeadlock(w, cycle);
   for (const t of cycle) {
     t.deadlocked = true;
-    if (t.block === null || t.spinning) blockOn(e, t, t.waitMutex ? 'mutex' : 'join');
+    if (t.block === null || t.spinning) blockOn(w, t, t.waitMutex ? 'mutex' : 'join');
   }
   return true;
 }

@@ -46,7 +46,7 @@ test('an output is never an input, links resolved, and two outputs are never one
   symlinkSync(OK, join(dir, 'link.html'));
   usage(['run', OK, '--html', join(dir, 'link.html')], /is the scenario file/);
   usage(['run', join(dir, '.', 'ok.threads'), '--trace', OK], /--trace .* is the scenario file/);
-  const choices = file('choices.json', '{ "version": 1, "choices": [] }');
+  const choices = file('choices.json', '{ "version": 2, "choices": [] }');
   usage(['run', OK, '--replay', choices, '--trace', choices], /is the --replay file/);
   const out = join(dir, 'both.out');
   usage(['run', OK, '--trace', out, '--html', out], /--html .* is also --trace/);
@@ -54,7 +54,7 @@ test('an output is never an input, links resolved, and two outputs are never one
 });
 
 test('a replay file with a byte order mark is read', () => {
-  const choices = file('bom.json', '\ufeff{ "version": 1, "choices": [] }');
+  const choices = file('bom.json', '\ufeff{ "version": 2, "choices": [] }');
   const r = threadscape(['run', OK, '--replay', choices, '--json']);
   assert.equal(r.code, 0, r.err);
   assert.equal(JSON.parse(r.out).outcome, 'completed');

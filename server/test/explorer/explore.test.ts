@@ -64,7 +64,7 @@ test('the explorer finds a deadlock the default schedule misses, with choices th
   assert.match(f.message, /first holds a and waits for b/);
   assert.equal(f.range.start.line, 10, 'on the lock of the first thread in the cycle');
   // Replaying the finding's choices reproduces the deadlock exactly.
-  const replay = replayHook({ version: 1, choices: f.choices });
+  const replay = replayHook({ version: 2, choices: f.choices });
   const again = simulate(model, { seed, choose: replay.hook });
   assert.equal(replay.mismatch(), null);
   assert.equal(again.outcome, 'deadlock');
@@ -129,12 +129,12 @@ test("threadscape run --replay follows a finding's choices; a bad choices file i
   assert.equal(JSON.parse(plain.stdout).outcome, 'completed');
   const found = JSON.parse(spawnSync(process.execPath, [cli, 'explore', file, '--json'], { encoding: 'utf8' }).stdout);
   const choices = join(dir, 'choices.json');
-  writeFileSync(choices, JSON.stringify({ version: 1, choices: found.findings[0].choices }));
+  writeFileSync(choices, JSON.stringify({ version: 2, choices: found.findings[0].choices }));
   const replayed = spawnSync(process.execPath, [cli, 'run', file, '--json', '--replay', choices], { encoding: 'utf8' });
   assert.equal(replayed.status, 1);
   assert.equal(replayed.stderr, '');
   assert.equal(JSON.parse(replayed.stdout).outcome, 'deadlock');
-  writeFileSync(choices, '{"version": 1, "choices": [{"t": 0, "kind": "dice", "pick": 0}]}');
+  writeFileSync(choices, '{"version": 2, "choices": [{"t": 0, "kind": "dice", "pick": 0}]}');
   const bad = spawnSync(process.execPath, [cli, 'run', file, '--replay', choices], { encoding: 'utf8' });
   assert.equal(bad.status, 2);
   assert.match(bad.stderr, /^threadscape: .*choices\.json: choice 1 must be/);

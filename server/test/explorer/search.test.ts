@@ -70,17 +70,20 @@ test('wide ranges are sampled (default, both ends, spread) and mark the search i
 
 test('a choices file is validated with a one-line reason', () => {
   assert.match(String(parseChoicesFile(null)), /JSON object/);
-  assert.match(String(parseChoicesFile({ version: 2, choices: [] })), /version/);
-  assert.match(String(parseChoicesFile({ version: 1, choices: [{ t: 1, kind: 'coin', pick: 0 }] })), /choice 1/);
-  assert.deepEqual(parseChoicesFile({ version: 1, choices: [{ t: 1, kind: 'tie', pick: 2 }] }), {
-    version: 1,
+  assert.match(String(parseChoicesFile({ version: 3, choices: [] })), /"version": 2/);
+  const v1 = String(parseChoicesFile({ version: 1, choices: [] }));
+  assert.match(v1, /version-1 .*simultaneous arrivals/);
+  assert.ok(!v1.includes('\n'), 'one line');
+  assert.match(String(parseChoicesFile({ version: 2, choices: [{ t: 1, kind: 'coin', pick: 0 }] })), /choice 1/);
+  assert.deepEqual(parseChoicesFile({ version: 2, choices: [{ t: 1, kind: 'tie', pick: 2 }] }), {
+    version: 2,
     choices: [{ t: 1, kind: 'tie', pick: 2 }],
   });
 });
 
 test('a replay takes the recorded picks, then the defaults, and reports a divergence', () => {
   const r = replayHook({
-    version: 1,
+    version: 2,
     choices: [
       { t: 0, kind: 'tie', pick: 1 },
       { t: 3, kind: 'range', pick: 9 },

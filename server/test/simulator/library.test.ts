@@ -121,11 +121,13 @@ test('the visibility problem: a high-priority ULT loses to a lower-priority KLT 
 process lib { model many_to_many lwps 1 thread urgent priority 50 at 1 { compute 2 } thread busy priority 0 { compute 1 } }
 process other { model one_to_one thread k priority 5 { compute 10 } }`;
   const r = run(text);
-  // The kernel runs k (5) over the pool LWP (0) from 0 to 10. urgent (50) arrives at 1 while
-  // that LWP is off its CPU, so the library preempts nobody: busy finishes 10..11, urgent 11..13.
+  // The kernel runs k (5) over the pool LWP (0) from 0 to 10 (both arrive at 0: k takes the
+  // CPU, the unparked LWP waits). urgent (50) arrives at 1 while that LWP is off any CPU, so the
+  // library preempts nobody and urgent waits for k until 10; then the LWP takes the head of its
+  // run queue: urgent 10..12, busy 12..13.
   expectThread(r, 'k', { finish: 10 });
-  expectThread(r, 'busy', { finish: 11 });
-  expectThread(r, 'urgent', { firstRun: 11, finish: 13 });
+  expectThread(r, 'urgent', { firstRun: 10, finish: 12 });
+  expectThread(r, 'busy', { firstRun: 12, finish: 13 });
 });
 
 test('library-level inversion: a medium ULT holds the pool while the owner waits for an LWP; inherit cures it', () => {

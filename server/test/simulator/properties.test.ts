@@ -140,10 +140,12 @@ test('ties are choice points at both levels; picking another tied thread changes
       return c.kind === 'tie' ? c.count - 1 : c.defaultPick;
     },
   });
-  // a takes the idle CPU as it is created; at 2, b and c tie.
-  assert.deepEqual(seen[0], ['b', 'c']);
-  assert.equal(r.threads.find((t) => t.name === 'c')?.firstRun, 2);
-  assert.equal(r.threads.find((t) => t.name === 'b')?.firstRun, 4);
+  // The three arrive together at 0 and tie for the idle CPU (LANGUAGE.md §5.5); at 2 the other two.
+  assert.deepEqual(seen[0], ['a', 'b', 'c']);
+  assert.deepEqual(seen[1], ['a', 'b']);
+  assert.equal(r.threads.find((t) => t.name === 'c')?.firstRun, 0);
+  assert.equal(r.threads.find((t) => t.name === 'b')?.firstRun, 2);
+  assert.equal(r.threads.find((t) => t.name === 'a')?.firstRun, 4);
   const lib = model(
     `scenario "t" { cpus 1 }\nprocess p { model many_to_one thread a { compute 1 } thread b { compute 1 } thread c { compute 1 } }`,
   );
