@@ -33,6 +33,9 @@ const purityImports = {
       message: 'The core is host-independent.',
     },
     { group: ['**/lsp/**', '**/cli/**', '**/client/**'], message: 'The core does not import its hosts.' },
+    // The alias is the client's door to server/src; inside the core, the relative paths are
+    // what the layer rules and the import-graph check read.
+    { group: ['@server/**'], message: 'Inside the core, import by relative path.' },
   ],
 };
 
@@ -88,6 +91,17 @@ export default tseslint.config(
         'error',
         { selector: "NewExpression[callee.name='Date']", message: 'The core never reads the clock.' },
         { selector: "CallExpression[callee.name='Date']", message: 'The core never reads the clock.' },
+      ],
+    },
+  },
+  {
+    // The client reaches server/src through the @server alias (tsconfig.base.json), never by
+    // climbing out of its own tree.
+    files: ['client/src/*.ts', 'client/src/panel/**/*.ts', 'client/test/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/server/src/**'], message: "Import server code through '@server/…'." }] },
       ],
     },
   },

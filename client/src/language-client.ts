@@ -5,7 +5,7 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
-import { OutcomeNotification } from '../../server/src/lsp/protocol';
+import { OutcomeNotification } from '@server/lsp/protocol';
 import { OutcomeStatusBar } from './status-bar';
 
 let client: LanguageClient | undefined;

@@ -4,9 +4,9 @@
  * arrives is checked with `isHostMessage` / `isWebviewMessage` first; anything malformed is
  * ignored, so a stale or hostile message can never reach a handler.
  */
-import type { Diagnostic } from '../../server/src/language/diagnostic';
-import type { Model, SourceRange } from '../../server/src/language/model';
-import type { RunResult } from '../../server/src/simulator/trace';
+import type { Diagnostic } from '@server/language/diagnostic';
+import type { Model, SourceRange } from '@server/language/model';
+import type { RunResult } from '@server/simulator/trace';
 
 /** The host sends the document's model: after `ready`, and after every edit. */
 export interface ModelMessage {

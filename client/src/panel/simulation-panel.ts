@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { ModelRequest } from '../../../server/src/lsp/protocol';
+import { ModelRequest } from '@server/lsp/protocol';
 import { isWebviewMessage, normalizeDiagnostics, type HostMessage, type WebviewMessage } from '../protocol';
 import { panelHtml } from './html';
 

@@ -6,8 +6,8 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
-import { compile } from '../../../server/src/language';
-import type { Model } from '../../../server/src/language/model';
+import { compile } from '@server/language';
+import type { Model } from '@server/language/model';
 import { panelHtml } from '../../src/panel/html';
 import type { HostMessage, WebviewMessage } from '../../src/protocol';
 import { buildWebview, type BuiltWebview } from './build-webview';

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { embedCode, embedJson, escapeHtml, renderHtmlReport } from '../../../server/src/cli/html';
+import { embedCode, embedJson, escapeHtml, renderHtmlReport } from '@server/cli/html';
 import { panelCsp, panelHtml } from '../../src/panel/html';
 import { isReportData, normalizeDiagnostics } from '../../src/protocol';
 import { sampleRun } from '../fixtures/sample-run';

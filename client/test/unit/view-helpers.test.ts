@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Diagnostic, DiagnosticCode } from '../../../server/src/language/diagnostic';
+import type { Diagnostic, DiagnosticCode } from '@server/language/diagnostic';
 import { shortcut } from '../../src/webview/controls';
 import { describeEvent, describeSpan, spanLabel } from '../../src/webview/describe';
 import { mergeDiagnostics } from '../../src/webview/diagnostics-list';

@@ -1,10 +1,8 @@
 /** The "▶ Simulate" lens on the scenario block (or on the first process when there is none). */
 import type { CodeLens, CodeLensParams } from 'vscode-languageserver';
 import type { ServerContext } from './context';
+import { SIMULATE_COMMAND } from './protocol';
 import { scan } from './scan';
-
-/** The command the lens runs, with the document URI (the extension registers it). */
-export const SIMULATE_COMMAND = 'threadscape.simulate';
 
 /** Offset range of the first top-level `scenario` or `process` keyword (the grammar puts the scenario first), or null. */
 export function lensAnchor(text: string): { start: number; end: number } | null {

@@ -7,6 +7,12 @@ import type { Diagnostic } from '../language/diagnostic';
 import type { Model } from '../language/model';
 import type { Outcome } from '../simulator/trace';
 
+/**
+ * The extension's "Simulate" command (package.json `contributes.commands`), run with a document
+ * URI by the code lens, the status bar item and the editor title button; the panel registers it.
+ */
+export const SIMULATE_COMMAND = 'threadscape.simulate';
+
 export interface ModelParams {
   /** The document's URI. */
   uri: string;
