@@ -1,14 +1,24 @@
 /**
  * "Threadscape: Simulate" (`threadscape.simulate`): opens, or brings forward, the one playback
  * panel of a document, beside the editor. Also restores panels after a reload through a
- * WebviewPanelSerializer, from the state the webview saved with setState.
+ * WebviewPanelSerializer, from the state the webview saved with setState (restore.ts says
+ * which documents a saved state may reopen).
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { SIMULATE_COMMAND } from '@server/lsp/protocol';
 import { isWebviewState } from '../protocol';
+import { isRestorableUri } from './restore';
 import { SimulationPanel, VIEW_TYPE, webviewOptions } from './simulation-panel';
 
-export const SIMULATE_COMMAND = 'threadscape.simulate';
+/** The untitled Threadscape documents open in the editor, by URI. */
+function openUntitled(): Set<string> {
+  return new Set(
+    vscode.workspace.textDocuments
+      .filter((d) => d.uri.scheme === 'untitled' && d.languageId === 'threadscape')
+      .map((d) => d.uri.toString()),
+  );
+}
 
 /**
  * The document a command invocation means: a URI string (the code lens), a Uri (the editor
@@ -63,13 +73,14 @@ export function registerPanel(context: vscode.ExtensionContext, client: Language
     }),
     vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, {
       async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
-        if (!isWebviewState(state)) {
-          // Nothing to restore from: a panel that cannot know its document is closed.
+        // Nothing to restore from, or a document the panel may not open: it is closed.
+        if (!isWebviewState(state) || !isRestorableUri(state.uri, openUntitled())) {
           panel.dispose();
           return;
         }
-        const uri = vscode.Uri.parse(state.uri);
+        let uri: vscode.Uri;
         try {
+          uri = vscode.Uri.parse(state.uri, true);
           await vscode.workspace.openTextDocument(uri);
         } catch {
           panel.dispose();

@@ -19,7 +19,8 @@ export function startStandalone(root: HTMLElement, json: string): void {
     root.textContent = 'Threadscape: the embedded run is malformed.';
     return;
   }
-  const lines = data.text.split(/\r?\n/).map((l) => el('span', { text: l }));
+  // Lines end as LSP counts them (\r\n, \n or a lone \r), so a range names the line shown.
+  const lines = data.text.split(/\r\n|\r|\n/).map((l) => el('span', { text: l }));
   const source = el(
     'pre',
     { className: 'ts-source', attrs: { 'aria-label': `Source of ${data.fileName}`, tabindex: '0' } },

@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { renderHtmlReport } from '../../../server/src/cli/html';
+import { renderHtmlReport } from '@server/cli/html';
 import { sampleRun } from '../fixtures/sample-run';
 import { buildWebview, type BuiltWebview } from './build-webview';
 import { browserSkip, launchChromium } from './chromium';
@@ -45,13 +45,10 @@ describe('standalone report page', { skip: browserSkip }, () => {
   async function open(
     title?: string,
     fileName = 'sample.threads',
+    text = TEXT,
   ): Promise<{ page: Page; dialogs: string[]; errors: string[]; requests: string[] }> {
     const file = join(dir, `${Math.random().toString(36).slice(2)}.html`);
-    const html = renderHtmlReport(
-      { fileName, text: TEXT, result: sampleRun(title), analysis: [] },
-      assets,
-      'TESTNONCE',
-    );
+    const html = renderHtmlReport({ fileName, text, result: sampleRun(title), analysis: [] }, assets, 'TESTNONCE');
     writeFileSync(file, html);
     const page = await browser.newPage();
     const dialogs: string[] = [];
@@ -129,6 +126,15 @@ describe('standalone report page', { skip: browserSkip }, () => {
     assert.deepEqual(await page.locator('.ts-source .ts-hit').allTextContents(), ['  thread printer { compute 5 }']);
     assert.equal(await playhead(page), 19);
     await page.close();
+  });
+
+  test('a file whose lines end with a lone CR shows the same lines', async () => {
+    for (const eol of ['\r', '\r\n']) {
+      const { page } = await open(undefined, 'sample.threads', TEXT.replace(/\n/g, eol));
+      await page.locator('.ts-diagnostics button[data-code="starvation"]').click();
+      assert.deepEqual(await page.locator('.ts-source .ts-hit').allTextContents(), ['  thread printer { compute 5 }']);
+      await page.close();
+    }
   });
 
   test('the axis lines up with the lanes, in a narrow window too', async () => {
