@@ -1,5 +1,5 @@
 // Lint: typescript-eslint's recommended rules, plus the purity rules of the core
-// (server/src/{language,analysis,simulator,explorer}): no editor or LSP imports, no DOM,
+// (server/src/{language,analysis,simulator,explorer,teaching}): no editor or LSP imports, no DOM,
 // no file system, no clock, no Math.random. Determinism depends on them.
 import tseslint from 'typescript-eslint';
 
@@ -8,15 +8,17 @@ const core = [
   'server/src/analysis/**/*.ts',
   'server/src/simulator/**/*.ts',
   'server/src/explorer/**/*.ts',
+  'server/src/teaching/**/*.ts',
   'server/src/diagnose.ts',
 ];
 
 // The layers of the core (ARCHITECTURE.md): language below analysis and simulator, the simulator
-// below the explorer. A folder may not import the layers above it.
+// below the explorer, teaching (comparisons and exercises) on top. A folder may not import the layers above it.
 const layers = [
-  { folder: 'language', forbidden: ['analysis', 'simulator', 'explorer'] },
-  { folder: 'analysis', forbidden: ['simulator', 'explorer'] },
-  { folder: 'simulator', forbidden: ['analysis', 'explorer'] },
+  { folder: 'language', forbidden: ['analysis', 'simulator', 'explorer', 'teaching'] },
+  { folder: 'analysis', forbidden: ['simulator', 'explorer', 'teaching'] },
+  { folder: 'simulator', forbidden: ['analysis', 'explorer', 'teaching'] },
+  { folder: 'explorer', forbidden: ['teaching'] },
 ];
 
 const purityImports = {
@@ -50,7 +52,7 @@ function layerRule(forbidden) {
           ...purityImports.patterns,
           ...forbidden.map((f) => ({
             group: [`../${f}`, `../${f}/**`, `**/src/${f}/**`],
-            message: `This layer may not import ${f} (layers: language < analysis, simulator < explorer).`,
+            message: `This layer may not import ${f} (layers: language < analysis, simulator < explorer < teaching).`,
           })),
         ],
       },

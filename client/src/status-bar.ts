@@ -4,6 +4,17 @@ import { SIMULATE_COMMAND, type OutcomeParams } from '@server/lsp/protocol';
 /** The item's text and tooltip for one outcome report. */
 export function describeOutcome(o: OutcomeParams): { text: string; tooltip: string } {
   const at = o.endTime === null ? '' : ` at t=${o.endTime}`;
+  // The server words the outcome as every view does; its tone picks the icon.
+  if (o.text && o.tone && o.outcome !== null && o.outcome !== 'time-limit') {
+    const icon = o.tone === 'ok' ? '$(check)' : o.tone === 'warning' ? '$(warning)' : '$(error)';
+    const tooltip =
+      o.tone === 'ok'
+        ? 'Every thread finished. Click to open the playback.'
+        : o.outcome === 'completed'
+          ? 'Every thread finished, but the run showed problems (see the Problems panel). Click to play it back.'
+          : `The default schedule: ${o.text}. Click to play it back.`;
+    return { text: `${icon} ${o.text}`, tooltip };
+  }
   switch (o.outcome) {
     case null:
       return { text: '$(circle-slash) not simulated', tooltip: 'The file has errors; fix them to simulate it.' };
@@ -74,6 +85,12 @@ export class OutcomeStatusBar implements vscode.Disposable {
     const { text, tooltip } = describeOutcome(o);
     this.item.text = text;
     this.item.tooltip = tooltip;
+    this.item.backgroundColor =
+      o.tone === 'error'
+        ? new vscode.ThemeColor('statusBarItem.errorBackground')
+        : o.tone === 'warning'
+          ? new vscode.ThemeColor('statusBarItem.warningBackground')
+          : undefined;
     this.item.command = { title: 'Simulate', command: SIMULATE_COMMAND, arguments: [doc.uri] };
     this.item.show();
   }

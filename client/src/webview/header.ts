@@ -1,5 +1,6 @@
 /** The page heading: the scenario's name, the outcome, the run's main counters, a status line. */
 import type { RunResult } from '../../../server/src/simulator/trace';
+import { summarizeOutcome } from '../../../server/src/simulator/outcome';
 import { el } from './dom';
 
 export class Header {
@@ -25,8 +26,8 @@ export class Header {
   /** Shows the outcome and counters of a run. */
   setRun(r: RunResult): void {
     const c = r.counters;
+    const s = summarizeOutcome(r);
     const parts = [
-      `end ${r.endTime}`,
       `${r.threads.length} threads`,
       `${r.cpus.length} CPU${r.cpus.length === 1 ? '' : 's'}`,
       `${c.switches} switches (${c.processSwitches} between processes)`,
@@ -37,8 +38,8 @@ export class Header {
     this.summary.replaceChildren(
       el('span', {
         className: 'ts-outcome',
-        text: r.outcome,
-        attrs: { 'data-outcome': r.outcome, 'aria-label': `outcome ${r.outcome}` },
+        text: s.text,
+        attrs: { 'data-outcome': r.outcome, 'data-tone': s.tone, 'aria-label': `outcome: ${s.text}` },
       }),
       ...parts.map((p) => el('span', { text: p })),
     );

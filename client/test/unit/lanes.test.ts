@@ -55,7 +55,16 @@ test("markers go to the thread, else the LWP, else the process's first LWP", () 
 test('inversions are drawn on the waiting thread and the mutex', () => {
   const run = sampleRun();
   run.inversions = [
-    { start: 16, end: 17, process: 'server', high: 'reader', low: 'worker[1]', medium: 'printer', mutex: 'queue' },
+    {
+      start: 16,
+      end: 17,
+      process: 'server',
+      high: 'reader',
+      low: 'worker[1]',
+      medium: 'printer',
+      mutex: 'queue',
+      level: 'library',
+    },
   ];
   const lanes = buildLanes(run).flatMap((g) => g.lanes);
   assert.deepEqual(

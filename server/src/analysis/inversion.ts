@@ -1,12 +1,17 @@
 /**
- * `inversion-risk`: a mutex without a sufficient protocol whose users L < H share a scheduling
- * domain with a thread M of priority strictly between them that can run while L is ready.
+ * `inversion-risk`: a mutex whose users L < H share a scheduling domain with a thread M of
+ * priority strictly between them that can run while L is ready, where the deciding scheduler
+ * does not see what a protocol gives L (LANGUAGE.md §8–§9).
  *
- * Library level (L unbound): an unbound M of L's process, and enough unbound threads of that
- * process above L (H aside, as it waits) to occupy every LWP of the pool.
+ * Library level (L unbound): an unbound M of L's process between L's effective priority (its
+ * own, raised by `inherit` or a `ceiling`) and H's, and enough unbound threads of that process
+ * above L (H aside, as it waits) to occupy every LWP of the pool. A protocol cures it.
  * Kernel level (`policy priority` only; fifo, rr and sjf ignore priorities): an M whose KLT
- * outranks L's and may use one of L's CPUs, and enough KLTs above L's to occupy every CPU L
- * may use. One finding per declaration, on its name.
+ * priority lies strictly between L's KLT priority and H's priority and may use one of L's CPUs,
+ * and enough KLTs above L's to occupy every CPU L may use. A bound or one_to_one L's KLT runs at
+ * its effective priority, so a protocol cures it; an unbound L's pool LWP stays at the process's
+ * priority whatever the protocol (the visibility problem): only making L bound cures it.
+ * One finding per declaration, on its name.
  */
 import type { Model, MutexModel, ProcessModel } from '../language/model';
 import {
@@ -27,6 +32,9 @@ interface Triple {
   high: Runner;
   mid: Runner;
   where: string;
+  level: 'library' | 'kernel';
+  /** L's KLT priority (kernel level). */
+  lowKernel: number;
 }
 
 /** `inversion-risk` findings of the whole scenario. */
@@ -74,14 +82,17 @@ export function processInversions(ctx: InversionContext, proc: ProcessModel): Fi
   for (const [baseName, mutexes] of byDecl) {
     const parts: string[] = [];
     let highest = -Infinity;
+    let first: Triple | null = null;
     for (const mutex of mutexes) {
       const us = [...(users[mutex.index] ?? [])].map((i) => ({ proc, thread: proc.threads[i] }));
       const t = findTriple(ctx, proc, mutex, us);
       if (!t) continue;
+      first ??= t;
       parts.push(describe(mutex, t));
       highest = Math.max(highest, ...us.map((u) => u.thread.priority));
     }
-    if (parts.length === 0) continue;
+    if (first === null) continue;
+    const visibility = first.level === 'kernel' && isUnbound(first.low);
     findings.push({
       code: 'inversion-risk',
       severity: 'warning',
@@ -91,7 +102,11 @@ export function processInversions(ctx: InversionContext, proc: ProcessModel): Fi
       sep: '; ',
       tail: '',
       related: [],
-      data: { fix: 'inherit', mutex: baseName, ceiling: highest },
+      // The cure: a protocol, or, where the kernel decides for an unbound owner, `bound` on the
+      // owner (with `inherit` when the mutex has none, since `bound` alone cures nothing).
+      data: visibility
+        ? { fix: 'bound', mutex: baseName, owner: first.low.thread.name, ceiling: highest }
+        : { fix: 'inherit', mutex: baseName, ceiling: highest },
     });
   }
   return findings;
@@ -113,14 +128,19 @@ function memo<T>(ctx: InversionContext, key: string, compute: () => T): T {
 }
 
 function findTriple(ctx: InversionContext, proc: ProcessModel, mutex: MutexModel, users: Runner[]): Triple | null {
-  if (mutex.protocol === 'inherit' || users.length < 2) return null;
+  if (users.length < 2) return null;
   let high = users[0];
   for (const u of users) if (u.thread.priority > high.thread.priority) high = u;
   const h = high.thread.priority;
-  const boost = mutex.protocol === 'ceiling' && mutex.ceiling !== null ? mutex.ceiling : -Infinity;
-  if (boost >= h) return null;
+  // What the protocol gives an owner while H waits: inherit lifts it to H's priority.
+  const boost =
+    mutex.protocol === 'inherit'
+      ? h
+      : mutex.protocol === 'ceiling' && mutex.ceiling !== null
+        ? mutex.ceiling
+        : -Infinity;
   const lows = users
-    .filter((u) => Math.max(u.thread.priority, boost) < h)
+    .filter((u) => u.thread.priority < h && (Math.max(u.thread.priority, boost) < h || isUnbound(u)))
     .sort((a, b) => a.thread.priority - b.thread.priority || a.thread.index - b.thread.index);
   const tried = new Set<string>();
   for (const low of lows) {
@@ -140,28 +160,26 @@ function tripleFor(ctx: InversionContext, proc: ProcessModel, low: Runner, high:
   // L (priority <= eff) and H (priority h) never lie strictly between eff and h, so the search
   // for M depends on the priorities only, and is shared across mutexes.
   const hKey = `${high.proc.index}.${high.thread.index}`;
-  if (isUnbound(low)) {
+  if (isUnbound(low) && eff < h) {
     const cap = pools.get(proc.index) ?? 1;
     const mid = memo(ctx, `lm|${proc.index}|${eff}|${h}`, () =>
       proc.threads.find((t) => t.priority > eff && t.priority < h && isUnbound({ proc, thread: t })),
     );
     if (mid && memo(ctx, `lo|${proc.index}|${eff}|${hKey}`, () => canOccupyPool(proc, cap, eff, [low, high]))) {
       const where = cap === 1 ? `on ${proc.name}'s only LWP` : `on the ${cap} LWPs of ${proc.name}'s pool`;
-      return { low, high, mid: { proc, thread: mid }, where };
+      return { low, high, mid: { proc, thread: mid }, where, level: 'library', lowKernel: kernelPriority(low) };
     }
   }
   if (model.policy !== 'priority') return null;
   // A bound owner's KLT runs at its boosted priority; a pool LWP stays at the process's.
   const k = isUnbound(low) ? kernelPriority(low) : eff;
+  if (k >= h) return null;
   const cpus = cpusOf(low, model.cpus);
   const cpuKey = cpus.length === model.cpus ? '*' : cpus.join(',');
-  const mid = memo(ctx, `km|${eff}|${h}|${k}|${cpuKey}`, () =>
+  // The kernel compares KLT priorities: M's KLT strictly between L's and H's priority.
+  const mid = memo(ctx, `km|${h}|${k}|${cpuKey}`, () =>
     runners.find(
-      (r) =>
-        r.thread.priority > eff &&
-        r.thread.priority < h &&
-        kernelPriority(r) > k &&
-        cpusOf(r, model.cpus).some((c) => cpus.includes(c)),
+      (r) => kernelPriority(r) > k && kernelPriority(r) < h && cpusOf(r, model.cpus).some((c) => cpus.includes(c)),
     ),
   );
   if (!mid) return null;
@@ -180,17 +198,27 @@ function tripleFor(ctx: InversionContext, proc: ProcessModel, low: Runner, high:
   );
   if (!occupied) return null;
   const where = cpus.length === 1 ? `on CPU ${cpus[0]}` : `on the ${cpus.length} CPUs`;
-  return { low, high, mid, where };
+  return { low, high, mid, where, level: 'kernel', lowKernel: k };
 }
 
 function describe(mutex: MutexModel, t: Triple): string {
   const p = (r: Runner): string => `${r.thread.name} (priority ${r.thread.priority})`;
-  const lacks =
-    mutex.protocol === 'ceiling'
+  const unseen = t.level === 'kernel' && isUnbound(t.low) && mutex.protocol !== 'none';
+  const lacks = unseen
+    ? `has ${mutex.protocol === 'inherit' ? 'inherit' : `ceiling ${mutex.ceiling}`}, which lifts ${t.low.thread.name} in the library only`
+    : mutex.protocol === 'ceiling'
       ? `has ceiling ${mutex.ceiling}, below ${t.high.thread.name}'s priority ${t.high.thread.priority}`
       : 'has no priority protocol';
+  const mid =
+    t.level === 'kernel' && isUnbound(t.mid)
+      ? `${t.mid.thread.name} (on a pool LWP at priority ${kernelPriority(t.mid)})`
+      : p(t.mid);
+  const low =
+    t.level === 'kernel' && isUnbound(t.low)
+      ? `${p(t.low)}, whose pool LWP the kernel runs at ${t.lowKernel} (${t.low.proc.name}'s priority),`
+      : p(t.low);
   return (
-    `${mutex.name} ${lacks}: ${p(t.high)} can wait for it while ${p(t.low)} holds it, and ` +
-    `${p(t.mid)} can run instead of ${t.low.thread.name} ${t.where}: unbounded priority inversion`
+    `${mutex.name} ${lacks}: ${p(t.high)} can wait for it while ${low} holds it, and ` +
+    `${mid} can run instead of ${t.low.thread.name} ${t.where}: unbounded priority inversion at the ${t.level} level`
   );
 }

@@ -21,6 +21,10 @@ const OPTIONS = {
   'max-schedules': { type: 'string' },
   'time-limit': { type: 'string' },
   'max-memory': { type: 'string' },
+  models: { type: 'string' },
+  process: { type: 'string' },
+  topic: { type: 'string' },
+  answers: { type: 'boolean' },
 } as const;
 
 type OptionName = keyof typeof OPTIONS;
@@ -30,6 +34,19 @@ const TAKES: Record<string, readonly OptionName[]> = {
   check: ['json'],
   run: ['json', 'events', 'seed', 'horizon', 'max-events', 'max-recorded', 'trace', 'html', 'replay'],
   explore: ['json', 'seed', 'horizon', 'max-events', 'max-schedules', 'time-limit', 'max-memory'],
+  compare: ['json', 'seed', 'horizon', 'max-events', 'models', 'process'],
+  exercise: ['json', 'topic', 'seed', 'answers'],
+};
+
+type Command = 'check' | 'run' | 'explore' | 'compare' | 'exercise';
+
+/** How many FILEs each command takes: at least one, exactly one, or none. */
+const FILES: Record<Command, 'some' | 'one' | 'none'> = {
+  check: 'some',
+  run: 'one',
+  explore: 'one',
+  compare: 'one',
+  exercise: 'none',
 };
 
 /** The defaults CLI.md states. */
@@ -55,12 +72,20 @@ export interface CommandOptions {
   timeLimit: number;
   /** MiB. */
   maxMemory: number;
+  /** `compare --models`, comma-separated. */
+  models?: string;
+  /** `compare --process`, comma-separated. */
+  process?: string;
+  /** `exercise --topic`. */
+  topic?: string;
+  /** `exercise --answers`. */
+  answers: boolean;
 }
 
 export type Invocation =
   | { kind: 'help'; status: number }
   | { kind: 'version' }
-  | { kind: 'command'; command: 'check' | 'run' | 'explore'; files: string[]; options: CommandOptions };
+  | { kind: 'command'; command: Command; files: string[]; options: CommandOptions };
 
 function integer(name: string, value: string | undefined, min: number, max = INT_MAX): number | undefined {
   if (value === undefined) return undefined;
@@ -105,8 +130,11 @@ export function parseCommandLine(argv: string[]): Invocation {
     if (name !== 'help' && name !== 'version' && !takes.includes(name))
       throw new UsageError(`${command} does not take --${name} (try threadscape --help)`);
   }
-  if (command === 'check' ? files.length === 0 : files.length !== 1)
-    throw new UsageError(command === 'check' ? 'check needs at least one FILE' : `${command} takes exactly one FILE`);
+  const wanted = FILES[command as Command];
+  if (wanted === 'some' && files.length === 0) throw new UsageError(`${command} needs at least one FILE`);
+  if (wanted === 'one' && files.length !== 1) throw new UsageError(`${command} takes exactly one FILE`);
+  if (wanted === 'none' && files.length !== 0)
+    throw new UsageError(`${command} takes no FILE (it writes the scenario to stdout)`);
   for (const name of ['trace', 'html', 'replay'] as const)
     if (values[name] === '') throw new UsageError(`--${name} needs a file name, not an empty string`);
   const options: CommandOptions = {
@@ -122,6 +150,10 @@ export function parseCommandLine(argv: string[]): Invocation {
     maxSchedules: integer('max-schedules', values['max-schedules'], 1),
     timeLimit: integer('time-limit', values['time-limit'], 1) ?? DEFAULT_TIME_LIMIT_S,
     maxMemory: integer('max-memory', values['max-memory'], 16, 65_536) ?? DEFAULT_MAX_MEMORY_MIB,
+    models: values.models,
+    process: values.process,
+    topic: values.topic,
+    answers: values.answers ?? false,
   };
-  return { kind: 'command', command: command as 'check' | 'run' | 'explore', files, options };
+  return { kind: 'command', command: command as Command, files, options };
 }

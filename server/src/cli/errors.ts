@@ -16,7 +16,7 @@ export function reasonOf(e: unknown): string {
   const code = (e as NodeJS.ErrnoException | null)?.code;
   switch (code) {
     case 'ENOENT':
-      return 'no such file or folder';
+      return 'no such file';
     case 'EISDIR':
       return 'is a directory';
     case 'ENOTDIR':

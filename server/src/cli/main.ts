@@ -6,7 +6,9 @@
  */
 import { parseCommandLine } from './args';
 import { checkCommand } from './check';
+import { compareCommand } from './compare';
 import { EXIT_USAGE, failureLine } from './errors';
+import { exerciseCommand } from './exercise';
 import { exploreCommand } from './explore';
 import { runCommand } from './run';
 import { guardStdout, out, stdoutFailure } from './stdout';
@@ -18,6 +20,9 @@ Usage:
   threadscape check FILE... [--json]   diagnostics of each file (text, analysis, simulation)
   threadscape run FILE [options]       simulate once; print a summary and the diagnostics
   threadscape explore FILE [options]   search the schedules the file allows
+  threadscape compare FILE [options]   the scenario under each threading model, side by side
+  threadscape exercise --topic T [--seed S] [--answers]
+                                       a generated exercise: a scenario and its questions
   threadscape --help | --version
 
 Options of run:
@@ -36,6 +41,15 @@ Options of explore (and --json, --seed, --horizon, --max-events):
   --time-limit S      stop the search after S seconds (default 60)
   --max-memory MIB    stop the search when the process uses this much memory (default 512)
 
+Options of compare (and --json, --seed, --horizon, --max-events):
+  --models LIST       comma-separated, from one_to_one,many_to_one,many_to_many (default: all three)
+  --process LIST      the processes whose model is overridden (default: every process)
+
+Options of exercise (and --json):
+  --topic T           fifo, sjf, rr, priority, sigwaiting, concurrency, inversion, deadlock, adaptive
+  --seed S            which exercise of the topic (default 1); the same seed, the same output
+  --answers           also print the answers, computed by the simulator
+
 Exit status: 0 no error, 1 an error diagnostic, 2 bad usage or a file that cannot be
 read or written, 3 an internal error.
 `;
@@ -52,6 +66,8 @@ async function dispatch(argv: string[]): Promise<number> {
     case 'command':
       if (inv.command === 'check') return checkCommand(inv.files, inv.options);
       if (inv.command === 'run') return runCommand(inv.files[0], inv.options);
+      if (inv.command === 'compare') return compareCommand(inv.files[0], inv.options);
+      if (inv.command === 'exercise') return exerciseCommand(inv.options);
       return exploreCommand(inv.files[0], inv.options);
   }
 }

@@ -10,6 +10,7 @@ import { diagnose, withRun } from '../diagnose';
 import type { Diagnostic } from '../language/diagnostic';
 import { escapeControls } from '../language/escape';
 import { simulate, type RunResult, type SimulationOptions } from '../simulator';
+import { cliThread } from '../simulator/trace';
 import { parseChoicesFile, replayHook, type Replay } from '../explorer/replay';
 import type { CommandOptions } from './args';
 import { internalFailure, UsageError } from './errors';
@@ -46,7 +47,7 @@ function printJson(
     scenario: result?.scenario ?? title ?? name,
     outcome: result?.outcome ?? null,
     endTime: result?.endTime ?? null,
-    threads: result?.threads ?? [],
+    threads: result?.threads.map(cliThread) ?? [],
     cpus: result?.cpus ?? [],
     counters: result?.counters ?? null,
     diagnostics: diags.map(jsonDiagnostic),

@@ -3,6 +3,7 @@
  * Gantt chart, the metrics table and the counters.
  */
 import type { RunResult, Span } from '../simulator';
+import { summarizeOutcome } from '../simulator/outcome';
 
 const WIDTH = 60;
 const SYMBOLS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
@@ -59,7 +60,7 @@ export function gantt(result: RunResult): string[] {
 /** The whole readable summary. */
 export function formatSummary(result: RunResult): string {
   const out: string[] = [];
-  out.push(`${result.scenario}: ${result.outcome} at t=${result.endTime}`, '');
+  out.push(`${result.scenario}: ${summarizeOutcome(result).text}`, '');
   out.push(...gantt(result), '');
   const head = [
     'thread',

@@ -11,6 +11,7 @@ import { compareDiagnostics, type Diagnostic, type DiagnosticCode } from '../lan
 import { toLspDiagnostics } from './convert';
 import type { DocumentStore, TextAnalysis } from './document-store';
 import { OutcomeNotification, type OutcomeParams } from './protocol';
+import { summarizeOutcome } from '../simulator/outcome';
 import type { ServerSettings } from './settings';
 import { runSliced, type SlicedOutcome, type SlicedRun } from './simulation-runner';
 
@@ -140,6 +141,7 @@ export class DiagnosticTiers {
 
   private finish(a: TextAnalysis, outcome: SlicedOutcome, settings: ServerSettings): void {
     const { result, stoppedAtLimit } = outcome;
+    const summary = summarizeOutcome(result);
     this.store.setSimulation(a.uri, { version: a.version, result, stoppedAtLimit });
     const diags = [...a.diagnostics, ...result.diagnostics];
     if (stoppedAtLimit) {
@@ -161,6 +163,7 @@ export class DiagnosticTiers {
       version: a.version,
       outcome: stoppedAtLimit ? 'time-limit' : result.outcome,
       endTime: result.endTime,
+      ...(stoppedAtLimit ? { text: null, tone: null } : { text: summary.text, tone: summary.tone }),
     });
   }
 }

@@ -23,6 +23,13 @@ export interface FixContext {
 /** A fixer turns one diagnostic into zero or more code actions. */
 export type Fixer = (d: LspDiagnostic, fc: FixContext) => CodeAction[];
 
+/** The end of a thread's name (past `]` for an array): where attributes go. */
+export function afterThreadName(fc: FixContext, t: ThreadNode): number {
+  if (!t.size) return t.name.end;
+  const close = fc.doc.getText().indexOf(']', t.size.end);
+  return close < 0 || close > t.end ? t.size.end : close + 1;
+}
+
 /** A quick fix made of edits to the one document. */
 export function quickFix(
   title: string,

@@ -1,7 +1,13 @@
-/** Quick fixes for `inversion-risk` and `priority-inversion`: give the mutex a priority protocol. */
+/**
+ * Quick fixes for `inversion-risk` and `priority-inversion`: give the mutex a priority protocol;
+ * where the kernel decides for an unbound owner under many_to_many (the visibility problem,
+ * LANGUAGE.md §8), make the owner `bound`, with `inherit` when the mutex has no protocol, since
+ * a protocol alone cannot reach its pool LWP and `bound` alone cures nothing.
+ */
 import type { CodeAction } from 'vscode-languageserver';
 import type { DeclNode } from '../language/ast';
-import { insertAt, offsetOf, quickFix, type FixContext, type Fixer } from './fix-context';
+import type { ThreadNode } from '../language/ast';
+import { afterThreadName, insertAt, offsetOf, quickFix, type FixContext, type Fixer } from './fix-context';
 import { declarationOfHit, hitAt } from './symbol-index';
 
 /** The mutex declaration a diagnostic is about: at its range, via a `lock` there, or named in `data`. */
@@ -30,11 +36,31 @@ function highestUser(fc: FixContext, decl: DeclNode): number | null {
   return best;
 }
 
+/** The owner thread named in `data.owner` ("low", or "w[3]" for an element of an array), in the mutex's process. */
+function ownerOf(fc: FixContext, decl: DeclNode, owner: unknown): ThreadNode | undefined {
+  if (typeof owner !== 'string') return undefined;
+  const base = owner.replace(/\[.*$/, '');
+  const p = fc.ast.processes.find((pr) => pr.start <= decl.start && decl.end <= pr.end);
+  return p?.threads.find((t) => t.name.name === base);
+}
+
 /** `inversion-risk`, `priority-inversion`. */
 export const fixInversion: Fixer = (d, fc) => {
-  const data = (d.data ?? {}) as { mutex?: unknown; ceiling?: unknown };
+  const data = (d.data ?? {}) as { mutex?: unknown; ceiling?: unknown; fix?: unknown; owner?: unknown };
   const decl = mutexOf(fc, offsetOf(fc, d.range.start), data);
-  if (!decl || decl.protocol) return [];
+  if (!decl) return [];
+  if (data.fix === 'bound') {
+    const t = ownerOf(fc, decl, data.owner);
+    if (!t || t.attrs.some((a) => a.name === 'bound')) return [];
+    const edits = [insertAt(fc, afterThreadName(fc, t), ' bound')];
+    let title = `Make thread ${t.name.name} bound (the kernel then sees its priority)`;
+    if (!decl.protocol) {
+      edits.push(insertAt(fc, decl.mutexKind?.end ?? decl.end, ' inherit'));
+      title = `Make thread ${t.name.name} bound and add 'inherit' to mutex ${decl.name.name}`;
+    }
+    return [quickFix(title, fc, d, edits, true)];
+  }
+  if (decl.protocol) return [];
   // After the kind, or at the end of the declaration (past `]` for an array).
   const after = decl.mutexKind?.end ?? decl.end;
   const out: CodeAction[] = [

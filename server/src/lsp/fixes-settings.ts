@@ -15,6 +15,7 @@ import {
   threadAt,
   type FixContext,
   type Fixer,
+  afterThreadName,
 } from './fix-context';
 
 /** `rr-needs-quantum`: a `quantum 10` line after `policy rr`. */
@@ -25,13 +26,6 @@ export const fixRrQuantum: Fixer = (d, fc) => {
   const indent = indentOf(fc, policy.range.start.line);
   return [quickFix("Add 'quantum 10'", fc, d, [insertAt(fc, policy.end, `\n${indent}quantum 10`)], true)];
 };
-
-/** The end of a thread's name (past `]` for an array): where attributes go. */
-function afterThreadName(fc: FixContext, t: ThreadNode): number {
-  if (!t.size) return t.name.end;
-  const close = fc.doc.getText().indexOf(']', t.size.end);
-  return close < 0 || close > t.end ? t.size.end : close + 1;
-}
 
 function addBound(fc: FixContext, d: Parameters<Fixer>[0], t: ThreadNode, preferred: boolean): CodeAction | null {
   if (t.attrs.some((a) => a.name === 'bound')) return null;

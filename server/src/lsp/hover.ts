@@ -7,6 +7,7 @@ import type { Hover, HoverParams } from 'vscode-languageserver';
 import { keywordInfo } from '../language/keywords';
 import type { MutexModel, ProcessModel } from '../language/model';
 import type { ThreadMetrics } from '../simulator/trace';
+import { summarizeOutcome } from '../simulator/outcome';
 import type { ServerContext } from './context';
 import type { SimulationRecord, TextAnalysis } from './document-store';
 import { rangeOf } from './positions';
@@ -66,6 +67,13 @@ function threadHover(a: TextAnalysis, decl: Declaration, sim: SimulationRecord |
       `priority ${spec.priority}, ${mapping}${spec.pin !== null ? `, pinned to CPU ${spec.pin}` : ''}, ` +
         `stack ${formatSize(spec.stack)}, ${spec.deferred ? 'deferred (started by `spawn`)' : `created at t=${spec.at}`}`,
     );
+    parts.push(
+      spec.bound
+        ? `Its KLT runs at its effective priority: ${spec.priority}, or what \`inherit\` or a \`ceiling\` raise it to; the kernel sees it.`
+        : `The library schedules it at its effective priority (${spec.priority}, or what \`inherit\` or a \`ceiling\` raise it to); ` +
+            `its KLT is a pool LWP that the kernel runs at process \`${processName(decl)}\`'s priority ${pm?.priority ?? 0}, ` +
+            'whatever its effective priority (the kernel does not see ULT priorities).',
+    );
   }
   if (sim) {
     const rows = sim.result.threads.filter(
@@ -74,14 +82,31 @@ function threadHover(a: TextAnalysis, decl: Declaration, sim: SimulationRecord |
     if (rows.length > 0) {
       const when = sim.version === a.version ? '' : ` (version ${sim.version})`;
       const limit = sim.stoppedAtLimit ? ', stopped at the time limit' : '';
-      parts.push(
-        `Last simulation${when}: ${sim.result.outcome}${limit} at t=${sim.result.endTime}\n\n${metricsTable(rows)}`,
-      );
+      parts.push(`Last simulation${when}: ${summarizeOutcome(sim.result).text}${limit}\n\n${metricsTable(rows)}`);
+      parts.push(...rows.flatMap((m) => runNotes(m, sim.result.endTime)));
     }
   } else {
     parts.push('_No simulation yet._');
   }
   return parts.join('\n\n');
+}
+
+/** What the last run says of one thread's priorities and of its wait at the end. */
+function runNotes(m: ThreadMetrics, endTime: number): string[] {
+  const notes: string[] = [];
+  if (m.peakPriority !== m.priority) {
+    notes.push(
+      `\`${m.name}\`: effective priority up to ${m.peakPriority} in the library (raised from ${m.priority}); ` +
+        `its KLT ran at ${m.peakKernelPriority === m.peakPriority ? `up to ${m.peakKernelPriority}` : `${m.peakKernelPriority} all along`}.`,
+    );
+  }
+  if (m.waitingSince !== null) {
+    const ticks = endTime - m.waitingSince;
+    notes.push(
+      `\`${m.name}\`: ${m.state} since t=${m.waitingSince}, ${ticks} tick${ticks === 1 ? '' : 's'} until the run ended at t=${endTime}.`,
+    );
+  }
+  return notes;
 }
 
 function describeProtocol(m: MutexModel | undefined): string {

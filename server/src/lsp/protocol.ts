@@ -45,6 +45,12 @@ export interface OutcomeParams {
   outcome: Outcome | 'time-limit' | null;
   /** The run's endTime (the instant reached, for `time-limit`); null when not simulated. */
   endTime: number | null;
+  /**
+   * The outcome in the words every view uses ("hang: blocked since t=23, run ended t=31",
+   * "completed at t=57 with 2 warnings"), and its tone; null when not simulated.
+   */
+  text?: string | null;
+  tone?: 'error' | 'warning' | 'ok' | null;
 }
 
 /** `threadscape/outcome`: sent after each simulation of an open document (status bar). */

@@ -6,6 +6,7 @@
 import type { World } from './world';
 import { must, type ThreadRt } from './entities';
 import type { Diagnostic } from '../language/diagnostic';
+import type { SourceRange } from '../language/model';
 
 function waitsFor(t: ThreadRt): ThreadRt[] {
   if (t.waitMutex !== null) return t.waitMutex.owner ? [t.waitMutex.owner] : [];
@@ -79,11 +80,15 @@ function edge(a: ThreadRt, b: ThreadRt): string {
   return a.waitMutex !== null ? a.waitMutex.name : `the exit of ${b.name}`;
 }
 
-/** The cycle told from one thread: "A holds X and waits for Y, held by B, which waits for X". */
-export function cycleMessage(w: World, cycle: ThreadRt[]): string {
-  const n = cycle.length;
-  const first = cycle[0];
-  const prev = cycle[n - 1];
+/**
+ * The cycle told from its thread at `from`: "A holds X and waits for Y, held by B, which waits
+ * for X". Reads only the threads it names.
+ */
+export function cycleMessage(w: World, ring: ThreadRt[], from = 0): string {
+  const n = ring.length;
+  const at = (i: number): ThreadRt => ring[(from + i) % n];
+  const first = at(0);
+  const prev = at(n - 1);
   if (n === 1) {
     const what = first.waitMutex
       ? `holds ${first.waitMutex.name} and locks it again (mutexes are not recursive)`
@@ -91,35 +96,57 @@ export function cycleMessage(w: World, cycle: ThreadRt[]): string {
     return `deadlock at t=${w.now}: ${first.name} ${what}`;
   }
   const holds = prev.waitMutex !== null && prev.waitMutex.owner === first ? `holds ${prev.waitMutex.name} and ` : '';
-  let msg = `deadlock at t=${w.now}: ${first.name} ${holds}waits for ${edge(first, cycle[1])}`;
-  for (let i = 1; i < n; i++) {
-    const t = cycle[i];
-    const before = cycle[i - 1];
+  let msg = `deadlock at t=${w.now}: ${first.name} ${holds}waits for ${edge(first, at(1))}`;
+  // A long cycle is told up to its 8th thread (DIAGNOSTICS.md), then counted.
+  const told = Math.min(n, MAX_TOLD);
+  for (let i = 1; i < told; i++) {
+    const t = at(i);
+    const before = at(i - 1);
     if (before.waitMutex !== null) msg += `, held by ${t.name}`;
-    msg += `, which waits for ${edge(t, cycle[(i + 1) % n])}`;
+    msg += `, which waits for ${edge(t, at(i + 1))}`;
   }
+  if (told < n) msg += `, … (a cycle of ${n} threads, ${n - told} more not named)`;
   return msg;
 }
 
-/** Records the deadlock: one diagnostic per waiting statement (merged later by range). */
+/** Threads of a cycle named in its message. */
+const MAX_TOLD = 8;
+
+/**
+ * Records the deadlock: one diagnostic per waiting statement, told from the first declared
+ * thread that waits there (the threads of an array share their statements, so a cycle of a
+ * thousand philosophers is one diagnostic, not a thousand). Linear in the cycle's length.
+ */
 export function reportDeadlock(w: World, cycle: ThreadRt[]): void {
   w.deadlockFound = true;
-  w.rec?.event('deadlock', cycle[0], { detail: cycle.map((t) => t.name).join(' → ') });
-  // Told first from the thread declared first, so a merged diagnostic reads from it.
-  const order = cycle.map((_, k) => k).sort((a, b) => cycle[a].ord - cycle[b].ord);
+  const n = cycle.length;
+  const shown = cycle.slice(0, MAX_TOLD).map((t) => t.name);
+  w.rec?.event('deadlock', cycle[0], { detail: shown.join(' → ') + (n > MAX_TOLD ? ` → … (${n} threads)` : '') });
+  // The first declared thread waiting at each statement, and where in the cycle it sits.
+  const firstAt = new Map<SourceRange, number>();
+  for (let k = 0; k < n; k++) {
+    const t = cycle[k];
+    const at = t.waitRange ?? t.spec.range;
+    const prev = firstAt.get(at);
+    if (prev === undefined || t.ord < cycle[prev].ord) firstAt.set(at, k);
+  }
+  const related = [...firstAt.entries()].map(([range, k]) => ({ range, message: `${cycle[k].name} waits here` }));
+  const order = [...firstAt.values()].sort((a, b) => cycle[a].ord - cycle[b].ord);
   for (const k of order) {
-    const rot = [...cycle.slice(k), ...cycle.slice(0, k)];
-    const t = rot[0];
+    const t = cycle[k];
+    const range = t.waitRange ?? t.spec.range;
     const d: Diagnostic = {
       code: 'deadlock',
       severity: 'error',
-      message: cycleMessage(w, rot),
-      range: t.waitRange ?? t.spec.range,
+      message: cycleMessage(w, cycle, k),
+      range,
       time: w.now,
-      relatedInformation: rot
-        .slice(1)
-        .flatMap((o) => (o.waitRange !== null ? [{ range: o.waitRange, message: `${o.name} waits here` }] : [])),
-      data: { threads: rot.map((x) => x.name) },
+      relatedInformation: related.filter((r) => r.range !== range),
+      // The cycle from this thread on, as far as the message tells it.
+      data: {
+        threads: Array.from({ length: Math.min(n, MAX_TOLD) }, (_, i) => cycle[(k + i) % n].name),
+        cycleLength: n,
+      },
     };
     w.diags.push(d);
   }

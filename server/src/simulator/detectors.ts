@@ -9,6 +9,7 @@ import type { ProcRt, ThreadRt } from './entities';
 import type { Diagnostic } from '../language/diagnostic';
 import { checkSigwaiting } from './pool';
 import { flushCpu, flushThread, rewindCpu } from './accounting';
+import { hangPhrase } from './outcome';
 import type { Counters } from './trace';
 
 /** Checks made once an instant reached its fixed point. */
@@ -80,7 +81,8 @@ export function finishRun(w: World, reason: 'end' | 'horizon' | 'budget'): void 
   else w.outcome = 'completed';
 
   const d = w.diags;
-  for (const t of hung) if (!waitsOnDeadlock(t)) d.push(hangDiagnostic(t));
+  const behindDeadlock = waitsOnDeadlock(hung);
+  for (const t of hung) if (!behindDeadlock.has(t)) d.push(hangDiagnostic(t, endTime));
   if (w.outcome === 'horizon') {
     d.push({
       code: 'horizon',
@@ -144,19 +146,41 @@ function names(ts: ThreadRt[]): string {
   return shown.join(', ') + (ts.length > 8 ? `, and ${ts.length - 8} more` : '');
 }
 
-function waitsOnDeadlock(t: ThreadRt): boolean {
-  const seen = new Set<number>();
-  let cur: ThreadRt | null = t;
-  while (cur !== null && !seen.has(cur.id)) {
-    if (cur.deadlocked) return true;
-    seen.add(cur.id);
-    cur = cur.waitMutex?.owner ?? cur.waitJoin?.find((x) => x.end === null) ?? null;
+/**
+ * The hung threads whose chain of waits (mutex owner, unfinished join target) leads to a
+ * deadlocked thread: they are not reported again as hangs. Each thread is walked once.
+ */
+function waitsOnDeadlock(hung: ThreadRt[]): Set<ThreadRt> {
+  const known = new Map<ThreadRt, boolean>();
+  const out = new Set<ThreadRt>();
+  for (const start of hung) {
+    const path: ThreadRt[] = [];
+    const onPath = new Set<ThreadRt>();
+    let cur: ThreadRt | null = start;
+    let verdict = false;
+    while (cur !== null) {
+      const k = known.get(cur);
+      if (k !== undefined) {
+        verdict = k;
+        break;
+      }
+      if (cur.deadlocked) {
+        verdict = true;
+        break;
+      }
+      if (onPath.has(cur)) break;
+      onPath.add(cur);
+      path.push(cur);
+      cur = cur.waitMutex?.owner ?? cur.waitJoin?.find((x) => x.end === null) ?? null;
+    }
+    for (const t of path) known.set(t, verdict);
+    if (verdict) out.add(start);
   }
-  return false;
+  return out;
 }
 
-function hangDiagnostic(t: ThreadRt): Diagnostic {
-  const at = `hang at t=${t.waitSince}: ${t.name}`;
+function hangDiagnostic(t: ThreadRt, endTime: number): Diagnostic {
+  const at = `${hangPhrase(t.waitSince, endTime)}: ${t.name}`;
   let why: string;
   if (t.waitCond)
     why = `waits on condvar ${t.waitCond.spec.name} forever: no thread is left to signal it (a lost wake-up?)`;
@@ -192,7 +216,7 @@ function stallDiagnostic(proc: ProcRt): Diagnostic {
   return {
     code: 'process-stall',
     severity: 'warning',
-    message: `process stall from t=${proc.stallFirst}: every LWP of ${pm.name} was blocked in io${who ? ` (${who.name})` : ''} while threads were runnable, and no LWP was on its way: ${proc.stallTicks} tick${proc.stallTicks === 1 ? '' : 's'} lost; fix: ${fix}`,
+    message: `process stall from t=${proc.stallFirst}: every pool LWP of ${pm.name}${pm.model === 'many_to_one' ? ' (its only LWP)' : ''} was blocked in io${who ? ` (${who.name})` : ''} while threads were runnable, and no pool LWP was on its way: ${proc.stallTicks} tick${proc.stallTicks === 1 ? '' : 's'} lost; fix: ${fix}`,
     range: who?.waitRange ?? pm.range,
     time: proc.stallFirst,
     relatedInformation: [],

@@ -41,6 +41,8 @@ export interface ThreadRt extends HeapItem, ProgramCounter {
   spawnQueue: ThreadRt[] | null;
   basePrio: number;
   effPrio: number;
+  /** The highest effective priority reached. */
+  peakPrio: number;
   held: MutexRt[];
   block: BlockKind | null;
   waitMutex: MutexRt | null;

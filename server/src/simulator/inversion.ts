@@ -1,34 +1,40 @@
 /**
- * The unbounded priority inversion detector (LANGUAGE.md §9). After every instant it looks
- * for H waiting for a mutex whose owner L has a lower effective priority, L ready but not
- * running, and M of a priority strictly between them running in the same scheduling domain:
- * a CPU L's KLT could use (kernel level), or an LWP of L's pool when L waits for an LWP
- * (library level). The condition holds until the next instant, so intervals are exact.
+ * The unbounded priority inversion detector (LANGUAGE.md §9). After every instant it looks for H
+ * waiting for a mutex owned by L, L ready but not running, and a thread M running in L's
+ * scheduling domain with a priority strictly between them, as the deciding scheduler sees them:
+ * - library level (L waits for an LWP of its pool): the threads' effective priorities, M on an
+ *   LWP of the same pool;
+ * - kernel level (L's KLT waits for a CPU): H's effective priority against the priorities of
+ *   the KLTs of L and M, M on a CPU L's KLT may use. An unbound owner's pool LWP runs at its
+ *   process's priority whatever `inherit` or `ceiling` gives it in the library (the visibility
+ *   problem), so this is reported even when the mutex has a protocol.
+ * The condition holds until the next instant, so intervals are exact.
  */
-import type { World } from './world';
-import type { MutexRt, ThreadRt } from './entities';
+import type { World, InversionLog } from './world';
+import { eligible, type MutexRt, type ThreadRt } from './entities';
 import type { InversionInterval } from './trace';
 import type { Diagnostic } from '../language/diagnostic';
-import { eligible } from './entities';
+
+type Level = 'library' | 'kernel';
 
 interface Active {
   high: ThreadRt;
   low: ThreadRt;
   medium: ThreadRt;
   mutex: MutexRt;
+  level: Level;
   start: number;
+  /** Priorities as the deciding scheduler saw them when the interval began. */
+  hp: number;
+  lp: number;
+  mp: number;
 }
 
-interface Total {
-  high: ThreadRt;
-  low: ThreadRt;
-  medium: ThreadRt;
-  mutex: MutexRt;
+interface Total extends Active {
   ticks: number;
-  first: number;
 }
 
-export class InversionTracker {
+export class InversionTracker implements InversionLog {
   private active = new Map<string, Active>();
   readonly totals = new Map<string, Total>();
   readonly intervals: InversionInterval[] = [];
@@ -42,12 +48,12 @@ export class InversionTracker {
       const low = m.owner;
       if (m.waiters.length === 0 || low === null || low.mstate !== 'ready') continue;
       for (const high of m.waiters) {
-        if (high.effPrio <= low.effPrio) continue;
-        const medium = findMedium(w, low, high);
-        if (medium === null) continue;
-        const key = `${high.id}|${m.proc.index}:${m.spec.index}`;
+        const found = findMedium(w, low, high);
+        if (found === null) continue;
+        const key = `${high.id}|${m.proc.index}:${m.spec.index}|${found.level}`;
         const prev = this.active.get(key);
-        now.set(key, prev && prev.low === low ? prev : { high, low, medium, mutex: m, start: w.now });
+        if (prev && prev.low === low) now.set(key, prev);
+        else now.set(key, { high, low, mutex: m, start: w.now, ...found });
         if (prev && prev.low !== low) this.close(key, prev, w.now);
       }
     }
@@ -65,18 +71,11 @@ export class InversionTracker {
       low: a.low.name,
       medium: a.medium.name,
       mutex: a.mutex.name,
+      level: a.level,
     });
     const tot = this.totals.get(key);
     if (tot) tot.ticks += t - a.start;
-    else
-      this.totals.set(key, {
-        high: a.high,
-        low: a.low,
-        medium: a.medium,
-        mutex: a.mutex,
-        ticks: t - a.start,
-        first: a.start,
-      });
+    else this.totals.set(key, { ...a, ticks: t - a.start });
   }
 
   /** Closes open intervals at the end of the run. */
@@ -85,52 +84,91 @@ export class InversionTracker {
     this.active.clear();
   }
 
-  /** One warning per (H, mutex) on H's `lock`, with L, M and the total ticks. */
+  /** One warning per (H, mutex, level) on H's `lock`, with L, M, the level and the total ticks. */
   diagnostics(): Diagnostic[] {
-    const out: Diagnostic[] = [];
-    for (const t of this.totals.values()) {
-      out.push({
-        code: 'priority-inversion',
-        severity: 'warning',
-        message:
-          `priority inversion from t=${t.first}: ${t.high.name} (priority ${t.high.basePrio}) waited for ${t.mutex.name}, ` +
-          `held by ${t.low.name} (priority ${t.low.basePrio}), while ${t.medium.name} (priority ${t.medium.effPrio}) ran instead: ` +
-          `${t.ticks} tick${t.ticks === 1 ? '' : 's'} of unbounded inversion in total`,
-        range: t.high.waitRange ?? t.high.spec.range,
-        time: t.first,
-        relatedInformation: [
-          { range: t.mutex.spec.range, message: `${t.mutex.name} has no priority protocol (add inherit or ceiling)` },
-          { range: t.medium.spec.range, message: `${t.medium.name} ran while ${t.low.name} was ready` },
-        ],
-        data: { high: t.high.name, low: t.low.name, medium: t.medium.name, mutex: t.mutex.name, ticks: t.ticks },
-      });
-    }
-    return out;
+    return [...this.totals.values()].map(inversionDiagnostic);
   }
+}
+
+function inversionDiagnostic(t: Total): Diagnostic {
+  const proto = t.mutex.spec.protocol;
+  const unseen = t.level === 'kernel' && !t.low.bound;
+  const lowSays =
+    t.level === 'library'
+      ? `${t.low.name} (priority ${t.lp})`
+      : unseen
+        ? `${t.low.name}, whose pool LWP the kernel ran at priority ${t.lp} (${t.low.proc.spec.name}'s priority${proto !== 'none' ? `: ${proto} lifts ${t.low.name} in the library only` : ''})`
+        : `${t.low.name} (priority ${t.lp})`;
+  const midSays =
+    t.level === 'library'
+      ? `${t.medium.name} (priority ${t.mp}) ran on ${t.low.proc.spec.name}'s LWPs instead`
+      : t.medium.bound
+        ? `${t.medium.name} (priority ${t.mp}) ran instead`
+        : `${t.medium.name} (on a pool LWP the kernel runs at ${t.mp}) ran instead`;
+  const fix = unseen ? 'bound' : 'inherit';
+  const mutexNote =
+    proto === 'none'
+      ? `${t.mutex.name} has no priority protocol (${unseen ? `make ${t.low.name} bound and add inherit` : 'add inherit or ceiling'})`
+      : `${t.mutex.name} has ${proto}, but the kernel does not see what it gives ${t.low.name}'s pool LWP (make ${t.low.name} bound)`;
+  return {
+    code: 'priority-inversion',
+    severity: 'warning',
+    message:
+      `priority inversion at the ${t.level} level from t=${t.start}: ${t.high.name} (priority ${t.hp}) waited for ` +
+      `${t.mutex.name}, held by ${lowSays}, while ${midSays}: ` +
+      `${t.ticks} tick${t.ticks === 1 ? '' : 's'} of unbounded inversion in total`,
+    range: t.high.waitRange ?? t.high.spec.range,
+    time: t.start,
+    relatedInformation: [
+      { range: t.mutex.spec.range, message: mutexNote },
+      { range: t.medium.spec.range, message: `${t.medium.name} ran while ${t.low.name} was ready` },
+    ],
+    data: {
+      high: t.high.name,
+      low: t.low.name,
+      medium: t.medium.name,
+      mutex: t.mutex.name,
+      ticks: t.ticks,
+      level: t.level,
+      fix,
+      owner: t.low.name,
+    },
+  };
 }
 
 function running(t: ThreadRt | null): t is ThreadRt {
   return t !== null && t.mstate === 'running';
 }
 
-function findMedium(w: World, low: ThreadRt, high: ThreadRt): ThreadRt | null {
-  const lo = low.effPrio;
+/** M and the priorities the deciding scheduler compares, or null when L is not inverted. */
+function findMedium(
+  w: World,
+  low: ThreadRt,
+  high: ThreadRt,
+): { medium: ThreadRt; level: Level; hp: number; lp: number; mp: number } | null {
   const hi = high.effPrio;
   if (!low.bound && low.lwp === null) {
     // Library level: waiting for an LWP of its pool.
+    const lo = low.effPrio;
+    if (hi <= lo) return null;
     for (const l of low.proc.lwps) {
       const t = l.thread;
-      if (!l.bound && l.state === 'cpu' && running(t) && t.effPrio > lo && t.effPrio < hi) return t;
+      if (!l.bound && l.state === 'cpu' && running(t) && t.effPrio > lo && t.effPrio < hi) {
+        return { medium: t, level: 'library', hp: hi, lp: lo, mp: t.effPrio };
+      }
     }
     return null;
   }
+  // Kernel level: L's KLT waits for a CPU.
   const ll = low.lwp;
   if (ll === null) return null;
+  const lk = ll.kp;
+  if (hi <= lk) return null;
   for (const cpu of w.cpus) {
     const r = cpu.lwp;
     if (r === null || !eligible(ll, cpu)) continue;
     const t = r.thread;
-    if (running(t) && t.effPrio > lo && t.effPrio < hi) return t;
+    if (running(t) && r.kp > lk && r.kp < hi) return { medium: t, level: 'kernel', hp: hi, lp: lk, mp: r.kp };
   }
   return null;
 }

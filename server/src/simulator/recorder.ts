@@ -23,6 +23,14 @@ export interface EventInfo {
   process?: string;
 }
 
+/** Where a recording stood (`Recorder.mark`), to return to it (`rewind`) when a run is restored. */
+export interface RecorderMark {
+  events: number;
+  spans: number;
+  lanes: number;
+  open: readonly (OpenSpan | null)[];
+}
+
 export class Recorder {
   readonly events: TraceEvent[] = [];
   readonly spanList: Span[] = [];
@@ -34,6 +42,23 @@ export class Recorder {
     readonly keepEvents: boolean,
     readonly spans: boolean,
   ) {}
+
+  /**
+   * Where the recording stands. What it has recorded is only ever appended to, and open spans
+   * are replaced, never changed: a mark is a few lengths and a copy of the open spans.
+   */
+  mark(): RecorderMark {
+    return { events: this.events.length, spans: this.spanList.length, lanes: this.refs.length, open: [...this.open] };
+  }
+
+  /** Returns the recording to a mark taken earlier in the same run. */
+  rewind(m: RecorderMark): void {
+    this.events.length = m.events;
+    this.spanList.length = m.spans;
+    this.refs.length = m.lanes;
+    this.open.length = 0;
+    this.open.push(...m.open);
+  }
 
   /** Registers a lane; returns its index (or -1 when spans are not recorded). */
   addLane(ref: LaneRef): number {

@@ -1,17 +1,9 @@
 /** Builds the RunResult (CLI.md `run --json`) from the engine's state. */
 import type { World } from './world';
 import type { RunResult, ThreadMetrics, Topology } from './trace';
-import { compareDiagnostics, mergeSameRange, type Diagnostic } from '../language/diagnostic';
+import { compareDiagnostics } from '../language/diagnostic';
 import { flushCpu, flushThread } from './accounting';
-
-/** Same code, same range: one diagnostic whose message names every thread concerned. */
-function mergeMessages(a: Diagnostic, b: Diagnostic): Diagnostic {
-  const who = (b.data?.thread as string | undefined) ?? (b.data?.high as string | undefined);
-  if (a.message === b.message || (who !== undefined && a.message.includes(who))) return a;
-  const threads = b.data?.threads as string[] | undefined;
-  if (threads && threads.every((t) => a.message.includes(t))) return a;
-  return { ...a, message: `${a.message}; ${b.message}` };
-}
+import { mergeSimulationDiagnostics } from './merge';
 
 export function buildResult(w: World): RunResult {
   const t = w.done ? w.endTime : w.now;
@@ -31,8 +23,12 @@ export function buildResult(w: World): RunResult {
     blockedTime: th.blockedTime,
     spinTime: th.spinTime,
     state: th.mstate,
+    peakPriority: th.peakPrio,
+    peakKernelPriority: th.bound ? th.peakPrio : th.proc.spec.priority,
+    waitingSince:
+      th.end === null && th.created && (th.mstate === 'blocked' || th.mstate === 'spinning') ? th.waitSince : null,
   }));
-  const diagnostics = mergeSameRange(w.diags, mergeMessages).sort(compareDiagnostics);
+  const diagnostics = mergeSimulationDiagnostics(w.diags).sort(compareDiagnostics);
   const result: RunResult = {
     scenario: w.model.title ?? w.options.scenarioName ?? 'scenario',
     outcome: w.outcome,

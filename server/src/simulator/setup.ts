@@ -45,6 +45,7 @@ function newThread(w: World, proc: ProcRt, spec: ThreadSpec): ThreadRt {
     proc,
     bound: spec.bound || proc.spec.model === 'one_to_one',
     effPrio: spec.priority,
+    peakPrio: spec.priority,
     waitMutex: null,
     held: [],
     spinTime: 0,

@@ -59,6 +59,7 @@ export function recomputePrio(w: World, th: ThreadRt): void {
   }
   if (p === th.effPrio) return;
   th.effPrio = p;
+  if (p > th.peakPrio) th.peakPrio = p;
   if (th.end !== null) return;
   if (th.bound) {
     if (th.lwp) {

@@ -27,6 +27,38 @@ export interface ThreadMetrics {
   blockedTime: number;
   spinTime: number;
   state: ThreadState;
+  /** The highest effective priority it reached (its own, or raised by `inherit` or a `ceiling`). */
+  peakPriority: number;
+  /** The priority its KLT ran at, at most: its peak when bound, else its process's (pool LWPs). */
+  peakKernelPriority: number;
+  /** When a thread that ends blocked or spinning (deadlock, hang) began to wait; null otherwise. */
+  waitingSince: number | null;
+}
+
+/** The fields of a thread in `run --json` (CLI.md), in its order: the others serve the editor. */
+export const CLI_THREAD_FIELDS = [
+  'name',
+  'process',
+  'tid',
+  'priority',
+  'bound',
+  'arrival',
+  'firstRun',
+  'finish',
+  'cpuTime',
+  'readyTime',
+  'blockedTime',
+  'spinTime',
+  'state',
+] as const satisfies readonly (keyof ThreadMetrics)[];
+
+export type CliThreadMetrics = Pick<ThreadMetrics, (typeof CLI_THREAD_FIELDS)[number]>;
+
+/** A thread's metrics as `run --json` prints them. */
+export function cliThread(m: ThreadMetrics): CliThreadMetrics {
+  const out: Partial<Record<keyof CliThreadMetrics, unknown>> = {};
+  for (const k of CLI_THREAD_FIELDS) out[k] = m[k];
+  return out as CliThreadMetrics;
 }
 
 export interface CpuMetrics {
@@ -140,6 +172,8 @@ export interface InversionInterval {
   low: string;
   medium: string;
   mutex: string;
+  /** Which scheduler decided: the thread library (ULTs on a pool) or the kernel (KLTs on CPUs). */
+  level: 'library' | 'kernel';
 }
 
 /** The static shape of the run: every lane that exists, so a renderer needs no guessing. */

@@ -47,7 +47,7 @@ describe('inversion-risk', () => {
           'warning',
           ranges[0],
           'bus has no priority protocol: high (priority 10) can wait for it while low (priority 1) holds it, ' +
-            'and medium (priority 5) can run instead of low on CPU 0: unbounded priority inversion',
+            'and medium (priority 5) can run instead of low on CPU 0: unbounded priority inversion at the kernel level',
           { fix: 'inherit', mutex: 'bus', ceiling: 10 },
         ],
       ],
@@ -125,5 +125,66 @@ process app {
     assert.deepEqual(diags[0].range, ranges[0]);
     assert.match(diags[0].message, /^m\[0\] has no priority protocol: .*; m\[1\] has no priority protocol: /);
     assert.deepEqual(diags[0].data, { fix: 'inherit', mutex: 'm', ceiling: 10 });
+  });
+});
+
+/**
+ * The visibility problem (LANGUAGE.md §5.2, §8): under many_to_many an unbound owner's pool LWP
+ * runs at the process's priority whatever `inherit` gives the owner in the library, so a KLT of
+ * another process between that priority and H's still runs first.
+ */
+function visibility(mutex: string, lowAttrs = ''): Analysed {
+  return analysed(
+    `
+scenario "visibility" { cpus 1 }
+process app {
+  model many_to_many
+  lwps 2
+  mutex ⟦m⟧ ${mutex}
+  thread low priority 1 ${lowAttrs} { lock m compute 4 unlock m }
+  thread high priority 10 at 1 { lock m compute 1 unlock m }
+}
+process other {
+  model one_to_one
+  thread medium priority 5 at 1 { compute 10 }
+}`,
+    RISK,
+  );
+}
+
+describe('inversion-risk at the kernel level (the visibility problem)', () => {
+  test('inherit does not cure it for an unbound owner: the fix is bound on the owner', () => {
+    const { diags, ranges } = visibility('inherit');
+    assert.equal(diags.length, 1);
+    assert.deepEqual(diags[0].range, ranges[0]);
+    assert.match(diags[0].message, /m has inherit, which lifts low in the library only/);
+    assert.match(diags[0].message, /pool LWP the kernel runs at 0 \(app's priority\)/);
+    assert.match(diags[0].message, /medium \(priority 5\) can run instead of low on CPU 0/);
+    assert.match(diags[0].message, /at the kernel level$/);
+    assert.deepEqual(diags[0].data, { fix: 'bound', mutex: 'm', owner: 'low', ceiling: 10 });
+  });
+
+  test('without a protocol the fix is bound on the owner too (with inherit added)', () => {
+    const { diags } = visibility('');
+    assert.equal(diags.length, 1);
+    assert.equal(diags[0].data?.fix, 'bound');
+  });
+
+  test('a bound owner with inherit is cured; bound alone is not', () => {
+    assert.deepEqual(visibility('inherit', 'bound').diags, []);
+    const alone = visibility('', 'bound').diags;
+    assert.equal(alone.length, 1);
+    assert.equal(alone[0].data?.fix, 'inherit');
+  });
+
+  test('a KLT below the process priority is no risk at the kernel level', () => {
+    const { diags } = analysed(
+      `scenario "v" { cpus 1 }
+process app { model many_to_many priority 6 lwps 2 mutex m inherit
+  thread low priority 1 { lock m compute 4 unlock m } thread high priority 10 { lock m unlock m } }
+process other { model one_to_one thread medium priority 5 { compute 10 } }`,
+      RISK,
+    );
+    assert.deepEqual(diags, []);
   });
 });

@@ -88,6 +88,32 @@ describe('quick fixes', () => {
     server.close(again.uri);
   });
 
+  it('the visibility problem: make the unbound owner bound (with inherit when the mutex has none)', async () => {
+    const text = (proto: string) => `scenario "v" { cpus 1 }
+process app {
+  model many_to_many
+  lwps 2
+  mutex m ${proto}
+  thread low priority 1 { lock m compute 4 unlock m }
+  thread high priority 10 bound at 1 { lock m compute 1 unlock m }
+}
+process other { model one_to_one thread medium priority 5 at 2 { compute 10 } }
+`;
+    const withInherit = text('inherit');
+    const a = await diagnose(withInherit, 'priority-inversion');
+    const list = await actions(a.uri, a.diag);
+    assert.ok(!list.some((x) => /Add 'inherit'/.test(x.title)), 'inherit is there already and cures nothing');
+    const r = await applyAndRecheck(a.uri, withInherit, list, /Make thread low bound/);
+    assert.match(r.text, /thread low bound priority 1/);
+    assert.ok(!r.codes.includes('priority-inversion') && !r.codes.includes('inversion-risk'), r.codes.join());
+    const plain = text('');
+    const b = await diagnose(plain, 'inversion-risk');
+    const both = await applyAndRecheck(b.uri, plain, await actions(b.uri, b.diag), /bound and add 'inherit'/);
+    assert.match(both.text, /mutex m inherit *\n/);
+    assert.match(both.text, /thread low bound priority 1/);
+    assert.ok(!both.codes.includes('priority-inversion') && !both.codes.includes('inversion-risk'), both.codes.join());
+  });
+
   it('rr-needs-quantum: adds quantum 10', async () => {
     const text = 'scenario "rr" {\n  cpus 1\n  policy rr\n}\nprocess p {\n  thread t { compute 3 }\n}\n';
     const { uri, diag } = await diagnose(text, 'rr-needs-quantum');

@@ -121,6 +121,46 @@ describe('navigation and help', () => {
     assert.match(h, /\| worker \| exited \|/);
   });
 
+  it("a thread's hover gives its priority in the library and its KLT's, and how long it has been blocked", async () => {
+    const vis = `scenario "v" { cpus 3 }
+process app {
+  model many_to_many
+  lwps 2
+  mutex m inherit
+  thread low priority 1 { lock m compute 4 unlock m }
+  thread high priority 10 bound at 1 { lock m compute 1 unlock m }
+}
+process other { model one_to_one thread medium priority 5 at 2 { compute 10 } }
+process table {
+  model one_to_one
+  mutex a
+  mutex b
+  thread x { lock a compute 1 lock b unlock b unlock a }
+  thread y { lock b compute 1 lock a unlock a unlock b }
+}
+`;
+    const u = 'file:///nav/visibility.threads';
+    const from = server.open(u, vis);
+    await server.diagnosticsFor(u, 1, () => true, from);
+    await server.outcome(u, 1);
+    const hoverOn = async (name: string): Promise<string> => {
+      const offset = vis.indexOf(`thread ${name} `) + 'thread '.length + 1;
+      const before = vis.slice(0, offset);
+      const position = { line: before.split('\n').length - 1, character: offset - before.lastIndexOf('\n') - 1 };
+      const h = await server.request<Hover | null>('textDocument/hover', { textDocument: { uri: u }, position });
+      return h && typeof h.contents === 'object' && 'value' in h.contents ? h.contents.value : '';
+    };
+    const low = await hoverOn('low');
+    assert.match(low, /pool LWP that the kernel runs at process `app`'s priority 0/);
+    assert.match(low, /effective priority up to 10 in the library \(raised from 1\); its KLT ran at 0 all along/);
+    const high = await hoverOn('high');
+    assert.match(high, /Its KLT runs at its effective priority/);
+    const x = await hoverOn('x');
+    assert.match(x, /Last simulation: deadlock at t=1/);
+    assert.match(x, /`x`: blocked since t=1, \d+ ticks? until the run ended at t=\d+/);
+    server.close(u);
+  });
+
   it("shows a mutex's protocol and users, a process's model", async () => {
     const h = await hoverText(1);
     assert.match(h, /block mutex/);

@@ -62,7 +62,14 @@ test('hang: a semaphore never posted, a join on a thread never spawned', () => {
   assert.equal(r.outcome, 'hang');
   const h = r.diagnostics.filter((d) => d.code === 'hang');
   assert.equal(h.length, 2);
-  assert.ok(h.some((d) => d.message.startsWith('hang at t=2: a waits on semaphore s forever') && d.time === 2));
+  assert.equal(r.endTime, 2);
+  assert.ok(
+    h.some(
+      (d) =>
+        d.message.startsWith('hang: blocked since t=2, run ended t=2: a waits on semaphore s forever') && d.time === 2,
+    ),
+    h.map((d) => d.message).join('\n'),
+  );
   assert.ok(h.some((d) => d.message.includes('never spawned')));
   assert.ok(!codes(r).includes('deadlock'));
 });
