@@ -27,6 +27,7 @@ import type { AttrNode, FileNode, Ident, ProcessNode, ScenarioNode, Span, StmtNo
 import { identOf, unquote } from './ast-build';
 import { RuleParser, type DeclaredName } from './parser';
 import { escapeControls, firstControl } from './escape';
+import { listWords, wordsOf } from './keywords';
 import { describeToken, isEof, spanAfter, tokenSpan, tokensSpan } from './spans';
 import {
   AttrStart,
@@ -163,7 +164,7 @@ class ThreadsParser extends RuleParser {
       if (tokenMatcher(t, ScenarioSettingStart)) {
         const s = this.item(this.scenarioSetting);
         if (s) settings.push(s);
-      } else this.garbage(t, 'a scenario setting (cpus, horizon, seed, policy, quantum or cost)');
+      } else this.garbage(t, `a scenario setting (${listWords(wordsOf('ScenarioSettingStart'))})`);
     }
     const titleSpan = title && title.tokenType === StringLit ? tokenSpan(title) : null;
     return {
@@ -220,7 +221,7 @@ class ThreadsParser extends RuleParser {
     try {
       name = this.SUBRULE(this.declName);
       while (tokenMatcher(this.LA(1), AttrStart)) attrs.push(this.SUBRULE(this.threadAttr));
-      this.CONSUME(LBrace, { ERR_MSG: "'{' or a thread attribute (priority, bound, pin, stack, at, deferred)" });
+      this.CONSUME(LBrace, { ERR_MSG: `'{' or a thread attribute (${wordsOf('AttrStart').join(', ')})` });
       this.quiet = false;
     } catch (e) {
       this.fail(e);

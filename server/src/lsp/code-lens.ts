@@ -2,12 +2,12 @@
 import type { CodeLens, CodeLensParams } from 'vscode-languageserver';
 import type { ServerContext } from './context';
 import { SIMULATE_COMMAND } from './protocol';
-import { scan } from './scan';
+import { lexed } from './lexed';
 
 /** Offset range of the first top-level `scenario` or `process` keyword (the grammar puts the scenario first), or null. */
 export function lensAnchor(text: string): { start: number; end: number } | null {
   let depth = 0;
-  for (const t of scan(text)) {
+  for (const t of lexed(text)) {
     if (t.text === '{') depth++;
     else if (t.text === '}') depth = Math.max(0, depth - 1);
     else if (depth === 0 && t.kind === 'word' && (t.text === 'scenario' || t.text === 'process')) return t;
