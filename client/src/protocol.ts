@@ -1,10 +1,12 @@
 /**
  * Messages between the extension host (the panel owner) and the playback webview: one
  * discriminated union on `type` for each direction, shared by both sides. Every message that
- * arrives is checked with `isHostMessage` / `isWebviewMessage` first; anything malformed is
- * ignored, so a stale or hostile message can never reach a handler.
+ * arrives is checked where it arrives (the trust boundary), and only there: the webview reads
+ * the host's through `parseHostMessage` (its diagnostics normalized once), the host reads the
+ * webview's with `isWebviewMessage`; anything malformed is ignored, so a stale or hostile
+ * message can never reach a handler.
  */
-import type { Diagnostic } from '@server/language/diagnostic';
+import { isDiagnosticCode, type Diagnostic } from '@server/language/diagnostic';
 import type { Model, SourceRange } from '@server/language/model';
 import type { RunResult } from '@server/simulator/trace';
 
@@ -81,7 +83,7 @@ const SEVERITIES = new Set(['error', 'warning', 'info', 'hint']);
 export function isDiagnostic(v: unknown): v is Diagnostic {
   return (
     isRecord(v) &&
-    typeof v.code === 'string' &&
+    isDiagnosticCode(v.code) &&
     typeof v.severity === 'string' &&
     SEVERITIES.has(v.severity) &&
     typeof v.message === 'string' &&
@@ -101,7 +103,7 @@ export function normalizeDiagnostics(list: readonly unknown[]): Diagnostic[] {
   for (const v of list) {
     if (
       !isRecord(v) ||
-      typeof v.code !== 'string' ||
+      !isDiagnosticCode(v.code) ||
       typeof v.message !== 'string' ||
       typeof v.severity !== 'string' ||
       !SEVERITIES.has(v.severity)
@@ -162,6 +164,21 @@ export function isHostMessage(v: unknown): v is HostMessage {
     default:
       return false;
   }
+}
+
+/**
+ * A message from the host as the webview may use it, or null when malformed: the one check of
+ * the host's diagnostics (a diagnostic with a broken range end keeps its start, one with no
+ * usable code, message, severity or start is dropped: a bad range must not cost the panel).
+ */
+export function parseHostMessage(v: unknown): HostMessage | null {
+  if (!isRecord(v)) return null;
+  if (v.type === 'model') {
+    if (!Array.isArray(v.diagnostics)) return null;
+    const m = { ...v, diagnostics: normalizeDiagnostics(v.diagnostics) };
+    return isHostMessage(m) ? m : null;
+  }
+  return isHostMessage(v) ? v : null;
 }
 
 /** True for a well-formed message from the webview. */

@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { ModelRequest } from '@server/lsp/protocol';
-import { isWebviewMessage, normalizeDiagnostics, type HostMessage, type WebviewMessage } from '../protocol';
+import { isWebviewMessage, type HostMessage, type WebviewMessage } from '../protocol';
 import { panelHtml } from './html';
 
 export const VIEW_TYPE = 'threadscape.simulation';
@@ -119,7 +119,8 @@ export class SimulationPanel implements vscode.Disposable {
         version: res.version,
         fileName: res.fileName,
         model: res.model,
-        diagnostics: normalizeDiagnostics(res.diagnostics),
+        // Checked where the webview receives it (parseHostMessage), not here as well.
+        diagnostics: res.diagnostics,
       });
     } catch (e) {
       if (id !== this.requestId) return;

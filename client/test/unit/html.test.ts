@@ -84,14 +84,22 @@ test('diagnostics are normalised: a broken range end becomes the start, unusable
       time: 2,
       relatedInformation: [{ range: { start, end: { line: 17 } }, message: 'x' }],
     },
-    { code: 'ok', severity: 'hint', message: 'm', range: { start, end: start }, time: null, relatedInformation: [] },
-    { code: 'no-start', severity: 'error', message: 'm', range: { end: start } },
-    { code: 'bad-severity', severity: 'fatal', message: 'm', range: { start, end: start } },
+    {
+      code: 'unused-declaration',
+      severity: 'hint',
+      message: 'm',
+      range: { start, end: start },
+      time: null,
+      relatedInformation: [],
+    },
+    { code: 'hang', severity: 'error', message: 'm', range: { end: start } },
+    { code: 'hang', severity: 'fatal', message: 'm', range: { start, end: start } },
+    { code: 'no-such-code', severity: 'error', message: 'm', range: { start, end: start } },
     null,
   ]);
   assert.deepEqual(
     list.map((d) => d.code),
-    ['stack-overflow', 'ok'],
+    ['stack-overflow', 'unused-declaration'],
   );
   assert.deepEqual(list[0].range, { start, end: start });
   assert.deepEqual(list[0].relatedInformation, []);
