@@ -57,10 +57,10 @@ const fmt = (ms: number) => `${ms.toFixed(1)} ms`;
 /** Round trips of hovers sent back to back while a long background simulation runs. */
 async function hoverDuringSimulation(server: TestServer): Promise<void> {
   const longUri = 'file:///bench/long.threads';
-  // A condition-variable broadcast storm: 10,000 waiters woken at one instant, over and over
+  // A condition-variable broadcast storm: 9,999 waiters woken at one instant, over and over
   // (many events within one instant, where a slice can only stop between events).
   const text =
-    'process p { mutex m condvar c thread w[10000] { repeat 1000 { lock m wait c m unlock m } }\n' +
+    'process p { mutex m condvar c thread w[9999] { repeat 1000 { lock m wait c m unlock m } }\n' +
     '  thread b { repeat 100000 { lock m broadcast c unlock m compute 1 } } }\n';
   await server.diagnosticsFor(longUri, 1, () => true, server.open(longUri, text));
   let finished = false;
