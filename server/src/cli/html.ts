@@ -98,8 +98,8 @@ export function readWebviewAssets(dir: string = __dirname): WebviewAssets {
  * Writes the standalone playback page of a run to `outFile` and says where on stderr (stdout
  * stays the summary's, or the JSON's). Returns the absolute path.
  */
-export function writeHtmlReport(outFile: string, input: HtmlReportInput): string {
-  const page = renderHtmlReport(input, readWebviewAssets());
+export function writeHtmlReport(outFile: string, input: HtmlReportInput, assets: WebviewAssets): string {
+  const page = renderHtmlReport(input, assets);
   writeOutput(outFile, [page]);
   const path = resolve(outFile);
   process.stderr.write(`threadscape: wrote the playback page ${escapeControls(path)}\n`);

@@ -16,7 +16,7 @@ import type { CommandOptions } from './args';
 import { internalFailure, UsageError } from './errors';
 import { checkOutputs, readInput, type NamedFile } from './files';
 import { formatDiagnostic, jsonDiagnostic } from './format';
-import { writeHtmlReport } from './html';
+import { readWebviewAssets, writeHtmlReport } from './html';
 import { recordingOf, recordingNote } from './recording';
 import { out, outText } from './stdout';
 import { formatSummary } from './summary';
@@ -76,6 +76,8 @@ export async function runCommand(file: string, opts: CommandOptions): Promise<nu
   checkOutputs(outputs, inputs);
 
   const text = readInput(file);
+  // The page's assets are read before the run, so a missing build fails at once.
+  const assets = opts.html !== undefined ? readWebviewAssets() : null;
   const name = basename(file);
   const replay = opts.replay !== undefined ? readReplay(opts.replay) : null;
   const pictures = opts.trace !== undefined || opts.html !== undefined;
@@ -102,8 +104,8 @@ export async function runCommand(file: string, opts: CommandOptions): Promise<nu
   else printText(file, result, diagnostics);
   if (result) {
     if (opts.trace !== undefined) writeChromeTrace(opts.trace, result);
-    if (opts.html !== undefined)
-      writeHtmlReport(opts.html, { fileName: file, text, result, analysis: diagnosis.analysis });
+    if (opts.html !== undefined && assets)
+      writeHtmlReport(opts.html, { fileName: file, text, result, analysis: diagnosis.analysis }, assets);
   } else if (pictures) {
     process.stderr.write(`threadscape: ${escapeControls(file)} has text errors; no trace or page written\n`);
   }
