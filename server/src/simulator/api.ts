@@ -48,6 +48,14 @@ export interface StepLimit {
   shouldStop?: () => boolean;
 }
 
+/**
+ * A simulation's state at a step boundary (`Simulation.snapshot`), opaque to hosts. Restoring it
+ * makes the run continue exactly as it did from there.
+ */
+export interface SimulationSnapshot {
+  readonly owner: unknown;
+}
+
 export interface Simulation {
   /** Current instant. */
   readonly now: number;
@@ -59,4 +67,8 @@ export interface Simulation {
   step(limit?: StepLimit): boolean;
   /** The result so far (final once `done`). */
   result(): RunResult;
+  /** The state now, between two steps (wherever `step` returned). */
+  snapshot(): SimulationSnapshot;
+  /** Returns to a snapshot taken of this simulation; the run goes on from there. */
+  restore(s: SimulationSnapshot): void;
 }

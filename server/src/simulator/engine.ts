@@ -9,7 +9,8 @@
  * lifecycle ← exec ← events ← engine): it owns the loop and wires the kernel's hooks.
  */
 import type { Model } from '../language/model';
-import type { Simulation, SimulationOptions, StepLimit } from './api';
+import type { Simulation, SimulationOptions, SimulationSnapshot, StepLimit } from './api';
+import { restoreSnapshot, takeSnapshot, type Snapshot } from './snapshot';
 import type { RunResult } from './trace';
 import type { LwpRt, ThreadRt } from './entities';
 import { World, clampPick } from './world';
@@ -28,6 +29,10 @@ import { adaptiveOwnerLeft } from './sync';
 import { settle } from './arrivals';
 
 export { DEFAULT_MAX_EVENTS } from './world';
+
+interface EngineSnapshot extends SimulationSnapshot {
+  readonly state: Snapshot;
+}
 
 export class Engine extends World implements Simulation {
   constructor(model: Model, options: SimulationOptions) {
@@ -133,6 +138,18 @@ export class Engine extends World implements Simulation {
     );
     for (let k = 0; k < ids.length; k++) if (k !== pick) this.steps.push(ids[k]);
     return ids[pick];
+  }
+
+  snapshot(): SimulationSnapshot {
+    const s: EngineSnapshot = { owner: this, state: takeSnapshot(this) };
+    return s;
+  }
+
+  restore(s: SimulationSnapshot): void {
+    if (s.owner !== this || !('state' in s)) {
+      throw new Error('a snapshot is restored into the simulation it was taken of');
+    }
+    restoreSnapshot(this, (s as EngineSnapshot).state);
   }
 
   result(): RunResult {

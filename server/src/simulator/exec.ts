@@ -23,7 +23,7 @@ export function stepThread(w: World, th: ThreadRt): boolean {
   w.causeCpu = l.cpu ? l.cpu.id : -1;
   try {
     for (;;) {
-      if (!w.tick()) {
+      if (!w.beforeStatement()) {
         if (w.budgetHit) w.budgetThread = th;
         return false;
       }

@@ -34,6 +34,17 @@ export class EventHeap {
     return this.items.length;
   }
 
+  /** Copies of the pending events (their order does not matter: the order of events is total). */
+  copies(): TimedEvent[] {
+    return this.items.map((e) => ({ ...e }));
+  }
+
+  /** Replaces the pending events by copies of `events`. */
+  reset(events: readonly TimedEvent[]): void {
+    this.items = [];
+    for (const e of events) this.push({ ...e });
+  }
+
   peek(): TimedEvent | undefined {
     return this.items[0];
   }
@@ -86,6 +97,11 @@ export class IndexedHeap<T extends HeapItem> implements ReadyQueue<T> {
 
   get size(): number {
     return this.items.length;
+  }
+
+  clear(): void {
+    for (const x of this.items) x.heapIndex = -1;
+    this.items.length = 0;
   }
 
   has(x: T): boolean {
@@ -203,6 +219,17 @@ export class IntHeap {
     return top;
   }
 
+  /** A copy of the values, in no particular order. */
+  values(): number[] {
+    return [...this.a];
+  }
+
+  /** Replaces the values. */
+  reset(values: readonly number[]): void {
+    this.a = [];
+    for (const v of values) this.push(v);
+  }
+
   /** Every value, in no particular order (for choice points). */
   drain(): number[] {
     const out = this.a;
@@ -221,6 +248,8 @@ export interface ReadyQueue<T extends HeapItem> {
   pop(): T | undefined;
   remove(x: T): void;
   update(x: T): void;
+  /** Empties the queue (its items are marked out of it). */
+  clear(): void;
 }
 
 /**
@@ -246,6 +275,12 @@ export class SortedQueue<T extends HeapItem> implements ReadyQueue<T> {
 
   get size(): number {
     return this.a.length - this.start;
+  }
+
+  clear(): void {
+    for (const x of this.items) x.heapIndex = -1;
+    this.a = [];
+    this.start = 0;
   }
 
   has(x: T): boolean {

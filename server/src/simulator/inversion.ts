@@ -78,6 +78,22 @@ export class InversionTracker implements InversionLog {
     else this.totals.set(key, { ...a, ticks: t - a.start });
   }
 
+  save(): unknown {
+    return {
+      active: new Map(this.active),
+      totals: [...this.totals].map(([k, t]) => [k, { ...t }] as const),
+      intervals: this.intervals.length,
+    };
+  }
+
+  load(saved: unknown): void {
+    const s = saved as { active: Map<string, Active>; totals: (readonly [string, Total])[]; intervals: number };
+    this.active = new Map(s.active);
+    this.totals.clear();
+    for (const [k, t] of s.totals) this.totals.set(k, { ...t });
+    this.intervals.length = s.intervals;
+  }
+
   /** Closes open intervals at the end of the run. */
   finish(t: number): void {
     for (const [key, a] of this.active) this.close(key, a, t);

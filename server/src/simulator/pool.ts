@@ -32,7 +32,7 @@ export function agePool(w: World, l: LwpRt, since: number): void {
 /** A new LWP (in state `creating`); bound to a thread or part of the pool. */
 export function newLwp(w: World, proc: ProcRt, bound: ThreadRt | null): LwpRt {
   const id = ++proc.nextLwpId;
-  const l: LwpRt = {
+  const fields: LwpRt = {
     // The ready queue's keys first (a heap operation reads them from a dozen LWPs), then the
     // fields read on every statement or event: they share the first cache lines.
     heapIndex: -1,
@@ -62,6 +62,11 @@ export function newLwp(w: World, proc: ProcRt, bound: ThreadRt | null): LwpRt {
     parkedSince: 0,
     spanLane: w.rec ? w.rec.addLane({ kind: 'lwp', process: proc.spec.name, lwp: id }) : -1,
   };
+  // An LWP keeps its object for the whole run, even when a restored snapshot forgets it and
+  // it is created again: what snapshots hold keeps pointing at the right LWP.
+  const known = w.lwpObjects[fields.gid];
+  const l = known === undefined ? fields : Object.assign(known, fields);
+  if (known === undefined) w.lwpObjects.push(l);
   w.lwps.push(l);
   proc.lwps.push(l);
   if (bound) bound.lwp = l;

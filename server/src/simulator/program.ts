@@ -39,8 +39,12 @@ const OPS: Record<string, Stmt['op']> = {
 
 /** Normalized statements and bodies of one run, found by hashes of their contents. */
 export class StmtCache {
-  /** Statements by range object (the elements of a thread array share it), then by a hash of their operands. */
-  readonly byRange = new Map<object, Map<number, Stmt[]>>();
+  /**
+   * Statements by a hash of their range's coordinates (the elements of a thread array share
+   * their statements' ranges), then by a hash of their operands. Ranges are compared by value,
+   * so a Model that went through JSON shares its statements as the original does.
+   */
+  readonly byRange = new Map<number, Map<number, Stmt[]>>();
   /** A serial number for each normalized statement, and bodies by a hash of their statements' serials. */
   readonly serial = new Map<Stmt, number>();
   readonly bodies = new Map<number, Stmt[][]>();
@@ -96,8 +100,11 @@ function normalizeStmt(s: Stmt, cache: StmtCache): Stmt {
     count: (any.count as number | undefined) ?? 0,
   };
   const op = OPS[s.op] ?? s.op;
-  let byHash = cache.byRange.get(s.range);
-  if (byHash === undefined) cache.byRange.set(s.range, (byHash = new Map()));
+  const r = s.range;
+  const rh =
+    (Math.imul(Math.imul(r.start.line, 31) + r.start.character, 961) + Math.imul(r.end.line, 31) + r.end.character) | 0;
+  let byHash = cache.byRange.get(rh);
+  if (byHash === undefined) cache.byRange.set(rh, (byHash = new Map()));
   const d = o.duration;
   let h = Math.imul(o.mutex + 1, 1000003) + Math.imul(o.condvar + 1, 10007) + Math.imul(o.semaphore + 1, 101);
   h =
@@ -109,7 +116,7 @@ function normalizeStmt(s: Stmt, cache: StmtCache): Stmt {
     0;
   let list = byHash.get(h);
   if (list === undefined) byHash.set(h, (list = []));
-  for (const n of list) if (sameStmt(n, op, o, body)) return n;
+  for (const n of list) if (sameRange(n.range, r) && sameStmt(n, op, o, body)) return n;
   const n = {
     // The canonical literal: comparisons with an internalized string are pointer compares.
     op,
@@ -127,6 +134,16 @@ function normalizeStmt(s: Stmt, cache: StmtCache): Stmt {
   list.push(n);
   cache.serial.set(n, cache.serial.size);
   return n;
+}
+
+function sameRange(a: Stmt['range'], b: Stmt['range']): boolean {
+  return (
+    a === b ||
+    (a.start.line === b.start.line &&
+      a.start.character === b.start.character &&
+      a.end.line === b.end.line &&
+      a.end.character === b.end.character)
+  );
 }
 
 function sameStmt(n: Stmt, op: string, o: Operands, body: Stmt[] | null): boolean {

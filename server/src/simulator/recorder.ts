@@ -26,6 +26,7 @@ export interface EventInfo {
 /** Where a recording stood (`Recorder.mark`), to return to it (`rewind`) when a run is restored. */
 export interface RecorderMark {
   events: number;
+  shown: number | null;
   spans: number;
   lanes: number;
   open: readonly (OpenSpan | null)[];
@@ -48,12 +49,19 @@ export class Recorder {
    * are replaced, never changed: a mark is a few lengths and a copy of the open spans.
    */
   mark(): RecorderMark {
-    return { events: this.events.length, spans: this.spanList.length, lanes: this.refs.length, open: [...this.open] };
+    return {
+      events: this.events.length,
+      shown: this.shown,
+      spans: this.spanList.length,
+      lanes: this.refs.length,
+      open: [...this.open],
+    };
   }
 
   /** Returns the recording to a mark taken earlier in the same run. */
   rewind(m: RecorderMark): void {
     this.events.length = m.events;
+    this.shown = m.shown;
     this.spanList.length = m.spans;
     this.refs.length = m.lanes;
     this.open.length = 0;
@@ -88,10 +96,23 @@ export class Recorder {
     this.spanList.push(span);
   }
 
-  /** Drops the events recorded after the last one that concerns a thread (LANGUAGE.md §9). */
+  /**
+   * The events the result shows: those up to the last one that concerns a thread, once the run
+   * ended at its last thread event (LANGUAGE.md §9); null: all of them.
+   */
+  private shown: number | null = null;
+
+  /** Leaves out of the result the events recorded after the last one that concerns a thread. */
   dropTrailingThreadless(): void {
     const ev = this.events;
-    while (ev.length > 0 && ev[ev.length - 1].thread === null) ev.pop();
+    let n = ev.length;
+    while (n > 0 && ev[n - 1].thread === null) n--;
+    this.shown = n;
+  }
+
+  /** The events of the result. */
+  shownEvents(): TraceEvent[] {
+    return this.events.slice(0, this.shown ?? this.events.length);
   }
 
   /** Closes every open span at t (end of the run or of a slice); nothing is drawn past t. */

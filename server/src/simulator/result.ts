@@ -40,7 +40,7 @@ export function buildResult(w: World): RunResult {
   };
   const rec = w.rec;
   if (rec !== null) {
-    if (rec.keepEvents) result.events = [...rec.events];
+    if (rec.keepEvents) result.events = rec.shownEvents();
     if (rec.spans) {
       result.spans = rec.closeAll(t);
       result.inversions = [...w.inversions.intervals];

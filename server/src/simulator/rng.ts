@@ -6,6 +6,15 @@ export class Mulberry32 {
     this.state = seed >>> 0;
   }
 
+  /** The generator's state (snapshots). */
+  get seedState(): number {
+    return this.state;
+  }
+
+  set seedState(s: number) {
+    this.state = s >>> 0;
+  }
+
   /** The next draw u in [0, 1). */
   next(): number {
     this.state = (this.state + 0x6d2b79f5) >>> 0;

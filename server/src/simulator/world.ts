@@ -32,6 +32,9 @@ export interface InversionLog {
   finish(t: number): void;
   diagnostics(): Diagnostic[];
   readonly intervals: InversionInterval[];
+  /** Its state, to return to (simulation snapshots). */
+  save(): unknown;
+  load(saved: unknown): void;
 }
 
 /** What the engine hands the world when it builds it. */
@@ -63,6 +66,8 @@ export class World {
   readonly steps = new IntHeap();
   readonly threads: ThreadRt[] = [];
   readonly lwps: LwpRt[] = [];
+  /** Every LWP object made in this run, by `gid` (those `lwps` forgot after a restore included). */
+  readonly lwpObjects: LwpRt[] = [];
   readonly cpus: CpuRt[] = [];
   readonly procs: ProcRt[] = [];
   readonly kq: ReadyQueue<LwpRt>;
@@ -118,7 +123,7 @@ export class World {
    */
   epoch = 0;
   readonly tail: Counters = zeroCounters();
-  private tailDirty = false;
+  tailDirty = false;
   /** Thread stepping when a slice paused in the middle of an instant. */
   stepping: ThreadRt | null = null;
   inInstant = false;
@@ -184,7 +189,29 @@ export class World {
     return min + clampPick(pick, max - min + 1);
   }
 
-  /** Counts one event; false when the budget or the slice says stop. */
+  /**
+   * Before a thread's statement: counts it, or says stop (the budget is spent: it is counted and
+   * not run; the slice is over: it is neither, and runs when the run resumes). So a run in
+   * slices counts exactly the events of the whole run.
+   */
+  beforeStatement(): boolean {
+    if (this.eventCount + 1 >= this.maxEvents) {
+      this.eventCount++;
+      this.budgetHit = true;
+      return false;
+    }
+    if (
+      this.eventCount >= this.sliceEnd ||
+      (((this.eventCount + 1) & 1023) === 0 && this.shouldStop !== null && this.shouldStop())
+    ) {
+      this.paused = true;
+      return false;
+    }
+    this.eventCount++;
+    return true;
+  }
+
+  /** Counts a timed event just handled; false when the budget or the slice says stop. */
   tick(): boolean {
     this.eventCount++;
     if (this.eventCount >= this.maxEvents) {
