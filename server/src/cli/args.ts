@@ -21,6 +21,11 @@ const OPTIONS = {
   'max-schedules': { type: 'string' },
   'time-limit': { type: 'string' },
   'max-memory': { type: 'string' },
+  all: { type: 'boolean' },
+  bfs: { type: 'boolean' },
+  'range-cap': { type: 'string' },
+  'no-por': { type: 'boolean' },
+  'no-symmetry': { type: 'boolean' },
   models: { type: 'string' },
   process: { type: 'string' },
   topic: { type: 'string' },
@@ -33,7 +38,20 @@ type OptionName = keyof typeof OPTIONS;
 const TAKES: Record<string, readonly OptionName[]> = {
   check: ['json'],
   run: ['json', 'events', 'seed', 'horizon', 'max-events', 'max-recorded', 'trace', 'html', 'replay'],
-  explore: ['json', 'seed', 'horizon', 'max-events', 'max-schedules', 'time-limit', 'max-memory'],
+  explore: [
+    'json',
+    'seed',
+    'horizon',
+    'max-events',
+    'max-schedules',
+    'time-limit',
+    'max-memory',
+    'all',
+    'bfs',
+    'range-cap',
+    'no-por',
+    'no-symmetry',
+  ],
   compare: ['json', 'seed', 'horizon', 'max-events', 'models', 'process'],
   exercise: ['json', 'topic', 'seed', 'answers'],
 };
@@ -70,8 +88,15 @@ export interface CommandOptions {
   maxSchedules?: number;
   /** Seconds. */
   timeLimit: number;
-  /** MiB. */
+  /** MiB for the explorer's visited states. */
   maxMemory: number;
+  /** `explore --range-cap`. */
+  rangeCap?: number;
+  /** `explore --all`, `--bfs`, and the reductions (`--no-por`, `--no-symmetry` turn them off). */
+  all: boolean;
+  bfs: boolean;
+  por: boolean;
+  symmetry: boolean;
   /** `compare --models`, comma-separated. */
   models?: string;
   /** `compare --process`, comma-separated. */
@@ -149,7 +174,12 @@ export function parseCommandLine(argv: string[]): Invocation {
     replay: values.replay,
     maxSchedules: integer('max-schedules', values['max-schedules'], 1),
     timeLimit: integer('time-limit', values['time-limit'], 1) ?? DEFAULT_TIME_LIMIT_S,
-    maxMemory: integer('max-memory', values['max-memory'], 16, 65_536) ?? DEFAULT_MAX_MEMORY_MIB,
+    maxMemory: integer('max-memory', values['max-memory'], 1, 65_536) ?? DEFAULT_MAX_MEMORY_MIB,
+    rangeCap: integer('range-cap', values['range-cap'], 1),
+    all: values.all ?? false,
+    bfs: values.bfs ?? false,
+    por: !(values['no-por'] ?? false),
+    symmetry: !(values['no-symmetry'] ?? false),
     models: values.models,
     process: values.process,
     topic: values.topic,

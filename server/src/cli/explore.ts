@@ -1,32 +1,39 @@
 /**
- * `threadscape explore FILE`: searches the schedules the file allows (LANGUAGE.md §7) and
- * reports deadlocks, hangs and inversions that some schedule reaches and the default one does
- * not. The search stops at its time limit (`--time-limit`, 60 s by default) and when the
- * process's memory passes `--max-memory` (512 MiB by default): this host's stop callback reads
- * the clock at every poll of the core and the memory at most every 50 ms.
+ * `threadscape explore FILE`: the model checker (LANGUAGE.md §7). It searches every schedule the
+ * file allows (reduced by state hashing, partial-order and symmetry reduction) for deadlocks,
+ * hangs, unbounded inversions and faults that the default schedule does not show. Progress goes
+ * to stderr once a second; a complete search with no finding is a proof, said in those words.
+ * The search stops at its time limit (`--time-limit`, 60 s by default; this host reads the clock
+ * at every poll of the core), when its visited states fill `--max-memory` (512 MiB by default),
+ * and when the whole process's memory passes twice that (a single run that grows, whatever the
+ * table holds).
  */
 import { basename } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { compile } from '../language';
 import { compareDiagnostics } from '../language/diagnostic';
-import { explore, findingToDiagnostic, type ExploreResult } from '../explorer';
+import { explore, findingToDiagnostic, type ExploreProgress, type ExploreResult } from '../explorer';
 import type { CommandOptions } from './args';
 import { readInput } from './files';
 import { formatDiagnostic } from './format';
 import { out } from './stdout';
 
-/** Why a search stopped early, if a limit of this host stopped it. */
-type Limit = 'time' | 'memory' | null;
+/** The proof a complete search gives when it finds nothing. */
+export const PROOF = 'no deadlock, hang or unbounded inversion in any schedule';
 
-/** A stop callback for the core that watches the clock and the process's memory. */
+/** Runs the search and prints the findings; exit 1 when an error-severity finding or text error exists. */
+/**
+ * A stop callback for the core that reads the clock at every poll and the process's resident
+ * memory at most every 50 ms; `hit` says which limit stopped the search.
+ */
 export function searchLimits(
   timeLimitS: number,
-  maxMemoryMiB: number,
-): { shouldStop: () => boolean; hit: () => Limit } {
+  maxProcessMiB: number,
+): { shouldStop: () => boolean; hit: () => 'time' | 'memory' | null } {
   const deadline = performance.now() + timeLimitS * 1000;
-  const maxBytes = maxMemoryMiB * 1024 * 1024;
+  const maxBytes = maxProcessMiB * 2 ** 20;
   let nextMemoryCheck = 0;
-  let hit: Limit = null;
+  let hit: 'time' | 'memory' | null = null;
   const shouldStop = (): boolean => {
     if (hit) return true;
     const now = performance.now();
@@ -40,7 +47,6 @@ export function searchLimits(
   return { shouldStop, hit: () => hit };
 }
 
-/** Runs the search and prints the findings; exit 1 when an error-severity finding or text error exists. */
 export async function exploreCommand(file: string, opts: CommandOptions): Promise<number> {
   const text = readInput(file);
   const { diagnostics, model } = compile(text);
@@ -52,29 +58,39 @@ export async function exploreCommand(file: string, opts: CommandOptions): Promis
       );
     } else {
       for (const d of errors) out(formatDiagnostic(file, d) + '\n');
-      process.stderr.write(`threadscape: the file has errors; nothing explored\n`);
+      process.stderr.write('threadscape: the file has errors; nothing explored\n');
     }
     return 1;
   }
-  const limits = searchLimits(opts.timeLimit, opts.maxMemory);
-  const progress = process.stderr.isTTY === true;
+  const start = Date.now();
+  const limits = searchLimits(opts.timeLimit, 2 * opts.maxMemory);
+  let lastReport = start;
+  const report = (p: ExploreProgress): void => {
+    const now = Date.now();
+    if (now - lastReport < 1000) return;
+    lastReport = now;
+    const secs = (now - start) / 1000;
+    process.stderr.write(
+      `exploring: ${p.states} states (${Math.round(p.states / secs)}/s), ${p.transitions} transitions, ` +
+        `depth ${p.depth}, ${(p.bytes / 2 ** 20).toFixed(1)} MiB, ${secs.toFixed(0)} s\n`,
+    );
+  };
   const result = explore(model, {
     maxSchedules: opts.maxSchedules,
+    maxBytes: opts.maxMemory * 2 ** 20,
+    rangeCap: opts.rangeCap,
+    all: opts.all,
+    bfs: opts.bfs,
+    por: opts.por,
+    symmetry: opts.symmetry,
     simulation: { seed: opts.seed, horizon: opts.horizon, maxEvents: opts.maxEvents, scenarioName: basename(file) },
     shouldStop: limits.shouldStop,
-    onSchedule: progress
-      ? (n, found) => {
-          if (n % 50 === 0) process.stderr.write(`\rexplored ${n} schedules, ${found} finding(s)…`);
-        }
-      : undefined,
+    onProgress: report,
   });
-  if (progress) process.stderr.write('\r\x1b[K');
-  const hit = limits.hit();
-  if (hit === 'time') process.stderr.write(`threadscape: the search stopped at its time limit (${opts.timeLimit} s)\n`);
-  if (hit === 'memory')
-    process.stderr.write(`threadscape: the search stopped at its memory limit (${opts.maxMemory} MiB)\n`);
-  if (opts.json) out(JSON.stringify(toJson(result), null, 2) + '\n');
-  else printText(file, result);
+  // The core counts any stop by the callback as the time limit's; the host knows which it was.
+  const stopped = limits.hit() === 'memory' && !result.complete ? { ...result, stoppedBy: 'memory' as const } : result;
+  if (opts.json) out(JSON.stringify(toJson(stopped), null, 2) + '\n');
+  else printText(file, stopped);
   return result.findings.some((f) => f.severity === 'error') ? 1 : 0;
 }
 
@@ -82,7 +98,14 @@ function toJson(r: ExploreResult) {
   return {
     schedules: r.schedules,
     states: r.states,
+    transitions: r.transitions,
     complete: r.complete,
+    stoppedBy: r.stoppedBy,
+    baseline: r.baseline,
+    reductions: r.reductions,
+    bytesPerState: Math.round(r.bytesPerState * 10) / 10,
+    memory: r.bytes,
+    depth: r.depth,
     findings: r.findings.map((f) => ({
       code: f.code,
       severity: f.severity,
@@ -94,13 +117,28 @@ function toJson(r: ExploreResult) {
   };
 }
 
+const STOPPED = {
+  time: 'the time limit stopped it',
+  memory: 'the memory limit stopped it',
+  schedules: 'the schedule limit stopped it',
+  finding: 'it stopped at the first finding (--all searches on)',
+} as const;
+
 function printText(file: string, r: ExploreResult): void {
-  const how = r.complete ? 'every schedule' : 'stopped by a limit or sampled wide ranges';
-  // Before the first schedule ends there is no default outcome to speak of.
-  const baseline = r.schedules === 0 ? 'not reached (stopped inside the default schedule)' : r.baseline;
-  out(`${r.schedules} schedules explored (${r.states} choice points; ${how}); default outcome: ${baseline}\n`);
+  const how = r.complete
+    ? 'the whole space'
+    : r.stoppedBy !== null
+      ? `incomplete: ${STOPPED[r.stoppedBy]}`
+      : 'incomplete: wide ranges were sampled (--range-cap)';
+  out(
+    `${r.states} states, ${r.transitions} transitions, ${r.schedules} schedules (${how}); ` +
+      `default outcome: ${r.baseline}\n`,
+  );
+  out(`reductions: ${r.reductions.join('; ')}\n`);
   if (r.findings.length === 0) {
-    out('no deadlock, hang or inversion beyond what the default schedule shows\n');
+    if (r.complete && r.baseline === 'completed') out(`proof: ${PROOF}\n`);
+    else if (r.complete) out('every schedule searched: nothing beyond what the default schedule shows\n');
+    else out('nothing found in the part searched (not a proof)\n');
     return;
   }
   for (const f of r.findings) {

@@ -37,9 +37,15 @@ Options of run:
   --replay FILE       follow the choices of a file written from an explore finding
 
 Options of explore (and --json, --seed, --horizon, --max-events):
-  --max-schedules N   complete schedules to examine at most (default 1000)
+  --max-schedules N   complete schedules to examine at most (default: no limit)
   --time-limit S      stop the search after S seconds (default 60)
-  --max-memory MIB    stop the search when the process uses this much memory (default 512)
+  --max-memory MIB    memory for the visited states, in MiB (default 512); the search also
+                      stops when the whole process uses twice that
+  --all               keep searching after the first finding, counting schedules
+  --bfs               breadth-first: the shortest counterexample first
+  --range-cap N       enumerate ranges of up to N values in full, sample wider ones (default 16)
+  --no-por            no partial-order reduction
+  --no-symmetry       no symmetry reduction
 
 Options of compare (and --json, --seed, --horizon, --max-events):
   --models LIST       comma-separated, from one_to_one,many_to_one,many_to_many (default: all three)

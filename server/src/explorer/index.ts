@@ -1,136 +1,172 @@
 /**
- * The explorer: searches the schedules a scenario allows (LANGUAGE.md §7) for deadlocks,
- * hangs and priority inversions that the default schedule does not show, and gives for each
- * finding the choices that reproduce it (`threadscape run --replay`).
+ * The explorer: a model checker over the schedules a scenario allows (LANGUAGE.md §7). It runs
+ * the default schedule, then searches the state space (space.ts) for deadlocks, hangs,
+ * unbounded inversions and faults that the default schedule does not show, and gives for each
+ * finding the choices that reproduce it (`threadscape run --replay`). A complete search with no
+ * finding is a proof that none of them happens in any schedule.
  *
- * Pure: the host bounds the search by a schedule count and by `shouldStop` (its clock).
+ * Pure: the host bounds the search by its limits and by `shouldStop` (its clock).
  */
 import type { Diagnostic, DiagnosticCode, Severity } from '../language/diagnostic';
 import type { Model, SourceRange } from '../language/model';
-import { createSimulation } from '../simulator';
+import { createSimulation, simulate } from '../simulator';
 import type { SimulationOptions } from '../simulator/api';
 import type { RunResult } from '../simulator/trace';
-import { ScheduleTree, type ChoiceRecord } from './search';
+import { replayHook } from './replay';
+import { searchSpace, type Problem, type RawFinding, type SpaceProgress } from './space';
+import type { ChoiceRecord } from './unit-tree';
 
-export type { ChoiceRecord } from './search';
+export type { ChoiceRecord } from './unit-tree';
+export type { SpaceProgress as ExploreProgress } from './space';
 
 export interface ExploreOptions {
   /** Seed, horizon and event budget of every run (the explorer sets the choice hook). */
   simulation?: Omit<SimulationOptions, 'choose' | 'record'>;
-  /** Complete schedules to examine at most (default 1000). */
+  /** Complete schedules to examine at most (default: no limit). */
   maxSchedules?: number;
-  /** Polled between events; true ends the search (the host's time limit). */
+  /** Memory the visited set may take, in bytes (default 512 MiB). */
+  maxBytes?: number;
+  /** Keep searching after the first finding, counting schedules that show each. */
+  all?: boolean;
+  /** Breadth-first: the first counterexample is a shortest one. */
+  bfs?: boolean;
+  /** Range values enumerated in full up to this many (default 16), sampled above. */
+  rangeCap?: number;
+  /** Partial-order reduction and symmetry reduction (default on). */
+  por?: boolean;
+  symmetry?: boolean;
+  /** Polled between transitions; true ends the search (the host's time limit). */
   shouldStop?: () => boolean;
-  /** Called after each schedule (progress). */
-  onSchedule?: (schedules: number, findings: number) => void;
+  /** Called now and then with the figures so far (progress). */
+  onProgress?: (p: SpaceProgress) => void;
 }
 
-export type FindingCode = 'deadlock-reachable' | 'hang-reachable' | 'inversion-reachable';
+export type FindingCode = 'deadlock-reachable' | 'hang-reachable' | 'inversion-reachable' | 'fault-reachable';
 
 export interface Finding {
   code: FindingCode;
   severity: Severity;
   message: string;
-  /** Every decision of the first counterexample, for `run --replay`. */
+  /** Every decision of the counterexample, for `run --replay`. */
   choices: ChoiceRecord[];
+  /** Its decisions that differ from the default rule, in words. */
+  departures: string[];
   range: SourceRange;
   time: number | null;
   /** Schedules (of those searched) that show it. */
   occurrences: number;
+  /** The counterexample's own diagnostic (its chain of waits in relatedInformation). */
+  diagnostic: Diagnostic | null;
 }
 
 export interface ExploreResult {
   /** Complete schedules examined. */
   schedules: number;
-  /** Distinct choice points visited (nodes of the schedule tree). */
+  /** Distinct states stored (choice points, after reductions). */
   states: number;
-  /** False when a limit stopped the search or wide ranges were sampled. */
+  /** Units run to search them. */
+  transitions: number;
+  /** True when the whole reduced space was searched: then no finding is a proof. */
   complete: boolean;
+  /** Why the search stopped early, if it did. */
+  stoppedBy: 'time' | 'memory' | 'schedules' | 'finding' | null;
   findings: Finding[];
   /** The default schedule's outcome. */
   baseline: RunResult['outcome'];
+  /** The reductions the search used, in words. */
+  reductions: string[];
+  /** Memory of the visited set, and per state. */
+  bytes: number;
+  bytesPerState: number;
+  /** The longest chain of choices searched. */
+  depth: number;
 }
 
-const WATCHED: { code: FindingCode; from: DiagnosticCode; severity: Severity; what: string }[] = [
-  { code: 'deadlock-reachable', from: 'deadlock', severity: 'error', what: 'deadlock' },
-  { code: 'hang-reachable', from: 'hang', severity: 'error', what: 'hang' },
-  { code: 'inversion-reachable', from: 'priority-inversion', severity: 'warning', what: 'priority inversion' },
+const KINDS: { problem: Problem; code: FindingCode; diag: DiagnosticCode; severity: Severity; what: string }[] = [
+  { problem: 'deadlock', code: 'deadlock-reachable', diag: 'deadlock', severity: 'error', what: 'deadlock' },
+  { problem: 'hang', code: 'hang-reachable', diag: 'hang', severity: 'error', what: 'hang' },
+  { problem: 'fault', code: 'fault-reachable', diag: 'stack-overflow', severity: 'error', what: 'fault' },
+  {
+    problem: 'inversion',
+    code: 'inversion-reachable',
+    diag: 'priority-inversion',
+    severity: 'warning',
+    what: 'unbounded priority inversion',
+  },
 ];
 
-interface Pending {
-  first: Diagnostic;
-  choices: ChoiceRecord[];
-  departures: string[];
-  occurrences: number;
+/** The problems a run shows. */
+function problemsOf(r: RunResult): Set<Problem> {
+  const codes = new Set(r.diagnostics.map((d) => d.code));
+  const out = new Set<Problem>();
+  for (const k of KINDS) if (codes.has(k.diag)) out.add(k.problem);
+  if (r.outcome === 'hang') out.add('hang');
+  if (r.outcome === 'fault') out.add('fault');
+  return out;
 }
 
 /** Searches the schedules of `model`. */
 export function explore(model: Model, options: ExploreOptions = {}): ExploreResult {
-  const maxSchedules = options.maxSchedules ?? 1000;
-  const shouldStop = options.shouldStop ?? (() => false);
-  const tree = new ScheduleTree();
-  const pending = new Map<FindingCode, Pending>();
-  let baseline: Set<string> | null = null;
-  let baselineOutcome: RunResult['outcome'] = 'completed';
-  let schedules = 0;
-  let stopped = false;
+  const sim = options.simulation ?? {};
+  const base = simulate(model, sim);
+  const shown = problemsOf(base);
+  const watch = new Set(KINDS.map((k) => k.problem).filter((p) => !shown.has(p)));
+  const space = searchSpace(model, {
+    simulation: sim,
+    watch,
+    all: options.all,
+    bfs: options.bfs,
+    rangeCap: options.rangeCap,
+    por: options.por,
+    symmetry: options.symmetry,
+    maxSchedules: options.maxSchedules,
+    maxBytes: options.maxBytes,
+    shouldStop: options.shouldStop,
+    onProgress: options.onProgress,
+  });
+  const findings = space.findings.map((f) => finding(model, sim, f, space.states));
+  return {
+    schedules: space.schedules,
+    states: space.states,
+    transitions: space.transitions,
+    complete: space.complete,
+    stoppedBy: space.stoppedBy,
+    findings,
+    baseline: base.outcome,
+    reductions: space.reductions,
+    bytes: space.bytes,
+    bytesPerState: space.bytesPerState,
+    depth: space.depth,
+  };
+}
 
-  while (schedules < maxSchedules) {
-    const sim = createSimulation(model, tree.optionsFor({ ...options.simulation }));
-    sim.step({ shouldStop });
-    if (!sim.done) {
-      stopped = true;
-      break;
-    }
-    schedules++;
-    const result = sim.result();
-    const codes = new Set(result.diagnostics.map((d) => d.code));
-    if (baseline === null) {
-      baseline = codes;
-      baselineOutcome = result.outcome;
-    } else {
-      for (const w of WATCHED) {
-        if (baseline.has(w.from) || !codes.has(w.from)) continue;
-        const seen = pending.get(w.code);
-        if (seen) seen.occurrences++;
-        else {
-          const first = result.diagnostics.find((d) => d.code === w.from) as Diagnostic;
-          pending.set(w.code, {
-            first,
-            choices: [...tree.choices()],
-            departures: [...tree.departures()],
-            occurrences: 1,
-          });
-        }
-      }
-    }
-    options.onSchedule?.(schedules, pending.size);
-    if (!tree.advance()) break;
-    if (shouldStop()) {
-      stopped = true;
-      break;
-    }
-  }
-
-  const complete = tree.exhausted && !stopped && !tree.sampled;
-  const findings: Finding[] = [];
-  for (const w of WATCHED) {
-    const p = pending.get(w.code);
-    if (!p) continue;
-    const how = p.departures.length ? p.departures.join('; ') : 'the default choices';
-    findings.push({
-      code: w.code,
-      severity: w.severity,
-      message:
-        `${w.what} reachable: ${p.occurrences} of ${schedules} schedules searched show it, the default one does not; ` +
-        `first counterexample (${how}): ${p.first.message}`,
-      choices: p.choices,
-      range: p.first.range,
-      time: p.first.time,
-      occurrences: p.occurrences,
-    });
-  }
-  return { schedules, states: tree.nodes, complete, findings, baseline: baselineOutcome };
+/** A raw finding as a diagnostic-like finding: its counterexample replayed for its message. */
+function finding(
+  model: Model,
+  simulation: Omit<SimulationOptions, 'choose' | 'record'>,
+  f: RawFinding,
+  states: number,
+): Finding {
+  const kind = KINDS.find((k) => k.problem === f.problem) ?? KINDS[0];
+  const replay = replayHook({ version: 2, choices: f.choices });
+  const run = createSimulation(model, { ...simulation, choose: replay.hook });
+  run.step();
+  const d = run.result().diagnostics.find((x) => x.code === kind.diag) ?? null;
+  const how = f.departures.length > 0 ? f.departures.join('; ') : 'the default choices';
+  const count = f.occurrences > 1 ? `${f.occurrences} schedules show it; ` : '';
+  return {
+    code: kind.code,
+    severity: kind.severity,
+    message:
+      `${kind.what} reachable: some schedule reaches it, the default one does not (${states} states searched; ${count}` +
+      `first counterexample: ${how})${d ? `: ${d.message}` : ''}`,
+    choices: f.choices,
+    departures: f.departures,
+    range: d?.range ?? model.range,
+    time: d?.time ?? null,
+    occurrences: f.occurrences,
+    diagnostic: d,
+  };
 }
 
 /** A finding as a core diagnostic (for `check`-style output and the language server). */
@@ -141,6 +177,7 @@ export function findingToDiagnostic(f: Finding): Diagnostic {
     message: f.message,
     range: f.range,
     time: f.time,
-    relatedInformation: [],
+    relatedInformation: f.diagnostic?.relatedInformation ?? [],
+    data: { choices: f.choices },
   };
 }

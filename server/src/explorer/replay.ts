@@ -5,7 +5,7 @@
  * version-1 file describes other choices and is refused.
  */
 import type { ChoiceHook } from '../simulator/api';
-import type { ChoiceRecord } from './search';
+import type { ChoiceRecord } from './unit-tree';
 
 export interface ChoicesFile {
   version: 2;

@@ -15,6 +15,10 @@ export interface Choice {
   defaultPick: number;
   /** Human-readable names of the alternatives, where they have names (threads). */
   labels?: string[];
+  /** For a range: the value of alternative 0 (alternative k is `base + k`). */
+  base?: number;
+  /** For a range: what is drawn ("compute", "io", "sleep"), and by whom. */
+  what?: string;
 }
 
 /** Returns the alternative to take, 0 ≤ pick < choice.count. */
@@ -46,6 +50,11 @@ export interface StepLimit {
   maxEvents?: number;
   /** Polled between events; true stops the slice (hosts use it for wall-clock limits). */
   shouldStop?: () => boolean;
+  /**
+   * Stop after this many more units: a timed event handled, the arrivals of an instant placed,
+   * or a thread's zero-time steps up to its next timed statement (the explorer's transitions).
+   */
+  maxUnits?: number;
 }
 
 /**
@@ -63,6 +72,8 @@ export interface Simulation {
   readonly done: boolean;
   /** Events processed so far. */
   readonly eventCount: number;
+  /** Units run so far (see `StepLimit.maxUnits`). */
+  readonly units: number;
   /** Runs until the limit or the end; returns `done`. */
   step(limit?: StepLimit): boolean;
   /** The result so far (final once `done`). */

@@ -103,7 +103,7 @@ function fillIdleCpus(w: World): void {
   while (w.idleCpus > 0 && w.kq.size > 0) {
     const best = bestForIdle(w);
     if (best === undefined) return;
-    const l = chooseTieAmong(w, best, (x) => idleCpuFor(w, x) !== null);
+    const l = chooseTieAmong(w, best, (x) => idleCpuFor(w, x) !== null, w.idleCpus);
     dispatchTo(w, must(idleCpuFor(w, l), 'a KLT chosen for an idle CPU may use one'), l);
   }
 }

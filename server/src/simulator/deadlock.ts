@@ -3,7 +3,7 @@
  * mutex, or for the exit of the threads it joins; spinning waiters included), checked each
  * time an edge appears. Each thread of the cycle gets a diagnostic on its `lock`/`join`.
  */
-import type { World } from './world';
+import { FP, type World } from './world';
 import { must, type ThreadRt } from './entities';
 import type { Diagnostic } from '../language/diagnostic';
 import type { SourceRange } from '../language/model';
@@ -18,7 +18,7 @@ function waitsFor(t: ThreadRt): ThreadRt[] {
 const CHAIN_LIMIT = 64;
 
 /** A cycle of waits through `start` (start first, each waiting for the next), or null. */
-export function findCycle(start: ThreadRt): ThreadRt[] | null {
+export function findCycle(start: ThreadRt, w: World | null = null): ThreadRt[] | null {
   // The common case, checked on every contended lock: a chain of mutex waits, each thread
   // waiting for one owner. It is followed without allocating; joins, or a chain longer than
   // CHAIN_LIMIT (which may be a cycle not through start), take the general search below.
@@ -26,11 +26,13 @@ export function findCycle(start: ThreadRt): ThreadRt[] | null {
   for (let k = 0; k < CHAIN_LIMIT; k++) {
     const m = t.waitMutex;
     if (m === null) {
-      if (t.waitJoin !== null) return searchCycle(start);
+      if (t.waitJoin !== null) return searchCycle(start, w);
       return null;
     }
     const o = m.owner;
     if (o === null) return null;
+    // The walk reads what the owner waits for: a step that changes it does not commute with this one.
+    w?.touched(FP.thread(o.id));
     if (o === start) {
       // Walk the chain again from start, keeping its threads (every one waits for a mutex).
       const path: ThreadRt[] = [start];
@@ -39,7 +41,7 @@ export function findCycle(start: ThreadRt): ThreadRt[] | null {
     }
     t = o;
   }
-  return searchCycle(start);
+  return searchCycle(start, w);
 }
 
 /** The owner of the mutex a thread of a mutex-wait chain waits for. */
@@ -51,7 +53,7 @@ function mutexOwnerOf(t: ThreadRt): ThreadRt {
 }
 
 /** Depth-first search of the wait-for graph from `start`. */
-function searchCycle(start: ThreadRt): ThreadRt[] | null {
+function searchCycle(start: ThreadRt, w: World | null): ThreadRt[] | null {
   const path: ThreadRt[] = [start];
   const iters: ThreadRt[][] = [waitsFor(start)];
   const idx: number[] = [0];
@@ -68,6 +70,7 @@ function searchCycle(start: ThreadRt): ThreadRt[] | null {
     if (next === start) return path.slice();
     if (seen.has(next.id)) continue;
     seen.add(next.id);
+    w?.touched(FP.thread(next.id));
     path.push(next);
     iters.push(waitsFor(next));
     idx.push(0);

@@ -58,6 +58,7 @@ export class Engine extends World implements Simulation {
 
   step(limit: StepLimit = {}): boolean {
     this.sliceEnd = limit.maxEvents !== undefined ? this.eventCount + limit.maxEvents : Infinity;
+    this.unitEnd = limit.maxUnits !== undefined ? this.units + limit.maxUnits : Infinity;
     this.shouldStop = limit.shouldStop ?? null;
     this.paused = false;
     const until = limit.untilTime ?? Infinity;
@@ -73,7 +74,9 @@ export class Engine extends World implements Simulation {
           break;
         }
         if (next.t > until) return false;
-        if (this.eventCount >= this.sliceEnd || (this.shouldStop && this.shouldStop())) return false;
+        if (this.eventCount >= this.sliceEnd || this.units >= this.unitEnd || (this.shouldStop && this.shouldStop())) {
+          return false;
+        }
         this.now = next.t;
         this.inInstant = true;
         this.arriving = true;
@@ -97,9 +100,13 @@ export class Engine extends World implements Simulation {
         handleEvent(this, ev);
         // Handlers keep no reference to the event: it is reused (no allocation per event).
         this.recycle(ev);
-        if (!this.tick()) return;
+        const go = this.tick();
+        if (this.unitDone() || !go) return;
       }
-      if (this.arriving) settle(this);
+      if (this.arriving) {
+        settle(this);
+        if (this.unitDone()) return;
+      }
       if (this.steps.size === 0 && this.stepping === null) break;
       this.runSteps();
       if (this.paused || this.budgetHit) return;
@@ -120,12 +127,28 @@ export class Engine extends World implements Simulation {
       const finished = stepThread(this, th);
       if (!finished) return;
       this.stepping = null;
+      if (this.unitDone()) return;
     }
+  }
+
+  /** Counts a unit; true when the slice's units are used up (the run pauses here). */
+  private unitDone(): boolean {
+    if (++this.units < this.unitEnd) return false;
+    this.paused = true;
+    return true;
   }
 
   private nextStepper(): number {
     if (!this.choose || this.steps.size < 2) return this.steps.pop();
-    const ids = this.steps.drain().sort((a, b) => a - b);
+    // Only threads that can still step are alternatives (one preempted since it was marked is not).
+    const all = this.steps.drain().sort((a, b) => a - b);
+    const ids = all.filter((i) => isSteppable(this.threads[i]));
+    if (ids.length < 2) {
+      for (const i of ids) this.steps.push(i);
+      for (const i of all) this.threads[i].inStep = ids.includes(i);
+      return ids.length === 0 ? all[0] : this.steps.pop();
+    }
+    for (const i of all) if (!ids.includes(i)) this.threads[i].inStep = false;
     const pick = clampPick(
       this.choose({
         t: this.now,

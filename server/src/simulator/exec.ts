@@ -3,7 +3,7 @@
  * time, blocks or exits. Statements that were interrupted (a preempted compute, a spinning
  * lock, a spawn paying its costs) resume where they stopped.
  */
-import type { World } from './world';
+import { FP, type World } from './world';
 import { must, type LwpRt, type ThreadRt } from './entities';
 import { hasMore, nextStmt } from './program';
 import { blockKlt, kernelYield, makeReady, startSlice, yieldPoint } from './kernel';
@@ -19,6 +19,8 @@ import { EV } from './event-kinds';
  * in the middle (the engine resumes it), true when it took time, blocked, left its CPU or ended.
  */
 export function stepThread(w: World, th: ThreadRt): boolean {
+  // What others see of this thread (what it waits for, whether it ended) is its steps' to change.
+  w.touched(FP.thread(th.id));
   const l = must(th.lwp, 'a stepping thread is on an LWP');
   w.causeCpu = l.cpu ? l.cpu.id : -1;
   try {
@@ -69,14 +71,14 @@ function run(w: World, th: ThreadRt, l: LwpRt): boolean {
   th.atStmt = s;
   switch (s.op) {
     case 'compute': {
-      const d = w.draw(s.duration.min, s.duration.max);
+      const d = w.draw(s.duration.min, s.duration.max, w.choose ? `${th.name}'s compute` : undefined);
       if (d <= 0) return false;
       th.cur = s;
       th.rem = d;
       return timed(w, l);
     }
     case 'io': {
-      const d = w.draw(s.duration.min, s.duration.max);
+      const d = w.draw(s.duration.min, s.duration.max, w.choose ? `${th.name}'s io` : undefined);
       if (d <= 0) return false;
       th.cur = s;
       th.block = 'io';
@@ -88,7 +90,7 @@ function run(w: World, th: ThreadRt, l: LwpRt): boolean {
       return true;
     }
     case 'sleep': {
-      const d = w.draw(s.duration.min, s.duration.max);
+      const d = w.draw(s.duration.min, s.duration.max, w.choose ? `${th.name}'s sleep` : undefined);
       if (d <= 0) return false;
       th.cur = s;
       th.block = 'sleep';

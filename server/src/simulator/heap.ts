@@ -34,6 +34,11 @@ export class EventHeap {
     return this.items.length;
   }
 
+  /** Calls `f` on every pending event, in no particular order (it must not change them). */
+  forEach(f: (e: TimedEvent) => void): void {
+    for (const e of this.items) f(e);
+  }
+
   /** Copies of the pending events (their order does not matter: the order of events is total). */
   copies(): TimedEvent[] {
     return this.items.map((e) => ({ ...e }));

@@ -39,6 +39,11 @@ export class InversionTracker implements InversionLog {
   readonly totals = new Map<string, Total>();
   readonly intervals: InversionInterval[] = [];
 
+  /** True once an unbounded inversion has been observed in this run. */
+  get observed(): boolean {
+    return this.active.size > 0 || this.totals.size > 0;
+  }
+
   /** Re-evaluates the condition at the end of an instant. */
   check(w: World): void {
     const now = new Map<string, Active>();

@@ -69,6 +69,7 @@ export function enqueueKlt(w: World, l: LwpRt, where: 'tail' | 'head' | 'late'):
  * them together); later in the instant it is placed at once: an idle CPU, or a preemption.
  */
 export function makeReady(w: World, l: LwpRt): void {
+  w.dependent();
   enqueueKlt(w, l, 'tail');
   if (w.arriving) {
     l.readyCause = w.causeCpu;
@@ -119,6 +120,7 @@ export function preemptFor(w: World, l: LwpRt): void {
 
 /** A preemption of the KLT on `cpu`: at once, or by an interrupt when another CPU caused it. */
 export function requestPreempt(w: World, cpu: CpuRt): void {
+  w.dependent();
   if (w.causeCpu >= 0 && w.causeCpu !== cpu.id) {
     w.count('ipis');
     w.rec?.event('ipi', cpu.lwp?.thread ?? null, { cpu: cpu.id, lwp: cpu.lwp, detail: `interrupt to CPU ${cpu.id}` });
@@ -172,6 +174,7 @@ export function preemptNow(w: World, l: LwpRt): void {
 export function takeOffCpu(w: World, l: LwpRt): void {
   const cpu = l.cpu;
   if (cpu === null) return;
+  w.dependent();
   if (l.phase === 'timed' || l.phase === 'spin') stopSlice(w, l);
   l.gen++;
   cpu.lwp = null;
@@ -195,13 +198,17 @@ function chooseTie(w: World, cpu: CpuRt, head: LwpRt): LwpRt {
   return chooseTieAmong(w, head, (l) => eligible(l, cpu));
 }
 
-/** The tie choice among the ready KLTs that tie with `head` and pass `usable` (default: `head`). */
-export function chooseTieAmong(w: World, head: LwpRt, usable: (l: LwpRt) => boolean): LwpRt {
+/**
+ * The tie choice among the ready KLTs that tie with `head` and pass `usable` (default: `head`).
+ * With `slots` idle CPUs for them, a tie that they all fit in is no choice: each gets a CPU.
+ */
+export function chooseTieAmong(w: World, head: LwpRt, usable: (l: LwpRt) => boolean, slots = 1): LwpRt {
   const choose = w.choose;
   if (choose === null) return head;
   const key = tieKey(w, head);
   const tied = w.kq.items.filter((l) => l !== head && tieKey(w, l) === key && usable(l));
   if (tied.length === 0) return head;
+  if (tied.length + 1 <= slots && head.pin < 0 && tied.every((l) => l.pin < 0)) return head;
   tied.sort((a, b) => (w.kqLess(a, b) ? -1 : 1));
   const all = [head, ...tied];
   const pick = choose({
@@ -338,6 +345,7 @@ export function yieldPoint(w: World, l: LwpRt): boolean {
 
 /** A KLT gives up its CPU voluntarily (`yield` of a bound thread); true when another took it. */
 export function kernelYield(w: World, l: LwpRt): boolean {
+  w.dependent();
   const cpu = onCpuOf(l);
   const best = bestFor(w, cpu);
   if (best === undefined) return false;

@@ -23,6 +23,7 @@ export function enqueueUlt(w: World, th: ThreadRt, where: 'tail' | 'head', exter
   proc.runq.push(th);
   touchThread(w, th);
   if (where === 'head') return;
+  w.dependent();
   const cause = external ? -1 : w.causeCpu;
   if (w.arriving) {
     th.readyCause = cause;
@@ -64,6 +65,7 @@ export function maybePreemptFor(w: World, th: ThreadRt, cause: number): void {
     }
   }
   if (victim === null || th.effPrio <= vPrio) return;
+  w.dependent();
   if (cause >= 0 && victim.cpu !== null && cause === victim.cpu.id) {
     deliverUltPreempt(w, victim);
     return;
@@ -118,6 +120,7 @@ export function libraryYieldPoint(w: World, l: LwpRt): boolean {
 
 /** `yield` of an unbound ULT: the head of the run queue runs if it has the same or a higher priority. */
 export function libraryYield(w: World, th: ThreadRt, l: LwpRt): boolean {
+  w.dependent();
   const head = th.proc.runq.peek();
   if (head === undefined || head.effPrio < th.effPrio) return false;
   l.thread = null;
@@ -184,6 +187,7 @@ export function lwpBegins(w: World, l: LwpRt): void {
 
 /** An unbound ULT blocks in the library: its LWP goes on with another ULT or parks. */
 export function releaseLwp(w: World, th: ThreadRt): void {
+  w.dependent();
   const l = th.lwp;
   th.lwp = null;
   touchThread(w, th);

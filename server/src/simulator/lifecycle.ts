@@ -3,7 +3,7 @@
  * create` / `cost create_cached` with reuse from death row), exit, death row and the reaper,
  * stack use with red zones on (a fault) or off (a misattributed fault), killed processes.
  */
-import type { World } from './world';
+import { FP, type World } from './world';
 import { must, type LwpRt, type ProcRt, type ThreadRt } from './entities';
 import type { StackUseStmt, ThreadRefStmt } from '../language/model';
 import { dispatch, makeReady, takeOffCpu, yieldPoint, startSlice } from './kernel';
@@ -15,6 +15,7 @@ import { EV } from './event-kinds';
 
 /** Creates a thread now: ready at once (its LWP after `cost lwp_create` when created after 0). */
 export function createThread(w: World, th: ThreadRt, _bySpawn: boolean): void {
+  w.dependent();
   const proc = th.proc;
   th.created = true;
   th.pendingCreate = false;
@@ -50,6 +51,8 @@ export function createThread(w: World, th: ThreadRt, _bySpawn: boolean): void {
 /** Ends a thread (exited at its end or `exit`, faulted, or killed with its process). */
 export function exitThread(w: World, th: ThreadRt, how: 'exited' | 'faulted' | 'killed'): void {
   if (th.end !== null) return;
+  w.dependent();
+  w.touched(FP.thread(th.id));
   const wasCreated = th.created;
   leaveQueues(th);
   th.end = how;
@@ -102,6 +105,7 @@ export function reap(w: World, proc: ProcRt): void {
 
 /** `spawn T`: creates the deferred targets that have not started, one after the other. */
 export function spawn(w: World, th: ThreadRt, l: LwpRt, s: ThreadRefStmt): boolean {
+  w.dependent();
   const targets = s.threads
     .map((i) => th.proc.threads[i])
     .filter((t) => !t.created && !t.pendingCreate && t.end === null);
@@ -155,6 +159,7 @@ export function spawnCostDone(w: World, th: ThreadRt): void {
 /** `stack_use S`: within the stack nothing happens; past it, a fault or a silent corruption. */
 export function stackUse(w: World, th: ThreadRt, s: StackUseStmt): boolean {
   if (s.bytes <= th.spec.stack) return false;
+  w.dependent();
   const proc = th.proc;
   if (proc.spec.redzone) {
     w.diags.push({

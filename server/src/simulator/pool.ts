@@ -75,6 +75,7 @@ export function newLwp(w: World, proc: ProcRt, bound: ThreadRt | null): LwpRt {
 
 /** Asks the kernel for one more pool LWP, ready after `cost lwp_create`. */
 export function requestLwp(w: World, proc: ProcRt): void {
+  w.dependent();
   const l = newLwp(w, proc, null);
   proc.lwpsComing++;
   const c = w.model.costs.lwpCreate;

@@ -3,36 +3,16 @@
  * of a thread), and their restoration: the run then continues exactly as it did from there.
  *
  * The entities (threads, LWPs, CPUs, processes, sync objects) stay the same objects for the whole
- * run, so a snapshot is a compact copy of their fields, with references kept as they are (they
- * point at the same entities) and the arrays they own copied. The recording is append-only: a
- * mark of its lengths. LWPs created after a snapshot are dropped when it is restored.
+ * run, so a snapshot is a compact copy of their mutable fields (one object literal per entity,
+ * all of one shape), with references kept as they are (they point at the same entities) and the
+ * arrays they own copied. Restoring refills the live arrays rather than allocating new ones. The
+ * recording is append-only: a mark of its lengths. LWPs created after a snapshot are dropped
+ * when it is restored (their objects are kept for the run, see pool.ts).
  */
 import type { World } from './world';
 import type { CpuRt, LwpRt, MutexRt, ProcRt, ThreadRt } from './entities';
 import type { TimedEvent } from './heap';
 import type { RecorderMark } from './recorder';
-
-/** An opaque snapshot; only the simulation it was taken of can restore it. */
-export interface Snapshot {
-  readonly world: Record<string, unknown>;
-  readonly counters: Record<string, number>;
-  readonly tail: Record<string, number>;
-  readonly rng: number;
-  readonly events: TimedEvent[];
-  readonly steps: number[];
-  readonly kq: LwpRt[];
-  readonly lists: Record<ListName, unknown[]>;
-  readonly overflows: World['overflows'];
-  readonly inversions: unknown;
-  readonly threads: ThreadRt[];
-  readonly lwps: LwpRt[];
-  readonly cpus: CpuRt[];
-  readonly procs: { fields: ProcRt; runq: ThreadRt[] }[];
-  readonly mutexes: MutexRt[][];
-  readonly condWaiters: ThreadRt[][][];
-  readonly sems: { count: number; waiters: ThreadRt[] }[][];
-  readonly rec: RecorderMark | null;
-}
 
 /** The world's arrays of references, copied as they are. */
 const LISTS = [
@@ -45,105 +25,392 @@ const LISTS = [
   'idleBegins',
   'freedPool',
 ] as const;
-type ListName = (typeof LISTS)[number];
 
-/** World fields that are not plain values, handled one by one below (or constant for a run). */
-const STRUCTURED = new Set<string>([
-  ...LISTS,
-  'heap',
-  'freeEvents',
-  'stmtCache',
-  'steps',
-  'threads',
-  'lwps',
-  'lwpObjects',
-  'cpus',
-  'procs',
-  'kq',
-  'kqLess',
-  'rng',
-  'choose',
-  'rec',
-  'hooks',
-  'inversions',
-  'overflows',
-  'counters',
-  'tail',
-  'model',
-  'options',
-  'shouldStop',
-]);
-
-function copyArrays<T extends object>(o: T, keys: readonly (keyof T)[]): T {
-  const c = { ...o };
-  for (const k of keys) {
-    const v = c[k];
-    if (Array.isArray(v)) c[k] = [...v] as T[keyof T];
-  }
-  return c;
+/** An opaque snapshot; only the simulation it was taken of can restore it. */
+export interface Snapshot {
+  readonly world: ReturnType<typeof saveScalars>;
+  readonly counters: World['counters'];
+  readonly tail: World['tail'];
+  readonly rng: number;
+  readonly events: TimedEvent[];
+  readonly steps: number[];
+  readonly kq: LwpRt[];
+  readonly lists: unknown[][];
+  readonly overflows: World['overflows'];
+  readonly inversions: unknown;
+  readonly threads: ReturnType<typeof saveThread>[];
+  readonly lwps: ReturnType<typeof saveLwp>[];
+  readonly cpus: { cpu: ReturnType<typeof saveCpu>; ck: CpuRt['ck'] }[];
+  readonly procs: { fields: ReturnType<typeof saveProc>; runq: ThreadRt[] }[];
+  readonly mutexes: { owner: MutexRt['owner']; contended: boolean; waiters: ThreadRt[] }[][];
+  readonly condWaiters: ThreadRt[][][];
+  readonly sems: { count: number; waiters: ThreadRt[] }[][];
+  readonly rec: RecorderMark | null;
 }
 
-const THREAD_ARRAYS = ['held', 'waitJoin', 'joiners', 'spawnQueue', 'outer'] as const;
-const PROC_ARRAYS = ['parked', 'deathRow', 'creations', 'lwps'] as const;
+const EMPTY: readonly never[] = Object.freeze([]);
+
+/** A copy of an array (the shared empty one when it is empty: nothing is pushed to a copy). */
+function copyOf<T>(a: readonly T[]): readonly T[] {
+  return a.length === 0 ? (EMPTY as readonly T[]) : a.slice();
+}
+
+/** The live array `into`, holding the saved items again (a new one when `into` is absent). */
+function refill<T>(into: T[] | null, items: readonly T[]): T[] {
+  if (into === null) return items.slice();
+  into.length = 0;
+  for (let i = 0; i < items.length; i++) into.push(items[i]);
+  return into;
+}
+
+function saveThread(x: ThreadRt) {
+  return {
+    created: x.created,
+    pendingCreate: x.pendingCreate,
+    end: x.end,
+    cur: x.cur,
+    rem: x.rem,
+    effPrio: x.effPrio,
+    peakPrio: x.peakPrio,
+    block: x.block,
+    waitMutex: x.waitMutex,
+    waitCond: x.waitCond,
+    waitSem: x.waitSem,
+    spinning: x.spinning,
+    lwp: x.lwp,
+    rqKey: x.rqKey,
+    inStep: x.inStep,
+    corruptedBy: x.corruptedBy,
+    creationIndex: x.creationIndex,
+    readyCause: x.readyCause,
+    deadlocked: x.deadlocked,
+    mstate: x.mstate,
+    since: x.since,
+    cpuTime: x.cpuTime,
+    readyTime: x.readyTime,
+    blockedTime: x.blockedTime,
+    spinTime: x.spinTime,
+    arrival: x.arrival,
+    firstRun: x.firstRun,
+    finish: x.finish,
+    waitSince: x.waitSince,
+    waitRange: x.waitRange,
+    readySince: x.readySince,
+    longestReady: x.longestReady,
+    longestReadyStart: x.longestReadyStart,
+    spanLane: x.spanLane,
+    atStmt: x.atStmt,
+    heapIndex: x.heapIndex,
+    body: x.body,
+    pc: x.pc,
+    left: x.left,
+    held: copyOf(x.held),
+    joiners: copyOf(x.joiners),
+    outer: copyOf(x.outer),
+    spawnQueue: x.spawnQueue === null ? null : copyOf(x.spawnQueue),
+    waitJoin: x.waitJoin === null ? null : copyOf(x.waitJoin),
+  };
+}
+
+function loadThread(x: ThreadRt, s: ReturnType<typeof saveThread>): void {
+  x.created = s.created;
+  x.pendingCreate = s.pendingCreate;
+  x.end = s.end;
+  x.cur = s.cur;
+  x.rem = s.rem;
+  x.effPrio = s.effPrio;
+  x.peakPrio = s.peakPrio;
+  x.block = s.block;
+  x.waitMutex = s.waitMutex;
+  x.waitCond = s.waitCond;
+  x.waitSem = s.waitSem;
+  x.spinning = s.spinning;
+  x.lwp = s.lwp;
+  x.rqKey = s.rqKey;
+  x.inStep = s.inStep;
+  x.corruptedBy = s.corruptedBy;
+  x.creationIndex = s.creationIndex;
+  x.readyCause = s.readyCause;
+  x.deadlocked = s.deadlocked;
+  x.mstate = s.mstate;
+  x.since = s.since;
+  x.cpuTime = s.cpuTime;
+  x.readyTime = s.readyTime;
+  x.blockedTime = s.blockedTime;
+  x.spinTime = s.spinTime;
+  x.arrival = s.arrival;
+  x.firstRun = s.firstRun;
+  x.finish = s.finish;
+  x.waitSince = s.waitSince;
+  x.waitRange = s.waitRange;
+  x.readySince = s.readySince;
+  x.longestReady = s.longestReady;
+  x.longestReadyStart = s.longestReadyStart;
+  x.spanLane = s.spanLane;
+  x.atStmt = s.atStmt;
+  x.heapIndex = s.heapIndex;
+  x.body = s.body;
+  x.pc = s.pc;
+  x.left = s.left;
+  x.held = refill(x.held, s.held);
+  x.joiners = refill(x.joiners, s.joiners);
+  x.outer = refill(x.outer, s.outer);
+  x.spawnQueue = s.spawnQueue === null ? null : refill(x.spawnQueue, s.spawnQueue);
+  x.waitJoin = s.waitJoin === null ? null : refill(x.waitJoin, s.waitJoin);
+}
+
+function saveLwp(x: LwpRt) {
+  return {
+    heapIndex: x.heapIndex,
+    kp: x.kp,
+    k1: x.k1,
+    ord: x.ord,
+    gid: x.gid,
+    sjfKey: x.sjfKey,
+    thread: x.thread,
+    state: x.state,
+    phase: x.phase,
+    cpu: x.cpu,
+    gen: x.gen,
+    preempt: x.preempt,
+    ultPreempt: x.ultPreempt,
+    qExpired: x.qExpired,
+    qLeft: x.qLeft,
+    sliceStart: x.sliceStart,
+    pin: x.pin,
+    lastCpu: x.lastCpu,
+    proc: x.proc,
+    bound: x.bound,
+    lastUlt: x.lastUlt,
+    ultIpiPending: x.ultIpiPending,
+    readyCause: x.readyCause,
+    id: x.id,
+    parkedSince: x.parkedSince,
+    spanLane: x.spanLane,
+  };
+}
+
+function loadLwp(x: LwpRt, s: ReturnType<typeof saveLwp>): void {
+  x.heapIndex = s.heapIndex;
+  x.kp = s.kp;
+  x.k1 = s.k1;
+  x.ord = s.ord;
+  x.gid = s.gid;
+  x.sjfKey = s.sjfKey;
+  x.thread = s.thread;
+  x.state = s.state;
+  x.phase = s.phase;
+  x.cpu = s.cpu;
+  x.gen = s.gen;
+  x.preempt = s.preempt;
+  x.ultPreempt = s.ultPreempt;
+  x.qExpired = s.qExpired;
+  x.qLeft = s.qLeft;
+  x.sliceStart = s.sliceStart;
+  x.pin = s.pin;
+  x.lastCpu = s.lastCpu;
+  x.proc = s.proc;
+  x.bound = s.bound;
+  x.lastUlt = s.lastUlt;
+  x.ultIpiPending = s.ultIpiPending;
+  x.readyCause = s.readyCause;
+  x.id = s.id;
+  x.parkedSince = s.parkedSince;
+  x.spanLane = s.spanLane;
+}
+
+function saveCpu(x: CpuRt) {
+  return {
+    lwp: x.lwp,
+    lastProc: x.lastProc,
+    everRan: x.everRan,
+    ipiPending: x.ipiPending,
+    state: x.state,
+    since: x.since,
+    busy: x.busy,
+    overhead: x.overhead,
+    idle: x.idle,
+    ckEpoch: x.ckEpoch,
+  };
+}
+
+function loadCpu(x: CpuRt, s: ReturnType<typeof saveCpu>): void {
+  x.lwp = s.lwp;
+  x.lastProc = s.lastProc;
+  x.everRan = s.everRan;
+  x.ipiPending = s.ipiPending;
+  x.state = s.state;
+  x.since = s.since;
+  x.busy = s.busy;
+  x.overhead = s.overhead;
+  x.idle = s.idle;
+  x.ckEpoch = s.ckEpoch;
+}
+
+function saveProc(x: ProcRt) {
+  return {
+    nextLwpId: x.nextLwpId,
+    lwpsComing: x.lwpsComing,
+    concurrency: x.concurrency,
+    killed: x.killed,
+    pendingCorruption: x.pendingCorruption,
+    stallSince: x.stallSince,
+    stallTicks: x.stallTicks,
+    stallFirst: x.stallFirst,
+    stallThread: x.stallThread,
+    reaperScheduled: x.reaperScheduled,
+    parked: copyOf(x.parked),
+    deathRow: copyOf(x.deathRow),
+    creations: copyOf(x.creations),
+    lwps: copyOf(x.lwps),
+  };
+}
+
+function loadProc(x: ProcRt, s: ReturnType<typeof saveProc>): void {
+  x.nextLwpId = s.nextLwpId;
+  x.lwpsComing = s.lwpsComing;
+  x.concurrency = s.concurrency;
+  x.killed = s.killed;
+  x.pendingCorruption = s.pendingCorruption;
+  x.stallSince = s.stallSince;
+  x.stallTicks = s.stallTicks;
+  x.stallFirst = s.stallFirst;
+  x.stallThread = s.stallThread;
+  x.reaperScheduled = s.reaperScheduled;
+  x.parked = refill(x.parked, s.parked);
+  x.deathRow = refill(x.deathRow, s.deathRow);
+  x.creations = refill(x.creations, s.creations);
+  x.lwps = refill(x.lwps, s.lwps);
+}
+
+function saveScalars(x: World) {
+  return {
+    now: x.now,
+    done: x.done,
+    eventCount: x.eventCount,
+    outcome: x.outcome,
+    lastEventTime: x.lastEventTime,
+    seq: x.seq,
+    progressPending: x.progressPending,
+    causeCpu: x.causeCpu,
+    headCounter: x.headCounter,
+    rqCounter: x.rqCounter,
+    idleCpus: x.idleCpus,
+    deadlockFound: x.deadlockFound,
+    faultFound: x.faultFound,
+    liveThreads: x.liveThreads,
+    endTime: x.endTime,
+    arriving: x.arriving,
+    holdCpus: x.holdCpus,
+    epoch: x.epoch,
+    tailDirty: x.tailDirty,
+    stepping: x.stepping,
+    inInstant: x.inInstant,
+    sliceEnd: x.sliceEnd,
+    units: x.units,
+    unitEnd: x.unitEnd,
+    paused: x.paused,
+    budgetHit: x.budgetHit,
+    budgetThread: x.budgetThread,
+  };
+}
+
+function loadScalars(x: World, s: ReturnType<typeof saveScalars>): void {
+  x.now = s.now;
+  x.done = s.done;
+  x.eventCount = s.eventCount;
+  x.outcome = s.outcome;
+  x.lastEventTime = s.lastEventTime;
+  x.seq = s.seq;
+  x.progressPending = s.progressPending;
+  x.causeCpu = s.causeCpu;
+  x.headCounter = s.headCounter;
+  x.rqCounter = s.rqCounter;
+  x.idleCpus = s.idleCpus;
+  x.deadlockFound = s.deadlockFound;
+  x.faultFound = s.faultFound;
+  x.liveThreads = s.liveThreads;
+  x.endTime = s.endTime;
+  x.arriving = s.arriving;
+  x.holdCpus = s.holdCpus;
+  x.epoch = s.epoch;
+  x.tailDirty = s.tailDirty;
+  x.stepping = s.stepping;
+  x.inInstant = s.inInstant;
+  x.sliceEnd = s.sliceEnd;
+  x.units = s.units;
+  x.unitEnd = s.unitEnd;
+  x.paused = s.paused;
+  x.budgetHit = s.budgetHit;
+  x.budgetThread = s.budgetThread;
+}
 
 /** Takes a snapshot of the world as it stands. */
 export function takeSnapshot(w: World): Snapshot {
-  const world: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(w)) if (!STRUCTURED.has(k)) world[k] = v;
-  const lists = {} as Record<ListName, unknown[]>;
-  for (const k of LISTS) lists[k] = [...w[k]];
   return {
-    world,
+    world: saveScalars(w),
     counters: { ...w.counters },
     tail: { ...w.tail },
     rng: w.rng.seedState,
     events: w.heap.copies(),
     steps: w.steps.values(),
     kq: [...w.kq.items],
-    lists,
+    lists: LISTS.map((k) => copyOf(w[k] as unknown[]) as unknown[]),
     overflows: w.overflows.map((o) => ({ ...o })),
     inversions: w.inversions.save(),
-    threads: w.threads.map((t) => copyArrays(t, THREAD_ARRAYS)),
-    lwps: w.lwps.map((l) => ({ ...l })),
-    cpus: w.cpus.map((c) => ({ ...c, ck: { ...c.ck } })),
-    procs: w.procs.map((p) => ({ fields: copyArrays(p, PROC_ARRAYS), runq: [...p.runq.items] })),
-    mutexes: w.procs.map((p) => p.mutexes.map((m) => ({ ...m, waiters: [...m.waiters] }))),
-    condWaiters: w.procs.map((p) => p.conds.map((c) => [...c.waiters])),
-    sems: w.procs.map((p) => p.sems.map((s) => ({ count: s.count, waiters: [...s.waiters] }))),
+    threads: w.threads.map(saveThread),
+    lwps: w.lwps.map(saveLwp),
+    cpus: w.cpus.map((c) => ({ cpu: saveCpu(c), ck: { ...c.ck } })),
+    procs: w.procs.map((p) => ({ fields: saveProc(p), runq: [...p.runq.items] })),
+    mutexes: w.procs.map((p) =>
+      p.mutexes.map((m) => ({ owner: m.owner, contended: m.contended, waiters: copyOf(m.waiters) as ThreadRt[] })),
+    ),
+    condWaiters: w.procs.map((p) => p.conds.map((c) => copyOf(c.waiters) as ThreadRt[])),
+    sems: w.procs.map((p) => p.sems.map((s) => ({ count: s.count, waiters: copyOf(s.waiters) as ThreadRt[] }))),
     rec: w.rec?.mark() ?? null,
   };
 }
 
 /** Returns the world to a snapshot taken of it earlier. */
 export function restoreSnapshot(w: World, s: Snapshot): void {
-  Object.assign(w, s.world);
+  loadScalars(w, s.world);
   Object.assign(w.counters, s.counters);
   Object.assign(w.tail, s.tail);
   w.rng.seedState = s.rng;
   w.heap.reset(s.events);
   w.steps.reset(s.steps);
-  for (const k of LISTS) {
-    const list = w[k] as unknown[];
-    list.length = 0;
-    list.push(...s.lists[k]);
-  }
+  LISTS.forEach((k, i) => refill(w[k] as unknown[], s.lists[i]));
   w.overflows.length = 0;
   for (const o of s.overflows) w.overflows.push({ ...o });
   w.inversions.load(s.inversions);
   // LWPs created after the snapshot never existed.
   w.lwps.length = s.lwps.length;
-  for (let i = 0; i < s.threads.length; i++) Object.assign(w.threads[i], copyArrays(s.threads[i], THREAD_ARRAYS));
-  for (let i = 0; i < s.lwps.length; i++) Object.assign(w.lwps[i], s.lwps[i]);
-  for (let i = 0; i < s.cpus.length; i++) Object.assign(w.cpus[i], s.cpus[i], { ck: { ...s.cpus[i].ck } });
+  for (let i = 0; i < s.threads.length; i++) loadThread(w.threads[i], s.threads[i]);
+  for (let i = 0; i < s.lwps.length; i++) loadLwp(w.lwps[i], s.lwps[i]);
+  for (let i = 0; i < s.cpus.length; i++) {
+    const c = w.cpus[i];
+    loadCpu(c, s.cpus[i].cpu);
+    Object.assign(c.ck, s.cpus[i].ck);
+  }
   for (let i = 0; i < s.procs.length; i++) {
     const p = w.procs[i];
-    const runq = p.runq;
-    Object.assign(p, copyArrays(s.procs[i].fields, PROC_ARRAYS));
-    runq.clear();
-    for (const t of s.procs[i].runq) runq.push(t);
-    s.mutexes[i].forEach((m, k) => Object.assign(p.mutexes[k], m, { waiters: [...m.waiters] }));
-    s.condWaiters[i].forEach((ws, k) => (p.conds[k].waiters = [...ws]));
-    s.sems[i].forEach((x, k) => Object.assign(p.sems[k], { count: x.count, waiters: [...x.waiters] }));
+    loadProc(p, s.procs[i].fields);
+    p.runq.clear();
+    for (const t of s.procs[i].runq) p.runq.push(t);
+    const ms = s.mutexes[i];
+    for (let k = 0; k < ms.length; k++) {
+      const m = p.mutexes[k];
+      m.owner = ms[k].owner;
+      m.contended = ms[k].contended;
+      refill(m.waiters, ms[k].waiters);
+    }
+    const cs = s.condWaiters[i];
+    for (let k = 0; k < cs.length; k++) refill(p.conds[k].waiters, cs[k]);
+    const ss = s.sems[i];
+    for (let k = 0; k < ss.length; k++) {
+      p.sems[k].count = ss[k].count;
+      refill(p.sems[k].waiters, ss[k].waiters);
+    }
   }
   w.kq.clear();
   for (const l of s.kq) w.kq.push(l);

@@ -3,7 +3,7 @@
  * waiters, hand-off to the highest-priority waiter, priority inheritance (transitive) and
  * ceilings, and the wait-for edges the deadlock detector follows.
  */
-import type { World } from './world';
+import { FP, type World } from './world';
 import { must, type LwpRt, type MutexRt, type ThreadRt } from './entities';
 import type { CondvarStmt, MutexStmt, SemaphoreStmt, ThreadRefStmt, WaitStmt } from '../language/model';
 import { blockKlt, kernelPriorityChanged, makeReady, stopSlice, yieldPoint } from './kernel';
@@ -58,6 +58,7 @@ export function recomputePrio(w: World, th: ThreadRt): void {
     else if (m.spec.protocol === 'inherit') for (const wt of m.waiters) if (wt.effPrio > p) p = wt.effPrio;
   }
   if (p === th.effPrio) return;
+  if (th !== w.stepping) w.dependent();
   th.effPrio = p;
   if (p > th.peakPrio) th.peakPrio = p;
   if (th.end !== null) return;
@@ -74,6 +75,7 @@ export function recomputePrio(w: World, th: ThreadRt): void {
 }
 
 function acquire(w: World, th: ThreadRt, m: MutexRt): void {
+  w.touched(FP.mutex(m.proc.index, m.spec.index));
   m.owner = th;
   th.held.push(m);
   w.rec?.event('lock', th, { mutex: m.name });
@@ -83,6 +85,7 @@ function acquire(w: World, th: ThreadRt, m: MutexRt): void {
 
 /** Queues a thread for a held mutex (a wait-for edge). */
 function enterWait(w: World, th: ThreadRt, m: MutexRt, range: ThreadRt['waitRange']): void {
+  w.touched(FP.mutex(m.proc.index, m.spec.index));
   th.waitMutex = m;
   m.waiters.push(th);
   th.waitSince = w.now;
@@ -98,6 +101,7 @@ function enterWait(w: World, th: ThreadRt, m: MutexRt, range: ThreadRt['waitRang
 /** `lock M` (true when the thread stopped: spinning, blocked or deadlocked). */
 export function lock(w: World, th: ThreadRt, l: LwpRt, s: MutexStmt): boolean {
   const m = th.proc.mutexes[s.mutex];
+  w.touched(FP.mutex(th.proc.index, s.mutex));
   if (m.owner === null) {
     acquire(w, th, m);
     return false;
@@ -130,6 +134,7 @@ function contend(w: World, th: ThreadRt, l: LwpRt, m: MutexRt): boolean {
 /** A spinning waiter back on a CPU tries again. */
 export function retryLock(w: World, th: ThreadRt, l: LwpRt): boolean {
   const m = must(th.waitMutex, 'a spinning waiter waits for a mutex');
+  w.touched(FP.mutex(m.proc.index, m.spec.index));
   if (th.deadlocked) {
     blockOn(w, th, 'mutex');
     return true;
@@ -139,6 +144,7 @@ export function retryLock(w: World, th: ThreadRt, l: LwpRt): boolean {
 
 /** Hands a mutex to a waiter: it owns it now and continues (on its CPU at once, or when it runs). */
 function give(w: World, m: MutexRt, wt: ThreadRt): void {
+  w.dependent();
   m.owner = wt;
   wt.held.push(m);
   wt.waitMutex = null;
@@ -200,6 +206,7 @@ function release(w: World, th: ThreadRt, m: MutexRt): void {
 /** `unlock M`; unlocking a mutex the thread does not hold does nothing (static analysis reports it). */
 export function unlock(w: World, th: ThreadRt, s: MutexStmt): void {
   const m = th.proc.mutexes[s.mutex];
+  w.touched(FP.mutex(th.proc.index, s.mutex));
   if (m.owner === th) release(w, th, m);
 }
 
@@ -207,6 +214,8 @@ export function unlock(w: World, th: ThreadRt, s: MutexStmt): void {
 export function wait(w: World, th: ThreadRt, s: WaitStmt): boolean {
   const c = th.proc.conds[s.condvar];
   const m = th.proc.mutexes[s.mutex];
+  w.touched(FP.condvar(th.proc.index, s.condvar));
+  w.touched(FP.mutex(th.proc.index, s.mutex));
   th.cur = s;
   if (m.owner === th) release(w, th, m);
   th.waitCond = c;
@@ -238,6 +247,7 @@ function reacquire(w: World, wt: ThreadRt): void {
 /** `signal C`: wakes the highest-priority waiter, if any. */
 export function signal(w: World, th: ThreadRt, s: CondvarStmt): void {
   const c = th.proc.conds[s.condvar];
+  w.touched(FP.condvar(th.proc.index, s.condvar));
   w.rec?.event('signal', th, { detail: `signal ${c.spec.name}` });
   if (c.waiters.length === 0) return;
   const wt = c.waiters.splice(bestWaiter(c.waiters), 1)[0];
@@ -247,6 +257,7 @@ export function signal(w: World, th: ThreadRt, s: CondvarStmt): void {
 /** `broadcast C`: wakes every waiter, in priority order. */
 export function broadcast(w: World, th: ThreadRt, s: CondvarStmt): void {
   const c = th.proc.conds[s.condvar];
+  w.touched(FP.condvar(th.proc.index, s.condvar));
   w.rec?.event('signal', th, { detail: `broadcast ${c.spec.name}` });
   while (c.waiters.length > 0) reacquire(w, c.waiters.splice(bestWaiter(c.waiters), 1)[0]);
 }
@@ -254,6 +265,7 @@ export function broadcast(w: World, th: ThreadRt, s: CondvarStmt): void {
 /** `sem_wait S` (P). */
 export function semWait(w: World, th: ThreadRt, s: SemaphoreStmt): boolean {
   const sem = th.proc.sems[s.semaphore];
+  w.touched(FP.semaphore(th.proc.index, s.semaphore));
   if (sem.count > 0) {
     sem.count--;
     return false;
@@ -270,6 +282,7 @@ export function semWait(w: World, th: ThreadRt, s: SemaphoreStmt): boolean {
 /** `sem_post S` (V): the unit goes to the best waiter, or raises the count. */
 export function semPost(w: World, th: ThreadRt, s: SemaphoreStmt): void {
   const sem = th.proc.sems[s.semaphore];
+  w.touched(FP.semaphore(th.proc.index, s.semaphore));
   if (sem.waiters.length === 0) {
     sem.count++;
     return;
@@ -282,6 +295,7 @@ export function semPost(w: World, th: ThreadRt, s: SemaphoreStmt): void {
 
 /** `join T`: waits for every target to end. */
 export function joinThreads(w: World, th: ThreadRt, s: ThreadRefStmt): boolean {
+  for (const i of s.threads) w.touched(FP.thread(th.proc.threads[i].id));
   const targets = s.threads.map((i) => th.proc.threads[i]).filter((t) => t.end === null);
   if (targets.length === 0) return false;
   th.cur = s;
@@ -329,7 +343,7 @@ export function leaveQueues(th: ThreadRt): void {
 
 /** After a new wait-for edge: a cycle through this thread is a deadlock; its threads stop. */
 function checkDeadlock(w: World, th: ThreadRt): boolean {
-  const cycle = findCycle(th);
+  const cycle = findCycle(th, w);
   if (cycle === null) return false;
   reportDeadlock(w, cycle);
   for (const t of cycle) {

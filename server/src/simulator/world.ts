@@ -32,10 +32,31 @@ export interface InversionLog {
   finish(t: number): void;
   diagnostics(): Diagnostic[];
   readonly intervals: InversionInterval[];
+  /** True once an unbounded inversion has been observed. */
+  readonly observed: boolean;
   /** Its state, to return to (simulation snapshots). */
   save(): unknown;
   load(saved: unknown): void;
 }
+
+/**
+ * What a thread's zero-time steps did that another thread's could observe (the explorer's
+ * independence, LANGUAGE.md §7): the sync objects and join targets they touched, and whether
+ * they readied a thread, freed a CPU or an LWP, preempted, spawned or created an LWP (then
+ * they depend on every other step). Recorded only while `World.footprint` is set.
+ */
+export interface Footprint {
+  keys: Set<number>;
+  dependent: boolean;
+}
+
+/** Footprint keys: a sync object or a join target. */
+export const FP = {
+  mutex: (proc: number, index: number): number => 1 * 2 ** 32 + proc * 2 ** 20 + index,
+  condvar: (proc: number, index: number): number => 2 * 2 ** 32 + proc * 2 ** 20 + index,
+  semaphore: (proc: number, index: number): number => 3 * 2 ** 32 + proc * 2 ** 20 + index,
+  thread: (id: number): number => 4 * 2 ** 32 + id,
+} as const;
 
 /** What the engine hands the world when it builds it. */
 export interface WorldParts {
@@ -124,11 +145,16 @@ export class World {
   epoch = 0;
   readonly tail: Counters = zeroCounters();
   tailDirty = false;
+  /** Set by the explorer while a thread steps: what the steps touch is recorded there. */
+  footprint: Footprint | null = null;
   /** Thread stepping when a slice paused in the middle of an instant. */
   stepping: ThreadRt | null = null;
   inInstant = false;
   /** Events allowed before the current slice pauses. */
   sliceEnd = Infinity;
+  /** Units run (StepLimit.maxUnits), and the count at which the current slice pauses. */
+  units = 0;
+  unitEnd = Infinity;
   shouldStop: (() => boolean) | null = null;
   paused = false;
   budgetHit = false;
@@ -181,11 +207,18 @@ export class World {
   }
 
   /** Draws a duration (LANGUAGE.md §7), through the choice hook when a host drives the run. */
-  draw(min: number, max: number): number {
+  draw(min: number, max: number, what?: string): number {
     if (min === max) return min;
     const v = this.rng.range(min, max);
     if (!this.choose) return v;
-    const pick = this.choose({ t: this.now, kind: 'range', count: max - min + 1, defaultPick: v - min });
+    const pick = this.choose({
+      t: this.now,
+      kind: 'range',
+      count: max - min + 1,
+      defaultPick: v - min,
+      base: min,
+      what,
+    });
     return min + clampPick(pick, max - min + 1);
   }
 
@@ -248,6 +281,16 @@ export class World {
     this.epoch++;
     for (const k in this.tail) this.tail[k as keyof Counters] = 0;
     this.tailDirty = false;
+  }
+
+  /** Records a sync object or join target touched by the steps under way (explorer). */
+  touched(key: number): void {
+    if (this.footprint !== null) this.footprint.keys.add(key);
+  }
+
+  /** The steps under way readied a thread, freed a CPU or an LWP, preempted or created (explorer). */
+  dependent(): void {
+    if (this.footprint !== null) this.footprint.dependent = true;
   }
 
   /** Marks a thread on a CPU as able to take zero-time steps at this instant. */

@@ -53,14 +53,17 @@ function safeSeed(): number {
 test('the explorer finds a deadlock the default schedule misses, with choices that replay it', () => {
   const seed = safeSeed();
   const model = modelOf(RACE);
-  const r = explore(model, { simulation: { seed } });
+  const first = explore(model, { simulation: { seed } });
+  assert.equal(first.stoppedBy, 'finding', 'by default the search stops at its first finding');
+  assert.equal(first.complete, false);
+  const r = explore(model, { simulation: { seed }, all: true });
   assert.equal(r.baseline, 'completed');
   assert.equal(r.complete, true);
   assert.ok(r.schedules >= 5, `every draw of 0..4 is tried (${r.schedules} schedules)`);
   const f = r.findings.find((x) => x.code === 'deadlock-reachable');
   assert.ok(f, 'deadlock-reachable found');
   assert.equal(f.severity, 'error');
-  assert.match(f.message, new RegExp(`of ${r.schedules} schedules searched`));
+  assert.match(f.message, new RegExp(`${r.states} states searched; \\d+ schedules show it`));
   assert.match(f.message, /first holds a and waits for b/);
   assert.equal(f.range.start.line, 10, 'on the lock of the first thread in the cycle');
   // Replaying the finding's choices reproduces the deadlock exactly.
@@ -90,12 +93,14 @@ test('a scenario without choices has one schedule and no finding', () => {
 
 test('the schedule limit and the stop callback end the search, marked incomplete', () => {
   const model = modelOf(RACE);
-  const limited = explore(model, { maxSchedules: 2 });
+  const limited = explore(model, { maxSchedules: 2, all: true });
   assert.equal(limited.schedules, 2);
   assert.equal(limited.complete, false);
+  assert.equal(limited.stoppedBy, 'schedules');
   let polls = 0;
-  const stopped = explore(model, { shouldStop: () => ++polls > 3 });
+  const stopped = explore(model, { all: true, shouldStop: () => ++polls > 0 });
   assert.equal(stopped.complete, false);
+  assert.equal(stopped.stoppedBy, 'time');
   assert.ok(stopped.schedules <= 1);
 });
 
@@ -110,14 +115,18 @@ test('threadscape explore prints the finding compiler style and exits 1; --json 
     text.stdout,
     new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}:12:5: error deadlock-reachable: `, 'm'),
   );
-  const run = spawnSync(process.execPath, [cli, 'explore', file, '--json', '--max-schedules', '3'], {
+  const run = spawnSync(process.execPath, [cli, 'explore', file, '--json', '--all', '--max-schedules', '3'], {
     encoding: 'utf8',
   });
   assert.equal(run.stderr, '');
   const json = JSON.parse(run.stdout);
-  assert.deepEqual(Object.keys(json).sort(), ['complete', 'findings', 'schedules', 'states']);
+  for (const k of ['schedules', 'states', 'transitions', 'complete', 'reductions', 'findings', 'bytesPerState']) {
+    assert.ok(k in json, `--json has ${k}`);
+  }
   assert.equal(json.schedules, 3);
   assert.equal(json.complete, false);
+  assert.equal(json.stoppedBy, 'schedules');
+  assert.ok(Array.isArray(json.reductions) && json.reductions.length > 0);
 });
 
 test("threadscape run --replay follows a finding's choices; a bad choices file is a usage error", () => {

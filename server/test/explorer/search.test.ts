@@ -1,6 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { alternativesOf, describeChoice, MAX_RANGE_ALTERNATIVES, ScheduleTree } from '../../src/explorer/search';
+import {
+  alternativesOf as statelessAlternatives,
+  MAX_RANGE_ALTERNATIVES,
+  ScheduleTree,
+} from '../../src/explorer/stateless';
+import { alternativesOf, describeChoice } from '../../src/explorer/unit-tree';
 import { parseChoicesFile, replayHook } from '../../src/explorer/replay';
 import type { Choice } from '../../src/simulator/api';
 
@@ -55,17 +60,32 @@ test('the recorded choices and the departures from the default describe the sche
   assert.equal(tree.advance(), false);
 });
 
-test('wide ranges are sampled (default, both ends, spread) and mark the search incomplete', () => {
+test('the plain exhaustive search samples wide ranges (default, both ends, spread)', () => {
   const wide: Choice = { t: 0, kind: 'range', count: 1001, defaultPick: 417 };
-  const { alternatives, sampled } = alternativesOf(wide);
+  const { alternatives, sampled } = statelessAlternatives(wide);
   assert.equal(sampled, true);
   assert.equal(alternatives.length, MAX_RANGE_ALTERNATIVES);
   assert.equal(alternatives[0], 417);
   assert.ok(alternatives.includes(0) && alternatives.includes(1000));
-  assert.equal(new Set(alternatives).size, alternatives.length);
-  const narrow = alternativesOf({ t: 0, kind: 'range', count: 3, defaultPick: 1 });
+  const narrow = statelessAlternatives({ t: 0, kind: 'range', count: 3, defaultPick: 1 });
   assert.deepEqual(narrow, { alternatives: [1, 2, 0], sampled: false });
-  assert.equal(describeChoice(wide, 2), 'at t=0, a range takes its 3rd value');
+});
+
+test('the state-space search enumerates ranges up to the cap from their smallest value, samples above', () => {
+  const wide: Choice = { t: 0, kind: 'range', count: 1001, defaultPick: 417, base: 2, what: "w's compute" };
+  const { alternatives, sampled } = alternativesOf(wide, 16);
+  assert.equal(sampled, true);
+  assert.equal(alternatives.length, 16);
+  assert.ok(alternatives.includes(0) && alternatives.includes(1000) && alternatives.includes(417));
+  assert.deepEqual(
+    alternatives,
+    [...alternatives].sort((a, b) => a - b),
+  );
+  assert.deepEqual(alternativesOf({ t: 0, kind: 'range', count: 16, defaultPick: 3 }, 16), {
+    alternatives: Array.from({ length: 16 }, (_, k) => k),
+    sampled: false,
+  });
+  assert.equal(describeChoice(wide, 2), "at t=0, w's compute takes 4");
 });
 
 test('a choices file is validated with a one-line reason', () => {

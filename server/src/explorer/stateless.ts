@@ -1,20 +1,16 @@
 /**
- * Stateless depth-first search over the choice points of a simulation (LANGUAGE.md §7).
+ * Plain exhaustive search, the reference the state-space search is checked against: every
+ * schedule is one complete run from the start, every choice point's every alternative is tried
+ * (no state hashing, no reduction). Exponential: for small scenarios and tests only.
  *
- * Each schedule is one complete run of the simulator from the start; the choice hook replays a
- * prefix of picks and takes the default rule beyond it. The first schedule is therefore the
- * default one (`threadscape run`). Backtracking tries the alternatives of the deepest choice
- * first, in the order default, default+1, … (cyclically), so counterexamples stay close to the
- * default schedule.
+ * The choice hook replays a prefix of picks and takes the default rule beyond it; backtracking
+ * tries the alternatives of the deepest choice first.
  */
 import type { Choice, SimulationOptions } from '../simulator/api';
-
-/** One recorded decision, in the shape of CLI.md's replay file. */
-export interface ChoiceRecord {
-  t: number;
-  kind: Choice['kind'];
-  pick: number;
-}
+import type { Model } from '../language/model';
+import { createSimulation } from '../simulator';
+import type { Problem } from './space';
+import { describeChoice, type ChoiceRecord } from './unit-tree';
 
 /** A choice point on the current path of the search. */
 interface Frame {
@@ -116,20 +112,27 @@ export class ScheduleTree {
   }
 }
 
-/** "at t=1, phil[2] steps first" / "at t=0, the range draws its value 3 of 0..4". */
-export function describeChoice(choice: Choice, pick: number): string {
-  const label = choice.labels?.[pick];
-  switch (choice.kind) {
-    case 'order':
-      return `at t=${choice.t}, ${label ?? `alternative ${pick}`} steps first`;
-    case 'tie':
-      return `at t=${choice.t}, the tie goes to ${label ?? `alternative ${pick}`}`;
-    case 'range':
-      return `at t=${choice.t}, a range takes its ${ordinal(pick + 1)} value`;
+/**
+ * Every problem some schedule reaches, by plain exhaustive search (the reference for tests of
+ * the reductions); null when the scenario has more than `maxSchedules` schedules.
+ */
+export function exhaustiveProblems(
+  model: Model,
+  simulation: Omit<SimulationOptions, 'choose' | 'record'> = {},
+  maxSchedules = 20_000,
+): Set<Problem> | null {
+  const tree = new ScheduleTree();
+  const found = new Set<Problem>();
+  for (let n = 0; n < maxSchedules; n++) {
+    const sim = createSimulation(model, tree.optionsFor({ ...simulation }));
+    sim.step();
+    const r = sim.result();
+    const codes = new Set(r.diagnostics.map((d) => d.code));
+    if (codes.has('deadlock')) found.add('deadlock');
+    if (r.outcome === 'hang') found.add('hang');
+    if (codes.has('priority-inversion')) found.add('inversion');
+    if (codes.has('stack-overflow') || r.outcome === 'fault') found.add('fault');
+    if (!tree.advance()) return found;
   }
-}
-
-function ordinal(n: number): string {
-  const suffix = n % 100 >= 11 && n % 100 <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
-  return `${n}${suffix}`;
+  return null;
 }

@@ -1,0 +1,375 @@
+/**
+ * The state space of a scenario, searched depth-first (or breadth-first): states are the
+ * simulator's snapshots at unit boundaries, transitions the leaves of each unit's choice tree
+ * (unit-tree.ts). A state whose next unit makes no choice is passed through without being stored;
+ * a state where a choice is made is stored as its canonical fingerprint (encode.ts), once.
+ * Partial-order reduction (por.ts) narrows `order` choices; symmetry (symmetry.ts) folds states
+ * into their canonical form. Branches restart from snapshots, never from time 0.
+ *
+ * Pure: the host bounds the search with `shouldStop` (its clock) and the limits below.
+ */
+import type { Choice, SimulationOptions, SimulationSnapshot } from '../simulator/api';
+import { Engine } from '../simulator/engine';
+import type { Footprint } from '../simulator/world';
+import type { Model } from '../language/model';
+import { StateEncoder } from './encode';
+import { VisitedSet } from './visited';
+import { UnitTree, type ChoiceRecord } from './unit-tree';
+import { independent, mergeFootprint, nextIsOrderChoice, startsComputeOnly, steppers } from './por';
+import { findSymmetries, type Symmetries } from './symmetry';
+
+/** What a search looks for (LANGUAGE.md §9's problems that some schedule may reach). */
+export type Problem = 'deadlock' | 'hang' | 'inversion' | 'fault';
+
+export interface SpaceOptions {
+  simulation?: Omit<SimulationOptions, 'choose' | 'record'>;
+  /** Problems to look for (those the default schedule does not show already). */
+  watch: ReadonlySet<Problem>;
+  /** Keep searching after a finding (default: stop at the first). */
+  all?: boolean;
+  /** Breadth-first: the first finding is a shortest one. */
+  bfs?: boolean;
+  /** Range values enumerated in full up to this many (default 16), sampled above. */
+  rangeCap?: number;
+  por?: boolean;
+  symmetry?: boolean;
+  /** Complete schedules to examine at most. */
+  maxSchedules?: number;
+  /** Bytes the visited set may take (default 512 MiB). */
+  maxBytes?: number;
+  /** Polled between transitions; true ends the search (the host's time limit). */
+  shouldStop?: () => boolean;
+  /** Called now and then with the figures so far. */
+  onProgress?: (p: SpaceProgress) => void;
+}
+
+export interface SpaceProgress {
+  states: number;
+  transitions: number;
+  schedules: number;
+  depth: number;
+  bytes: number;
+}
+
+export interface RawFinding {
+  problem: Problem;
+  /** Every decision from the start, for `run --replay`. */
+  choices: ChoiceRecord[];
+  /** The decisions that differ from the default rule, in words. */
+  departures: string[];
+  /** Schedules (of those searched) that showed it. */
+  occurrences: number;
+}
+
+export interface SpaceResult extends SpaceProgress {
+  complete: boolean;
+  /** Why the search stopped before the end: a limit, or the first finding. */
+  stoppedBy: 'time' | 'memory' | 'schedules' | 'finding' | null;
+  sampled: boolean;
+  bytesPerState: number;
+  findings: RawFinding[];
+  reductions: string[];
+}
+
+/** The decisions on the way to a state: a chain of units, shared by the states after it. */
+interface PathLink {
+  records: ChoiceRecord[];
+  words: string[];
+  parent: PathLink | null;
+  length: number;
+}
+
+interface Node {
+  snap: SimulationSnapshot;
+  path: PathLink | null;
+  /** Problems already shown on the way here (a finding is what a transition adds). */
+  seen: number;
+  /** Threads whose steps need not run first here (sleep set), with their footprints. */
+  sleep: Map<number, Footprint>;
+}
+
+const BIT: Record<Problem, number> = { deadlock: 1, hang: 2, inversion: 4, fault: 8 };
+
+function emptyFootprint(): Footprint {
+  return { keys: new Set(), dependent: false };
+}
+
+/** Searches the state space of `model`. */
+export function searchSpace(model: Model, o: SpaceOptions): SpaceResult {
+  return new Space(model, o).run();
+}
+
+class Space {
+  private readonly sim: Engine;
+  private readonly encoder: StateEncoder;
+  private readonly visited: VisitedSet;
+  private readonly sym: Symmetries;
+  private readonly cap: number;
+  private tree: UnitTree | null = null;
+  private transitions = 0;
+  private schedules = 0;
+  private depth = 0;
+  private sampled = false;
+  private stoppedBy: SpaceResult['stoppedBy'] = null;
+  private readonly findings = new Map<Problem, RawFinding>();
+  private snapshotBytes = 0;
+
+  constructor(
+    model: Model,
+    private readonly o: SpaceOptions,
+  ) {
+    this.cap = o.rangeCap ?? 16;
+    this.sim = new Engine(model, {
+      ...o.simulation,
+      choose: (c: Choice) => (this.tree === null ? c.defaultPick : this.tree.choose(c)),
+    });
+    this.sym = findSymmetries(model, o.symmetry !== false);
+    this.encoder = new StateEncoder(this.sim, this.sym);
+    this.visited = new VisitedSet(o.maxBytes ?? 512 * 2 ** 20);
+    this.snapshotBytes = 64 * (this.sim.threads.length * 60 + this.sim.cpus.length * 16 + 64);
+  }
+
+  run(): SpaceResult {
+    const frontier: Node[] = [{ snap: this.sim.snapshot(), path: null, seen: 0, sleep: new Map() }];
+    let next = 0;
+    let polls = 0;
+    while (this.o.bfs ? next < frontier.length : frontier.length > 0) {
+      if (this.o.shouldStop?.()) {
+        this.stoppedBy = 'time';
+        break;
+      }
+      if ((++polls & 63) === 0) this.o.onProgress?.(this.progress());
+      const node = this.o.bfs ? frontier[next++] : (frontier.pop() as Node);
+      const children = this.expand(node);
+      if (this.stoppedBy !== null) break;
+      if (this.o.bfs) frontier.push(...children);
+      else for (let k = children.length - 1; k >= 0; k--) frontier.push(children[k]);
+      if (this.o.bfs && next > 4096) {
+        frontier.splice(0, next);
+        next = 0;
+      }
+    }
+    const exhausted = this.o.bfs ? next >= frontier.length : frontier.length === 0;
+    return {
+      ...this.progress(),
+      complete: exhausted && this.stoppedBy === null && !this.sampled,
+      stoppedBy: this.stoppedBy,
+      sampled: this.sampled,
+      bytesPerState: this.visited.bytesPerState,
+      findings: [...this.findings.values()],
+      reductions: [
+        'state hashing (64-bit fingerprints)',
+        ...(this.o.por !== false ? ['partial-order reduction of step orders (ample sets of one, sleep sets)'] : []),
+        ...this.sym.describe().map((d) => `symmetry: ${d}`),
+      ],
+    };
+  }
+
+  private progress(): SpaceProgress {
+    return {
+      states: this.visited.size,
+      transitions: this.transitions,
+      schedules: this.schedules,
+      depth: this.depth,
+      bytes: this.visited.bytes + this.depth * this.snapshotBytes,
+    };
+  }
+
+  /**
+   * The successors of a state: the state after each leaf of its next unit. A state whose unit
+   * makes no choice is passed through (its successor replaces it) until one that does.
+   */
+  private expand(start: Node): Node[] {
+    let node = start;
+    const sim = this.sim;
+    for (;;) {
+      sim.restore(node.snap);
+      if (sim.done) return [];
+      const order = this.o.por !== false && nextIsOrderChoice(sim) ? this.orderAlternatives(node) : null;
+      if (order !== null && order.allowed.length === 0) return [];
+      const tree = new UnitTree(this.cap, order === null ? null : () => order.allowed);
+      const first = this.leaf(node, tree);
+      if (first.records.length === 0) {
+        // No choice in this unit: pass through.
+        if (first.child === null || this.stoppedBy !== null) return [];
+        node = { ...first.child, sleep: new Map() };
+        continue;
+      }
+      // A choice state: searched once.
+      sim.restore(node.snap);
+      const fp = this.encoder.fingerprint();
+      if (node.sleep.size === 0) {
+        const added = this.visited.add(fp.hi, fp.lo);
+        if (added === 'present') return [];
+        if (added === 'full') {
+          this.stoppedBy = 'memory';
+          return [];
+        }
+      } else if (this.visited.has(fp.hi, fp.lo)) {
+        return [];
+      }
+      const leaves = [first];
+      while (tree.advance() && this.stoppedBy === null) leaves.push(this.leaf(node, tree));
+      if (tree.sampled) this.sampled = true;
+      const children = leaves.flatMap((l) => (l.child === null ? [] : [l]));
+      if (order === null) return children.map((l) => ({ ...(l.child as Omit<Node, 'sleep'>), sleep: new Map() }));
+      return this.reduceOrder(node, order.ids, leaves, children);
+    }
+  }
+
+  /**
+   * The children of an order choice. When one stepper's steps are independent of every other
+   * stepper's (an ample set of one), only its leaves are kept; otherwise every leaf, each
+   * sleeping the earlier siblings it is independent of.
+   */
+  private reduceOrder(node: Node, ids: number[], leaves: Leaf[], children: Leaf[]): Node[] {
+    const fps = new Map<number, Footprint>(node.sleep);
+    for (const l of leaves) {
+      const t = ids[l.firstPick ?? 0];
+      const f = fps.get(t);
+      if (f === undefined || node.sleep.has(t))
+        fps.set(t, { keys: new Set(l.footprint.keys), dependent: l.footprint.dependent });
+      else mergeFootprint(f, l.footprint);
+    }
+    const tried = [...new Set(leaves.map((l) => ids[l.firstPick ?? 0]))];
+    if (tried.length > 1 && ids.every((u) => fps.has(u))) {
+      const ample = tried.find((t) =>
+        ids.every((u) => u === t || independent(fps.get(t) as Footprint, fps.get(u) as Footprint)),
+      );
+      if (ample !== undefined) {
+        return children
+          .filter((l) => ids[l.firstPick ?? 0] === ample)
+          .map((l) => ({ ...(l.child as Omit<Node, 'sleep'>), sleep: sleepAfter(node.sleep, ample, l.footprint) }));
+      }
+    }
+    return this.withSleepSets(node, ids, children);
+  }
+
+  /** The order alternatives not asleep; one alone when it only starts a compute (ample set). */
+  private orderAlternatives(node: Node): { ids: number[]; allowed: number[] } {
+    const ids = steppers(this.sim);
+    const awake = ids.map((_, k) => k).filter((k) => !node.sleep.has(ids[k]));
+    const pure = awake.find((k) => startsComputeOnly(this.sim.threads[ids[k]]));
+    return { ids, allowed: pure !== undefined ? [pure] : awake };
+  }
+
+  /** Children of an order choice: each sleeps the earlier siblings it is independent of. */
+  private withSleepSets(node: Node, ids: number[], leaves: Leaf[]): Node[] {
+    const fps = new Map<number, Footprint>();
+    for (const l of leaves) {
+      const t = ids[l.firstPick ?? 0];
+      const f = fps.get(t);
+      if (f === undefined) fps.set(t, { keys: new Set(l.footprint.keys), dependent: l.footprint.dependent });
+      else mergeFootprint(f, l.footprint);
+    }
+    const done = new Map(node.sleep);
+    const out: Node[] = [];
+    let current = -1;
+    for (const l of leaves) {
+      const t = ids[l.firstPick ?? 0];
+      if (t !== current) {
+        if (current >= 0) done.set(current, fps.get(current) as Footprint);
+        current = t;
+      }
+      const sleep = new Map<number, Footprint>();
+      for (const [u, fu] of done) if (u !== t && independent(fu, l.footprint)) sleep.set(u, fu);
+      out.push({ ...(l.child as Omit<Node, 'sleep'>), sleep });
+    }
+    return out;
+  }
+
+  /** Runs the node's next unit along the tree's current leaf. */
+  private leaf(node: Node, tree: UnitTree): Leaf {
+    const sim = this.sim;
+    sim.restore(node.snap);
+    tree.begin();
+    this.tree = tree;
+    const footprint = emptyFootprint();
+    sim.footprint = footprint;
+    sim.step({ maxUnits: 1 });
+    sim.footprint = null;
+    this.tree = null;
+    this.transitions++;
+    const records = tree.records();
+    const path: PathLink | null =
+      records.length === 0
+        ? node.path
+        : {
+            records,
+            words: tree
+              .path()
+              .flatMap(({ choice, pick }) => (pick === choice.defaultPick ? [] : [describe(choice, pick)])),
+            parent: node.path,
+            length: (node.path?.length ?? 0) + 1,
+          };
+    this.depth = Math.max(this.depth, path?.length ?? 0);
+    const seen = node.seen | this.problems();
+    this.note(seen & ~node.seen, path);
+    if (sim.done) {
+      this.schedules++;
+      if (this.o.maxSchedules !== undefined && this.schedules >= this.o.maxSchedules) this.stoppedBy ??= 'schedules';
+      return { records, firstPick: tree.firstPick(), footprint, child: null };
+    }
+    return { records, firstPick: tree.firstPick(), footprint, child: { snap: sim.snapshot(), path, seen } };
+  }
+
+  /** The problems the run shows now. */
+  private problems(): number {
+    const w = this.sim;
+    let p = 0;
+    if (w.deadlockFound) p |= BIT.deadlock;
+    if (w.faultFound || w.overflows.length > 0) p |= BIT.fault;
+    if (w.inversions.observed) p |= BIT.inversion;
+    if (w.done && w.outcome === 'hang') p |= BIT.hang;
+    return p;
+  }
+
+  private note(added: number, path: PathLink | null): void {
+    if (added === 0) return;
+    for (const problem of ['deadlock', 'hang', 'fault', 'inversion'] as const) {
+      if ((added & BIT[problem]) === 0 || !this.o.watch.has(problem)) continue;
+      const prev = this.findings.get(problem);
+      const { choices, departures } = flatten(path);
+      if (prev === undefined) this.findings.set(problem, { problem, choices, departures, occurrences: 1 });
+      else {
+        prev.occurrences++;
+        // The shortest counterexample is kept.
+        if (choices.length < prev.choices.length) Object.assign(prev, { choices, departures });
+      }
+      if (!this.o.all) this.stoppedBy = 'finding';
+    }
+  }
+}
+
+interface Leaf {
+  records: ChoiceRecord[];
+  firstPick: number | null;
+  footprint: Footprint;
+  child: Omit<Node, 'sleep'> | null;
+}
+
+/** The sleep set after `t`'s steps: the sleeping threads independent of them. */
+function sleepAfter(sleep: Map<number, Footprint>, t: number, f: Footprint): Map<number, Footprint> {
+  const out = new Map<number, Footprint>();
+  for (const [u, fu] of sleep) if (u !== t && independent(fu, f)) out.set(u, fu);
+  return out;
+}
+
+function describe(choice: Choice, pick: number): string {
+  const label = choice.labels?.[pick];
+  switch (choice.kind) {
+    case 'order':
+      return `at t=${choice.t}, ${label ?? `alternative ${pick}`} steps first`;
+    case 'tie':
+      return `at t=${choice.t}, ${label ?? `alternative ${pick}`} gets the CPU`;
+    case 'range':
+      return `at t=${choice.t}, ${choice.what ?? 'a range'} takes ${(choice.base ?? 0) + pick}`;
+  }
+}
+
+function flatten(path: PathLink | null): { choices: ChoiceRecord[]; departures: string[] } {
+  const links: PathLink[] = [];
+  for (let p = path; p !== null; p = p.parent) links.push(p);
+  links.reverse();
+  return { choices: links.flatMap((l) => l.records), departures: links.flatMap((l) => l.words) };
+}
