@@ -90,6 +90,8 @@ interface Node {
 
 const BIT: Record<Problem, number> = { deadlock: 1, hang: 2, inversion: 4, fault: 8 };
 
+const NO_FOOTPRINT: Footprint = { keys: new Set(), dependent: true };
+
 function emptyFootprint(): Footprint {
   return { keys: new Set(), dependent: false };
 }
@@ -106,6 +108,9 @@ class Space {
   private readonly sym: Symmetries;
   private readonly cap: number;
   private tree: UnitTree | null = null;
+  /** Picks replayed as they are (re-running a leaf chosen after probing). */
+  private forced: number[] | null = null;
+  private forcedAt = 0;
   private transitions = 0;
   private schedules = 0;
   private depth = 0;
@@ -121,7 +126,12 @@ class Space {
     this.cap = o.rangeCap ?? 16;
     this.sim = new Engine(model, {
       ...o.simulation,
-      choose: (c: Choice) => (this.tree === null ? c.defaultPick : this.tree.choose(c)),
+      choose: (c: Choice) =>
+        this.forced !== null
+          ? (this.forced[this.forcedAt++] ?? 0)
+          : this.tree === null
+            ? c.defaultPick
+            : this.tree.choose(c),
     });
     this.sym = findSymmetries(model, o.symmetry !== false);
     this.encoder = new StateEncoder(this.sim, this.sym);
@@ -187,34 +197,48 @@ class Space {
       if (sim.done) return [];
       const order = this.o.por !== false && nextIsOrderChoice(sim) ? this.orderAlternatives(node) : null;
       if (order !== null && order.allowed.length === 0) return [];
+      // Probing an order choice runs every stepper; only the leaves kept after it are snapshotted.
+      const probing = order !== null && !order.pure;
       const tree = new UnitTree(this.cap, order === null ? null : () => order.allowed);
-      const first = this.leaf(node, tree);
+      const first = this.leaf(node, tree, !probing);
       if (first.records.length === 0) {
         // No choice in this unit: pass through.
         if (first.child === null || this.stoppedBy !== null) return [];
-        node = { ...first.child, sleep: new Map() };
+        node = { ...(this.kept(node, first).child as Omit<Node, 'sleep'>), sleep: new Map() };
         continue;
       }
-      // A choice state: searched once.
-      sim.restore(node.snap);
-      const fp = this.encoder.fingerprint();
-      if (node.sleep.size === 0) {
-        const added = this.visited.add(fp.hi, fp.lo);
-        if (added === 'present') return [];
-        if (added === 'full') {
-          this.stoppedBy = 'memory';
-          return [];
-        }
-      } else if (this.visited.has(fp.hi, fp.lo)) {
-        return [];
-      }
+      // A choice state is searched once; one whose only choice is the draws of a thread that
+      // just starts computing (an ample set found without probing) is not stored.
+      if (!(order !== null && order.pure) && !this.firstVisit(node)) return [];
       const leaves = [first];
-      while (tree.advance() && this.stoppedBy === null) leaves.push(this.leaf(node, tree));
+      while (tree.advance() && this.stoppedBy === null) leaves.push(this.leaf(node, tree, !probing));
       if (tree.sampled) this.sampled = true;
-      const children = leaves.flatMap((l) => (l.child === null ? [] : [l]));
-      if (order === null) return children.map((l) => ({ ...(l.child as Omit<Node, 'sleep'>), sleep: new Map() }));
-      return this.reduceOrder(node, order.ids, leaves, children);
+      const live = leaves.filter((l) => l.child !== null);
+      if (order === null) return live.map((l) => ({ ...(l.child as Omit<Node, 'sleep'>), sleep: new Map() }));
+      return this.reduceOrder(node, order.ids, leaves, live);
     }
+  }
+
+  /** True the first time the state is met (it is stored); false when searched already or memory is full. */
+  private firstVisit(node: Node): boolean {
+    this.sim.restore(node.snap);
+    const fp = this.encoder.fingerprint();
+    if (node.sleep.size > 0) return !this.visited.has(fp.hi, fp.lo);
+    const added = this.visited.add(fp.hi, fp.lo);
+    if (added === 'full') this.stoppedBy = 'memory';
+    return added === 'added';
+  }
+
+  /** The leaf with its successor's snapshot, re-running it when it was probed without one. */
+  private kept(node: Node, l: Leaf): Leaf {
+    if (l.child === null || l.child.snap !== null) return l;
+    this.sim.restore(node.snap);
+    this.forced = l.picks;
+    this.forcedAt = 0;
+    this.sim.step({ maxUnits: 1 });
+    this.forced = null;
+    this.transitions++;
+    return { ...l, child: { ...l.child, snap: this.sim.snapshot() } };
   }
 
   /**
@@ -239,18 +263,21 @@ class Space {
       if (ample !== undefined) {
         return children
           .filter((l) => ids[l.firstPick ?? 0] === ample)
-          .map((l) => ({ ...(l.child as Omit<Node, 'sleep'>), sleep: sleepAfter(node.sleep, ample, l.footprint) }));
+          .map((l) => ({
+            ...(this.kept(node, l).child as Omit<Node, 'sleep'>),
+            sleep: sleepAfter(node.sleep, ample, l.footprint),
+          }));
       }
     }
     return this.withSleepSets(node, ids, children);
   }
 
   /** The order alternatives not asleep; one alone when it only starts a compute (ample set). */
-  private orderAlternatives(node: Node): { ids: number[]; allowed: number[] } {
+  private orderAlternatives(node: Node): { ids: number[]; allowed: number[]; pure: boolean } {
     const ids = steppers(this.sim);
     const awake = ids.map((_, k) => k).filter((k) => !node.sleep.has(ids[k]));
     const pure = awake.find((k) => startsComputeOnly(this.sim.threads[ids[k]]));
-    return { ids, allowed: pure !== undefined ? [pure] : awake };
+    return { ids, allowed: pure !== undefined ? [pure] : awake, pure: pure !== undefined };
   }
 
   /** Children of an order choice: each sleeps the earlier siblings it is independent of. */
@@ -273,19 +300,20 @@ class Space {
       }
       const sleep = new Map<number, Footprint>();
       for (const [u, fu] of done) if (u !== t && independent(fu, l.footprint)) sleep.set(u, fu);
-      out.push({ ...(l.child as Omit<Node, 'sleep'>), sleep });
+      out.push({ ...(this.kept(node, l).child as Omit<Node, 'sleep'>), sleep });
     }
     return out;
   }
 
-  /** Runs the node's next unit along the tree's current leaf. */
-  private leaf(node: Node, tree: UnitTree): Leaf {
+  /** Runs the node's next unit along the tree's current leaf (`snapshot`: keep its successor). */
+  private leaf(node: Node, tree: UnitTree, snapshot: boolean): Leaf {
     const sim = this.sim;
     sim.restore(node.snap);
     tree.begin();
     this.tree = tree;
-    const footprint = emptyFootprint();
-    sim.footprint = footprint;
+    // Footprints matter only where the steppers' order is chosen.
+    const footprint = tree.ordered ? emptyFootprint() : NO_FOOTPRINT;
+    sim.footprint = tree.ordered ? footprint : null;
     sim.step({ maxUnits: 1 });
     sim.footprint = null;
     this.tree = null;
@@ -308,9 +336,16 @@ class Space {
     if (sim.done) {
       this.schedules++;
       if (this.o.maxSchedules !== undefined && this.schedules >= this.o.maxSchedules) this.stoppedBy ??= 'schedules';
-      return { records, firstPick: tree.firstPick(), footprint, child: null };
+      return { records, picks: records.map((r) => r.pick), firstPick: tree.firstPick(), footprint, child: null };
     }
-    return { records, firstPick: tree.firstPick(), footprint, child: { snap: sim.snapshot(), path, seen } };
+    const snap = snapshot ? sim.snapshot() : null;
+    return {
+      records,
+      picks: records.map((r) => r.pick),
+      firstPick: tree.firstPick(),
+      footprint,
+      child: { snap, path, seen },
+    };
   }
 
   /** The problems the run shows now. */
@@ -343,9 +378,11 @@ class Space {
 
 interface Leaf {
   records: ChoiceRecord[];
+  picks: number[];
   firstPick: number | null;
   footprint: Footprint;
-  child: Omit<Node, 'sleep'> | null;
+  /** The successor (its snapshot null until the leaf is kept), or null at the end of a run. */
+  child: { snap: SimulationSnapshot | null; path: PathLink | null; seen: number } | null;
 }
 
 /** The sleep set after `t`'s steps: the sleeping threads independent of them. */

@@ -39,6 +39,11 @@ export class UnitTree {
   /** The first choice of the unit, once met. */
   first: Choice | null = null;
 
+  /** True when the unit starts with an `order` choice narrowed by partial-order reduction. */
+  get ordered(): boolean {
+    return this.restrictFirst !== null;
+  }
+
   constructor(
     private readonly cap: number,
     /** Narrows the alternatives of the unit's first choice (partial-order reduction). */

@@ -44,10 +44,30 @@ export class EventHeap {
     return this.items.map((e) => ({ ...e }));
   }
 
-  /** Replaces the pending events by copies of `events`. */
+  /**
+   * Replaces the pending events by copies of `events`, reusing the objects it holds (restoring a
+   * snapshot allocates nothing then). A sorted array is a heap.
+   */
   reset(events: readonly TimedEvent[]): void {
-    this.items = [];
-    for (const e of events) this.push({ ...e });
+    const a = this.items;
+    const n = events.length;
+    for (let i = 0; i < n; i++) {
+      const e = events[i];
+      const x = a[i];
+      if (x === undefined) a.push({ ...e });
+      else {
+        x.t = e.t;
+        x.phase = e.phase;
+        x.ord = e.ord;
+        x.seq = e.seq;
+        x.kind = e.kind;
+        x.target = e.target;
+        x.gen = e.gen;
+        x.progress = e.progress;
+      }
+    }
+    a.length = n;
+    a.sort((x, y) => (before(x, y) ? -1 : before(y, x) ? 1 : 0));
   }
 
   peek(): TimedEvent | undefined {

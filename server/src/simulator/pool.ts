@@ -126,7 +126,7 @@ export function checkSigwaiting(w: World, proc: ProcRt): boolean {
   if (pool === 0) return false;
   if (pm.model === 'many_to_many' && pm.sigwaiting) {
     w.count('upcalls');
-    w.rec?.event('upcall', null, { process: pm.name, detail: 'SIGWAITING: every LWP is blocked' });
+    w.rec?.event('upcall', null, { process: pm.name, detail: 'SIGWAITING: every pool LWP is blocked in io' });
     requestLwp(w, proc);
     return false;
   }

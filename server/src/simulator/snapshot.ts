@@ -58,8 +58,10 @@ function copyOf<T>(a: readonly T[]): readonly T[] {
 /** The live array `into`, holding the saved items again (a new one when `into` is absent). */
 function refill<T>(into: T[] | null, items: readonly T[]): T[] {
   if (into === null) return items.slice();
-  into.length = 0;
-  for (let i = 0; i < items.length; i++) into.push(items[i]);
+  const n = items.length;
+  if (n === 0 && into.length === 0) return into;
+  for (let i = 0; i < n; i++) into[i] = items[i];
+  if (into.length !== n) into.length = n;
   return into;
 }
 
