@@ -2,7 +2,9 @@
 // a memory bound per input: each input runs in a worker process that is stopped after KILL_MS
 // (counted as a run over the bound) and whose heap is capped at HEAP_MB (an input that
 // exhausts it is counted as out of memory). The worker's resident memory is sampled while
-// each input runs: "memory" below is that peak, the whole process of the pipeline.
+// each input runs: "memory" below is that peak, the whole process of the pipeline; a worker
+// left bigger than FRESH_MB by an input is replaced before the next, so that each input's
+// figure is its own.
 // Prints inputs per second, exceptions, runs over 5 s, the worst time, the worst memory, and
 // a line per family. Goal: 20,000 inputs, 0 exceptions, 0 runs over 5 s, peak under 1 GB,
 // every range inside its line. FUZZ_INPUTS=N runs N inputs (default 20,000).
@@ -20,6 +22,8 @@ const INPUTS = Number(process.env.FUZZ_INPUTS ?? 20_000);
 const OVER_MS = 5_000;
 const KILL_MS = Number(process.env.FUZZ_KILL_MS ?? 10_000);
 const HEAP_MB = 2_048;
+/** A worker left bigger than this by an input is replaced, so the next input's memory is its own. */
+const FRESH_MB = 256;
 const SEED = 20_261_128;
 
 /** How often each family is drawn: most inputs are cheap edits, a few are the heavy shapes. */
@@ -94,6 +98,10 @@ class Runner {
   }
   /** Runs one input; resolves with its answer and the worker's peak resident memory. */
   run(job: FuzzJob): Promise<{ answer: FuzzAnswer | Stopped; peak: number }> {
+    if (rssOf(this.child.pid) > FRESH_MB * 2 ** 20) {
+      this.child.kill();
+      this.child = this.spawn();
+    }
     return new Promise((resolve) => {
       const c = this.child;
       let peak = rssOf(c.pid);
