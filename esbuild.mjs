@@ -1,12 +1,17 @@
 // Emits every bundle; tsc only type-checks (`npm run typecheck`).
 //   node esbuild.mjs               development build (source maps)
-//   node esbuild.mjs --production  minified
+//   node esbuild.mjs --production  minified, no source maps, into an emptied dist/ (what the .vsix ships)
 //   node esbuild.mjs --watch       rebuild on change
+//   --outdir DIR                   write the bundles into DIR instead of dist/
 import * as esbuild from 'esbuild';
-import { chmodSync, existsSync, readFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
+const outAt = process.argv.indexOf('--outdir');
+const outdir = outAt >= 0 ? process.argv[outAt + 1] : 'dist';
+if (!outdir || outdir.startsWith('--')) throw new Error('--outdir needs a folder');
 
 const version = JSON.parse(readFileSync('package.json', 'utf8')).version;
 
@@ -24,7 +29,7 @@ const builds = [
   {
     ...common,
     entryPoints: ['client/src/extension.ts'],
-    outfile: 'dist/extension.js',
+    outfile: join(outdir, 'extension.js'),
     platform: 'node',
     format: 'cjs',
     target: 'node20',
@@ -33,7 +38,7 @@ const builds = [
   {
     ...common,
     entryPoints: ['server/src/server.ts'],
-    outfile: 'dist/server.js',
+    outfile: join(outdir, 'server.js'),
     platform: 'node',
     format: 'cjs',
     target: 'node20',
@@ -41,7 +46,7 @@ const builds = [
   {
     ...common,
     entryPoints: ['server/src/cli/main.ts'],
-    outfile: 'dist/cli.js',
+    outfile: join(outdir, 'cli.js'),
     platform: 'node',
     format: 'cjs',
     target: 'node20',
@@ -50,7 +55,7 @@ const builds = [
   {
     ...common,
     entryPoints: ['client/src/webview/main.ts'],
-    outfile: 'dist/webview.js',
+    outfile: join(outdir, 'webview.js'),
     platform: 'browser',
     format: 'iife',
     target: 'es2022',
@@ -61,6 +66,9 @@ if (watch) {
   for (const b of builds) (await esbuild.context(b)).watch();
   console.log('esbuild: watching');
 } else {
+  // A production build starts from an empty folder, so no source map or stale file of an
+  // earlier development build is packaged with it.
+  if (production) rmSync(outdir, { recursive: true, force: true });
   await Promise.all(builds.map((b) => esbuild.build(b)));
-  if (existsSync('dist/cli.js')) chmodSync('dist/cli.js', 0o755);
+  if (existsSync(join(outdir, 'cli.js'))) chmodSync(join(outdir, 'cli.js'), 0o755);
 }

@@ -1,9 +1,14 @@
 import type * as vscode from 'vscode';
-import { startLanguageClient, stopLanguageClient } from './language-client';
+import { registerAuthoringCommands } from './authoring/commands';
+import { DeadlockFixedWatch } from './authoring/deadlock-fixed';
+import { onOutcome, startLanguageClient, stopLanguageClient } from './language-client';
 import { registerPanel } from './panel/register';
 
-/** Activation: start the language server, then register the playback panel. */
+/** Activation: the first-hour commands, the language server, then the playback panel. */
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  registerAuthoringCommands(context);
+  const watch = new DeadlockFixedWatch();
+  context.subscriptions.push(onOutcome((o) => watch.outcome(o)));
   const client = await startLanguageClient(context);
   registerPanel(context, client);
 }

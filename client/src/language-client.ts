@@ -5,10 +5,14 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
-import { OutcomeNotification } from '@server/lsp/protocol';
+import { OutcomeNotification, type OutcomeParams } from '@server/lsp/protocol';
 import { OutcomeStatusBar } from './status-bar';
 
 let client: LanguageClient | undefined;
+
+const outcomes = new vscode.EventEmitter<OutcomeParams>();
+/** The outcome of every background run the server reports (status bar, walkthrough progress). */
+export const onOutcome: vscode.Event<OutcomeParams> = outcomes.event;
 
 /** The server's own settings, also sent at start as initialization options. */
 function simulationSettings(): Record<string, unknown> {
@@ -35,7 +39,10 @@ export async function startLanguageClient(context: vscode.ExtensionContext): Pro
   const statusBar = new OutcomeStatusBar();
   context.subscriptions.push(
     statusBar,
-    client.onNotification(OutcomeNotification, (o) => statusBar.update(o)),
+    client.onNotification(OutcomeNotification, (o) => {
+      statusBar.update(o);
+      outcomes.fire(o);
+    }),
   );
   await client.start();
   return client;

@@ -22,7 +22,8 @@ function openUntitled(): Set<string> {
 
 /**
  * The document a command invocation means: a URI string (the code lens), a Uri (the editor
- * title button, the explorer), else the active editor's threadscape document.
+ * title button, the explorer), else the active editor's threadscape document, else one shown
+ * beside whatever has the focus (the walkthrough's button, with the walkthrough focused).
  */
 export function targetUri(arg: unknown): vscode.Uri | undefined {
   if (typeof arg === 'string') {
@@ -34,7 +35,8 @@ export function targetUri(arg: unknown): vscode.Uri | undefined {
   }
   if (arg instanceof vscode.Uri) return arg;
   const doc = vscode.window.activeTextEditor?.document;
-  return doc?.languageId === 'threadscape' ? doc.uri : undefined;
+  if (doc?.languageId === 'threadscape') return doc.uri;
+  return vscode.window.visibleTextEditors.find((e) => e.document.languageId === 'threadscape')?.document.uri;
 }
 
 /** Registers the command, the serializer and the panels' bookkeeping. */

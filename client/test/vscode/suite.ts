@@ -1,49 +1,15 @@
 /**
  * The integration suite, run inside a real VS Code extension host (the module shape
- * @vscode/test-electron expects: `run()` resolves when every test passed). Here it runs in the
- * extension host of VS Code's server (see scripts/vscode-test/run.mjs).
+ * @vscode/test-electron expects: `run()` resolves when every test passed). runTests launches it
+ * in desktop VS Code, or here in the extension host of VS Code's server through a launcher (see
+ * scripts/vscode-test/run.mjs).
  *
  * Every wait is on an event (diagnostics changed, tabs changed) with a deadline, never a sleep.
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-
-type Test = { name: string; fn: () => Promise<void> };
-const tests: Test[] = [];
-const test = (name: string, fn: () => Promise<void>) => tests.push({ name, fn });
-
-/** Resolves with `probe()`'s value once it is defined, checking now and after each `event`. */
-function waitFor<T>(event: vscode.Event<unknown>, probe: () => T | undefined, what: string, ms = 30000): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const now = probe();
-    if (now !== undefined) return resolve(now);
-    const timer = setTimeout(() => {
-      sub.dispose();
-      reject(new Error(`timed out after ${ms} ms waiting for ${what}`));
-    }, ms);
-    const sub = event(() => {
-      const v = probe();
-      if (v !== undefined) {
-        clearTimeout(timer);
-        sub.dispose();
-        resolve(v);
-      }
-    });
-  });
-}
-
-const codeOf = (d: vscode.Diagnostic) => (typeof d.code === 'object' ? String(d.code.value) : String(d.code));
-
-function diagnosticsWith(uri: vscode.Uri, codes: string[], what: string): Promise<vscode.Diagnostic[]> {
-  return waitFor(
-    vscode.languages.onDidChangeDiagnostics,
-    () => {
-      const ds = vscode.languages.getDiagnostics(uri);
-      return codes.every((c) => ds.some((d) => codeOf(d) === c)) ? ds : undefined;
-    },
-    what,
-  );
-}
+import { registerFirstHourTests } from './first-hour';
+import { codeOf, diagnosticsWith, test, tests, waitFor } from './harness';
 
 function fileUri(name: string): vscode.Uri {
   const folder = vscode.workspace.workspaceFolders?.[0];
@@ -204,6 +170,8 @@ test('Threadscape: Simulate opens one panel per document', async () => {
   await vscode.commands.executeCommand('threadscape.simulate', uri);
   assert.equal(panels().length, 1, 'the same document reuses its panel');
 });
+
+registerFirstHourTests();
 
 /** Entry point called by VS Code's extension test runner. */
 export async function run(): Promise<void> {

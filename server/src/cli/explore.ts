@@ -15,7 +15,7 @@ import { compareDiagnostics } from '../language/diagnostic';
 import { explore, findingToDiagnostic, type ExploreProgress, type ExploreResult } from '../explorer';
 import type { CommandOptions } from './args';
 import { readInput } from './files';
-import { formatDiagnostic } from './format';
+import { count, formatDiagnostic } from './format';
 import { out } from './stdout';
 
 /** The proof a complete search gives when it finds nothing. */
@@ -71,7 +71,7 @@ export async function exploreCommand(file: string, opts: CommandOptions): Promis
     lastReport = now;
     const secs = (now - start) / 1000;
     process.stderr.write(
-      `exploring: ${p.states} states (${Math.round(p.states / secs)}/s), ${p.transitions} transitions, ` +
+      `exploring: ${count(p.states, 'state')} (${Math.round(p.states / secs)}/s), ${count(p.transitions, 'transition')}, ` +
         `depth ${p.depth}, ${(p.bytes / 2 ** 20).toFixed(1)} MiB, ${secs.toFixed(0)} s\n`,
     );
   };
@@ -131,7 +131,7 @@ function printText(file: string, r: ExploreResult): void {
       ? `incomplete: ${STOPPED[r.stoppedBy]}`
       : 'incomplete: wide ranges were sampled (--range-cap)';
   out(
-    `${r.states} states, ${r.transitions} transitions, ${r.schedules} schedules (${how}); ` +
+    `${count(r.states, 'state')}, ${count(r.transitions, 'transition')}, ${count(r.schedules, 'schedule')} (${how}); ` +
       `default outcome: ${r.baseline}\n`,
   );
   out(`reductions: ${r.reductions.join('; ')}\n`);

@@ -19,3 +19,8 @@ export function jsonDiagnostic(d: Diagnostic): Record<string, unknown> {
     relatedInformation: d.relatedInformation,
   };
 }
+
+/** `1 switch`, `2 switches`: a count with its noun in the right number (`plural` defaults to noun + s). */
+export function count(n: number, noun: string, plural = `${noun}s`): string {
+  return `${n} ${n === 1 ? noun : plural}`;
+}

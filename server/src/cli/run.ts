@@ -105,7 +105,7 @@ export async function runCommand(file: string, opts: CommandOptions): Promise<nu
   if (result) {
     if (opts.trace !== undefined) writeChromeTrace(opts.trace, result);
     if (opts.html !== undefined && assets)
-      writeHtmlReport(opts.html, { fileName: file, text, result, analysis: diagnosis.analysis }, assets);
+      writeHtmlReport(opts.html, { fileName: name, text, result, analysis: diagnosis.analysis }, assets);
   } else if (pictures) {
     process.stderr.write(`threadscape: ${escapeControls(file)} has text errors; no trace or page written\n`);
   }

@@ -4,6 +4,7 @@
  */
 import type { RunResult, Span } from '../simulator';
 import { summarizeOutcome } from '../simulator/outcome';
+import { count } from './format';
 
 const WIDTH = 60;
 const SYMBOLS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
@@ -13,7 +14,11 @@ function pad(s: string | number | null, n: number, right = false): string {
   return right ? v.padStart(n) : v.padEnd(n);
 }
 
-/** One text line per CPU: who ran in each column (the thread that ran longest in it). */
+/**
+ * One text line per CPU. A column stands for `per` ticks: it shows what ran longest in it (a
+ * thread's letter, or `~` for switch overhead) when the CPU was busy at least half of the
+ * column, whoever ran, and `.` (idle) otherwise.
+ */
 export function gantt(result: RunResult): string[] {
   const spans = (result.spans ?? []).filter(
     (s): s is Span & { lane: { kind: 'cpu'; cpu: number } } => s.lane.kind === 'cpu',
@@ -31,7 +36,7 @@ export function gantt(result: RunResult): string[] {
     legend.push(`${sym}=${result.threads.filter((x) => x.name === t.name).length > 1 ? key : t.name}`);
   }
   const lines: string[] = [
-    `time 0..${end}, one column = ${Number.isInteger(per) ? per : per.toFixed(2)} tick${per === 1 ? '' : 's'}`,
+    `time 0..${end}, one column = ${count(Number.isInteger(per) ? per : Number(per.toFixed(2)), 'tick')}`,
   ];
   for (const cpu of result.cpus) {
     const weight: Map<string, number>[] = Array.from({ length: cols }, () => new Map());
@@ -47,8 +52,12 @@ export function gantt(result: RunResult): string[] {
       .map((w) => {
         let best = '.';
         let bw = 0;
-        for (const [k, v] of w) if (v > bw) [best, bw] = [k, v];
-        return bw * 2 >= per ? best : '.';
+        let busy = 0;
+        for (const [k, v] of w) {
+          busy += v;
+          if (v > bw) [best, bw] = [k, v];
+        }
+        return busy * 2 >= per ? best : '.';
       })
       .join('');
     lines.push(`cpu${String(cpu.id).padEnd(3)}|${row}|`);
@@ -106,8 +115,9 @@ export function formatSummary(result: RunResult): string {
   }
   const k = result.counters;
   out.push(
-    `switches ${k.switches} (${k.processSwitches} across processes), ipis ${k.ipis}, upcalls ${k.upcalls}, ` +
-      `LWPs created ${k.lwpsCreated} / reclaimed ${k.lwpsReclaimed}, threads created ${k.threadsCreated} / reused ${k.threadsReused} / reaped ${k.threadsReaped}`,
+    `${count(k.switches, 'switch', 'switches')} (${k.processSwitches} across processes), ${count(k.ipis, 'IPI')}, ` +
+      `${count(k.upcalls, 'upcall')}, ${count(k.lwpsCreated, 'LWP')} created / ${k.lwpsReclaimed} reclaimed, ` +
+      `${count(k.threadsCreated, 'thread')} created / ${k.threadsReused} reused / ${k.threadsReaped} reaped`,
   );
   return out.join('\n') + '\n';
 }

@@ -10,7 +10,7 @@
  */
 import type { Choice, SimulationOptions, SimulationSnapshot } from '../simulator/api';
 import { Engine } from '../simulator/engine';
-import type { Footprint } from '../simulator/world';
+import type { Footprint, World } from '../simulator/world';
 import type { Model } from '../language/model';
 import { StateEncoder } from './encode';
 import { VisitedSet } from './visited';
@@ -19,12 +19,16 @@ import { independent, mergeFootprint, nextIsOrderChoice, startsComputeOnly, step
 import { findSymmetries, type Symmetries } from './symmetry';
 
 /** What a search looks for (LANGUAGE.md §9's problems that some schedule may reach). */
-export type Problem = 'deadlock' | 'hang' | 'inversion' | 'fault';
+export type Problem = 'deadlock' | 'hang' | 'inversion' | 'fault' | 'goal';
 
 export interface SpaceOptions {
   simulation?: Omit<SimulationOptions, 'choose' | 'record'>;
   /** Problems to look for (those the default schedule does not show already). */
   watch: ReadonlySet<Problem>;
+  /** A goal of the host's ("make high wait 10 ticks"): a state where it holds is a finding `goal`. */
+  goal?: (w: World) => boolean;
+  /** Picks every schedule starts with (play the scheduler's "show me" from where the player is). */
+  prefix?: readonly number[];
   /** Keep searching after a finding (default: stop at the first). */
   all?: boolean;
   /** Breadth-first: the first finding is a shortest one. */
@@ -77,6 +81,8 @@ interface PathLink {
   words: string[];
   parent: PathLink | null;
   length: number;
+  /** Choices from the start up to here, this link's included. */
+  choices: number;
 }
 
 interface Node {
@@ -88,7 +94,10 @@ interface Node {
   sleep: Map<number, Footprint>;
 }
 
-const BIT: Record<Problem, number> = { deadlock: 1, hang: 2, inversion: 4, fault: 8 };
+const BIT: Record<Problem, number> = { deadlock: 1, hang: 2, inversion: 4, fault: 8, goal: 16 };
+
+/** Thrown through the simulator when a unit run ahead meets a choice. */
+const CHOICE = new Error('a choice');
 
 const NO_FOOTPRINT: Footprint = { keys: new Set(), dependent: true };
 
@@ -108,6 +117,10 @@ class Space {
   private readonly sym: Symmetries;
   private readonly cap: number;
   private tree: UnitTree | null = null;
+  /** The snapshot the simulator's state is equal to now (a restore of it is skipped), if any. */
+  private live: SimulationSnapshot | null = null;
+  /** While set, a choice interrupts the unit (the search runs deterministic units ahead). */
+  private abortAtChoice = false;
   /** Picks replayed as they are (re-running a leaf chosen after probing). */
   private forced: number[] | null = null;
   private forcedAt = 0;
@@ -126,17 +139,26 @@ class Space {
     this.cap = o.rangeCap ?? 16;
     this.sim = new Engine(model, {
       ...o.simulation,
-      choose: (c: Choice) =>
-        this.forced !== null
+      choose: (c: Choice) => {
+        if (this.abortAtChoice) throw CHOICE;
+        return this.forced !== null
           ? (this.forced[this.forcedAt++] ?? 0)
           : this.tree === null
             ? c.defaultPick
-            : this.tree.choose(c),
+            : this.tree.choose(c);
+      },
     });
     this.sym = findSymmetries(model, o.symmetry !== false);
     this.encoder = new StateEncoder(this.sim, this.sym);
     this.visited = new VisitedSet(o.maxBytes ?? 512 * 2 ** 20);
     this.snapshotBytes = 64 * (this.sim.threads.length * 60 + this.sim.cpus.length * 16 + 64);
+  }
+
+  /** Puts the simulator in the state of `snap` (nothing to do when it is there already). */
+  private goTo(snap: SimulationSnapshot): void {
+    if (this.live === snap) return;
+    this.sim.restore(snap);
+    this.live = snap;
   }
 
   run(): SpaceResult {
@@ -193,13 +215,25 @@ class Space {
     let node = start;
     const sim = this.sim;
     for (;;) {
-      sim.restore(node.snap);
+      this.goTo(node.snap);
       if (sim.done) return [];
-      const order = this.o.por !== false && nextIsOrderChoice(sim) ? this.orderAlternatives(node) : null;
+      const ordered = this.o.por !== false && nextIsOrderChoice(sim);
+      if (!ordered) {
+        // Run on to the unit that makes a choice, without a snapshot per unit.
+        const at = this.passThrough(node);
+        if (at === null) return [];
+        node = at;
+        this.goTo(node.snap);
+      }
+      const order = ordered ? this.orderAlternatives(node) : null;
       if (order !== null && order.allowed.length === 0) return [];
       // Probing an order choice runs every stepper; only the leaves kept after it are snapshotted.
       const probing = order !== null && !order.pure;
-      const tree = new UnitTree(this.cap, order === null ? null : () => order.allowed);
+      const tree = new UnitTree(
+        this.cap,
+        order === null ? null : () => order.allowed,
+        this.prefixFrom(node.path?.choices ?? 0),
+      );
       const first = this.leaf(node, tree, !probing);
       if (first.records.length === 0) {
         // No choice in this unit: pass through.
@@ -219,9 +253,70 @@ class Space {
     }
   }
 
+  /**
+   * Runs the deterministic units from `node` (those that make no choice: the simulator's hook
+   * throws at the first choice) without a snapshot each; when a unit would choose, goes back and
+   * runs again to just before it, and returns that state. Null when the run ends first (or a
+   * limit stops the search). Findings on the way are noted.
+   */
+  private passThrough(node: Node): Node | null {
+    const sim = this.sim;
+    let units = 0;
+    let seen = node.seen;
+    for (;;) {
+      if (sim.done) {
+        this.schedules++;
+        if (this.o.maxSchedules !== undefined && this.schedules >= this.o.maxSchedules) this.stoppedBy ??= 'schedules';
+        return null;
+      }
+      if ((units & 1023) === 1023 && this.o.shouldStop?.()) {
+        this.stoppedBy = 'time';
+        return null;
+      }
+      if (units > 0 && this.o.por !== false && nextIsOrderChoice(sim)) break;
+      this.live = null;
+      this.abortAtChoice = true;
+      let chose = false;
+      try {
+        sim.step({ maxUnits: 1 });
+      } catch (e) {
+        if (e !== CHOICE) throw e;
+        chose = true;
+      } finally {
+        this.abortAtChoice = false;
+      }
+      if (chose) break;
+      units++;
+      this.transitions++;
+      const now = seen | this.problems();
+      this.note(now & ~seen, node.path);
+      seen = now;
+      if (this.stoppedBy !== null) return null;
+    }
+    if (units === 0) return node;
+    // Back to the boundary before the choosing unit: the same deterministic units again.
+    sim.restore(node.snap);
+    this.abortAtChoice = true;
+    try {
+      sim.step({ maxUnits: units });
+    } finally {
+      this.abortAtChoice = false;
+    }
+    const snap = sim.snapshot();
+    this.live = snap;
+    return { snap, path: node.path, seen, sleep: new Map() };
+  }
+
+  /** The picks a schedule's given prefix imposes on the unit whose first choice is the `done`-th. */
+  private prefixFrom(done: number): ((k: number) => number | undefined) | null {
+    const prefix = this.o.prefix;
+    if (prefix === undefined || done >= prefix.length) return null;
+    return (k) => prefix[done + k];
+  }
+
   /** True the first time the state is met (it is stored); false when searched already or memory is full. */
   private firstVisit(node: Node): boolean {
-    this.sim.restore(node.snap);
+    this.goTo(node.snap);
     const fp = this.encoder.fingerprint();
     if (node.sleep.size > 0) return !this.visited.has(fp.hi, fp.lo);
     const added = this.visited.add(fp.hi, fp.lo);
@@ -232,13 +327,16 @@ class Space {
   /** The leaf with its successor's snapshot, re-running it when it was probed without one. */
   private kept(node: Node, l: Leaf): Leaf {
     if (l.child === null || l.child.snap !== null) return l;
-    this.sim.restore(node.snap);
+    this.goTo(node.snap);
     this.forced = l.picks;
     this.forcedAt = 0;
+    this.live = null;
     this.sim.step({ maxUnits: 1 });
     this.forced = null;
     this.transitions++;
-    return { ...l, child: { ...l.child, snap: this.sim.snapshot() } };
+    const snap = this.sim.snapshot();
+    this.live = snap;
+    return { ...l, child: { ...l.child, snap } };
   }
 
   /**
@@ -308,12 +406,13 @@ class Space {
   /** Runs the node's next unit along the tree's current leaf (`snapshot`: keep its successor). */
   private leaf(node: Node, tree: UnitTree, snapshot: boolean): Leaf {
     const sim = this.sim;
-    sim.restore(node.snap);
+    this.goTo(node.snap);
     tree.begin();
     this.tree = tree;
     // Footprints matter only where the steppers' order is chosen.
     const footprint = tree.ordered ? emptyFootprint() : NO_FOOTPRINT;
     sim.footprint = tree.ordered ? footprint : null;
+    this.live = null;
     sim.step({ maxUnits: 1 });
     sim.footprint = null;
     this.tree = null;
@@ -329,6 +428,7 @@ class Space {
               .flatMap(({ choice, pick }) => (pick === choice.defaultPick ? [] : [describe(choice, pick)])),
             parent: node.path,
             length: (node.path?.length ?? 0) + 1,
+            choices: (node.path?.choices ?? 0) + records.length,
           };
     this.depth = Math.max(this.depth, path?.length ?? 0);
     const seen = node.seen | this.problems();
@@ -339,6 +439,7 @@ class Space {
       return { records, picks: records.map((r) => r.pick), firstPick: tree.firstPick(), footprint, child: null };
     }
     const snap = snapshot ? sim.snapshot() : null;
+    this.live = snap;
     return {
       records,
       picks: records.map((r) => r.pick),
@@ -356,12 +457,13 @@ class Space {
     if (w.faultFound || w.overflows.length > 0) p |= BIT.fault;
     if (w.inversions.observed) p |= BIT.inversion;
     if (w.done && w.outcome === 'hang') p |= BIT.hang;
+    if (this.o.goal?.(w)) p |= BIT.goal;
     return p;
   }
 
   private note(added: number, path: PathLink | null): void {
     if (added === 0) return;
-    for (const problem of ['deadlock', 'hang', 'fault', 'inversion'] as const) {
+    for (const problem of ['deadlock', 'hang', 'fault', 'inversion', 'goal'] as const) {
       if ((added & BIT[problem]) === 0 || !this.o.watch.has(problem)) continue;
       const prev = this.findings.get(problem);
       const { choices, departures } = flatten(path);

@@ -48,6 +48,8 @@ export class UnitTree {
     private readonly cap: number,
     /** Narrows the alternatives of the unit's first choice (partial-order reduction). */
     private readonly restrictFirst: ((c: Choice) => number[] | null) | null = null,
+    /** The pick imposed at the unit's k-th choice (a schedule's given prefix), if any. */
+    private readonly fixed: ((k: number) => number | undefined) | null = null,
   ) {}
 
   /** Called before each replay of the unit. */
@@ -65,10 +67,10 @@ export class UnitTree {
     }
     if (f === undefined) {
       let alternatives: number[] | null = null;
-      if (this.depth === 0) {
-        this.first = choice;
-        alternatives = this.restrictFirst?.(choice) ?? null;
-      }
+      const imposed = this.fixed?.(this.depth);
+      if (this.depth === 0) this.first = choice;
+      if (imposed !== undefined) alternatives = [imposed < choice.count ? imposed : 0];
+      else if (this.depth === 0) alternatives = this.restrictFirst?.(choice) ?? null;
       if (alternatives === null) {
         const a = alternativesOf(choice, this.cap);
         if (a.sampled) this.sampled = true;

@@ -22,7 +22,9 @@ export type CheckCache = WeakMap<ProcessNode, { cpus: number | null; diagnostics
 
 /** All text diagnostics of a parsed file (unsorted). */
 export function check(ast: FileNode, symbols: SymbolTable, issues: SyntaxIssue[], cache?: CheckCache): Diagnostic[] {
-  const out: Diagnostic[] = issues.map((i) => diag('syntax', i.span, i.message));
+  const out: Diagnostic[] = issues.map((i) =>
+    diag('syntax', i.span, i.message, i.suggestion ? { data: { suggestion: i.suggestion, kind: 'keyword' } } : {}),
+  );
   const facts = checkScenario(ast.scenario, out);
   duplicateNames(
     symbols.declarations.filter((d) => d.kind === 'process'),

@@ -85,7 +85,9 @@ export class Mover {
 
   /** A syntax issue. */
   issue(i: SyntaxIssue): SyntaxIssue {
-    return { message: i.message, span: this.span(i.span) };
+    const moved: SyntaxIssue = { message: i.message, span: this.span(i.span) };
+    if (i.suggestion !== undefined) moved.suggestion = i.suggestion;
+    return moved;
   }
 
   setting(n: SettingNode): SettingNode {

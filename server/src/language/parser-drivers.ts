@@ -22,13 +22,15 @@ import {
   type IRecognitionException,
   type IToken,
   type ParserMethod,
+  type TokenType,
 } from 'chevrotain';
 import type { AttrNode, FileNode, Ident, ProcessNode, ScenarioNode, Span, StmtNode, ThreadNode } from './ast';
 import { identOf, unquote } from './ast-build';
 import { RuleParser, type DeclaredName } from './parser';
 import { escapeControls, firstControl } from './escape';
 import { listWords, wordsOf } from './keywords';
-import { describeToken, isEof, spanAfter, tokenSpan, tokensSpan } from './spans';
+import { describeToken, isEof, lastExpected, spanAfter, tokenSpan, tokensSpan } from './spans';
+import { keywordsOf, suggestKeyword } from './suggest';
 import {
   AttrStart,
   DeclStart,
@@ -46,6 +48,8 @@ import {
 export interface SyntaxIssue {
   message: string;
   span: Span;
+  /** The keyword a misspelt word most likely stands for (the message asks "did you mean …?"). */
+  suggestion?: string;
 }
 
 /** Work done by one parse, to check that it stays proportional to the input. */
@@ -74,6 +78,12 @@ export const MAX_NESTING = 64;
 const THREAD = kw('thread');
 const PROCESS = kw('process');
 const SCENARIO = kw('scenario');
+
+/** What may start an item in each block, for suggesting a keyword in place of a misspelt word. */
+const FILE_STARTS = [SCENARIO, PROCESS];
+const SCENARIO_STARTS = [ScenarioSettingStart];
+const PROCESS_STARTS = [ProcessSettingStart, DeclStart, THREAD];
+const BODY_STARTS = [StmtStart];
 
 function isSync(t: IToken): boolean {
   return (
@@ -131,7 +141,7 @@ class ThreadsParser extends RuleParser {
           this.parseScenario();
         } else scenario = this.parseScenario();
       } else if (t.tokenType === PROCESS) processes.push(this.parseProcess());
-      else this.garbage(t, "'scenario' or 'process'");
+      else this.garbage(t, "'scenario' or 'process'", FILE_STARTS);
     }
     const first = this.lastToken ? tokenSpan(this.input[0]) : spanAfter(undefined);
     return { ...first, scenario, processes };
@@ -164,7 +174,7 @@ class ThreadsParser extends RuleParser {
       if (tokenMatcher(t, ScenarioSettingStart)) {
         const s = this.item(this.scenarioSetting);
         if (s) settings.push(s);
-      } else this.garbage(t, `a scenario setting (${listWords(wordsOf('ScenarioSettingStart'))})`);
+      } else this.garbage(t, `a scenario setting (${listWords(wordsOf('ScenarioSettingStart'))})`, SCENARIO_STARTS);
     }
     const titleSpan = title && title.tokenType === StringLit ? tokenSpan(title) : null;
     return {
@@ -208,7 +218,7 @@ class ThreadsParser extends RuleParser {
       } else if (t.tokenType === THREAD) {
         const th = this.parseThread();
         if (th) node.threads.push(th);
-      } else this.garbage(t, 'a setting, a declaration or a thread');
+      } else this.garbage(t, 'a setting, a declaration or a thread', PROCESS_STARTS);
     }
     return { ...node, ...tokensSpan(k, this.LA(0)) };
   }
@@ -224,7 +234,8 @@ class ThreadsParser extends RuleParser {
       this.CONSUME(LBrace, { ERR_MSG: `'{' or a thread attribute (${wordsOf('AttrStart').join(', ')})` });
       this.quiet = false;
     } catch (e) {
-      this.fail(e);
+      // Where the `{` was expected, a thread attribute was too.
+      this.fail(e, [AttrStart]);
       // Without a `{` ahead, the body starts here only if a statement does.
       if (!this.resumeHeader() && !tokenMatcher(this.LA(1), StmtStart)) return null;
     }
@@ -255,7 +266,7 @@ class ThreadsParser extends RuleParser {
         if (tokenMatcher(t, StmtStart)) {
           const s = this.item(this.stmt);
           if (s) out.push(s);
-        } else this.garbage(t, 'a statement');
+        } else this.garbage(t, 'a statement', BODY_STARTS);
       }
     } finally {
       this.depth--;
@@ -277,7 +288,8 @@ class ThreadsParser extends RuleParser {
     }
   }
 
-  private fail(e: unknown): void {
+  /** Reports a failed rule; `also` adds what the enclosing loop would have taken instead. */
+  private fail(e: unknown, also: readonly TokenType[] = []): void {
     if (!(e instanceof Error) || !isRecognitionException(e)) throw e;
     const re = e as IRecognitionException & { previousToken?: IToken };
     const prev = re.previousToken;
@@ -285,7 +297,8 @@ class ThreadsParser extends RuleParser {
       prev && !isEof(prev) && prev.image
         ? ` after '${escapeControls(prev.image.length > 24 ? prev.image.slice(0, 24) + '…' : prev.image)}'`
         : '';
-    this.report(re.token, `expected ${re.message}${after}, found ${describeToken(re.token)}`);
+    const expected = [...lastExpected.types, ...also];
+    this.report(re.token, `expected ${re.message}${after}, found ${describeToken(re.token)}`, expected);
   }
 
   /** A control character in a string is a syntax error at the character (one per string). */
@@ -305,8 +318,14 @@ class ThreadsParser extends RuleParser {
     });
   }
 
-  private report(t: IToken, message: string): void {
-    this.issues.push({ message, span: isEof(t) ? spanAfter(this.lastToken) : tokenSpan(t) });
+  /** Reports an issue at `t`; when `t` is a misspelling of a keyword of `expected`, suggests it. */
+  private report(t: IToken, message: string, expected: readonly TokenType[] = []): void {
+    const suggestion =
+      expected.length > 0 && t.tokenType === IdentToken ? suggestKeyword(t.image, keywordsOf(expected)) : null;
+    const span = isEof(t) ? spanAfter(this.lastToken) : tokenSpan(t);
+    this.issues.push(
+      suggestion ? { message: `${message}; did you mean '${suggestion}'?`, span, suggestion } : { message, span },
+    );
     this.quiet = true;
   }
 
@@ -314,8 +333,8 @@ class ThreadsParser extends RuleParser {
     if (!this.quiet) this.report(t, `expected '}' to close ${owner}, found ${describeToken(t)}`);
   }
 
-  private garbage(t: IToken, expected: string): void {
-    if (!this.quiet) this.report(t, `expected ${expected}, found ${describeToken(t)}`);
+  private garbage(t: IToken, expected: string, starts: readonly TokenType[]): void {
+    if (!this.quiet) this.report(t, `expected ${expected}, found ${describeToken(t)}`, starts);
     this.quiet = true;
     this.take();
     this.counters.skipped++;

@@ -72,17 +72,32 @@ function label(t: TokenType): string {
 }
 
 /**
+ * The token types the latest message below said were expected. The parser builds a message
+ * when a rule fails and reads this right after, to suggest a keyword for a misspelt word.
+ */
+export const lastExpected: { types: TokenType[] } = { types: [] };
+
+function expecting<T>(types: TokenType[], message: T): T {
+  lastExpected.types = types;
+  return message;
+}
+
+/**
  * Chevrotain's messages reduced to what was expected; the parser adds "after …, found …".
  * Rules give their own wording with ERR_MSG where it helps.
  */
 export const expectationMessages: IParserErrorMessageProvider = {
-  buildMismatchTokenMessage: ({ expected }) => label(expected),
-  buildNotAllInputParsedMessage: () => 'the end of the file',
+  buildMismatchTokenMessage: ({ expected }) => expecting([expected], label(expected)),
+  buildNotAllInputParsedMessage: () => expecting([], 'the end of the file'),
   buildNoViableAltMessage: ({ expectedPathsPerAlt, customUserDescription }) => {
-    if (customUserDescription) return customUserDescription;
-    const firsts = [...new Set(expectedPathsPerAlt.flatMap((alt) => alt.map((path) => label(path[0]))))];
-    return firsts.length === 1 ? firsts[0] : `one of ${firsts.join(', ')}`;
+    const types = expectedPathsPerAlt.flatMap((alt) => alt.map((path) => path[0]));
+    if (customUserDescription) return expecting(types, customUserDescription);
+    const firsts = [...new Set(types.map(label))];
+    return expecting(types, firsts.length === 1 ? firsts[0] : `one of ${firsts.join(', ')}`);
   },
   buildEarlyExitMessage: ({ expectedIterationPaths, customUserDescription }) =>
-    customUserDescription ?? expectedIterationPaths.map((p) => label(p[0])).join(' or '),
+    expecting(
+      expectedIterationPaths.map((p) => p[0]),
+      customUserDescription ?? expectedIterationPaths.map((p) => label(p[0])).join(' or '),
+    ),
 };

@@ -4,11 +4,17 @@
  * after a declaration's name, and the declared names of the right kind after `lock`, `wait`,
  * `signal`, `sem_wait`, `join`…
  */
-import { CompletionItemKind, type CompletionItem, type CompletionParams } from 'vscode-languageserver';
+import {
+  CompletionItemKind,
+  InsertTextFormat,
+  type CompletionItem,
+  type CompletionParams,
+} from 'vscode-languageserver';
 import { keywordInfo } from '../language/keywords';
 import { cursorContext, type CursorContext, type Declared } from './completion-context';
 import type { ServerContext } from './context';
 import { inCommentOrString, type Token } from './lexed';
+import { snippetsFor, type ScenarioSnippet } from './snippets';
 import {
   MUTEX_KINDS,
   MUTEX_PROTOCOLS,
@@ -41,6 +47,18 @@ function nameItem(d: Declared, sort: string): CompletionItem {
   };
 }
 
+function snippetItem(s: ScenarioSnippet): CompletionItem {
+  return {
+    label: s.label,
+    kind: CompletionItemKind.Snippet,
+    detail: s.detail,
+    insertText: s.body,
+    insertTextFormat: InsertTextFormat.Snippet,
+    // After the keywords: typing `process` still offers the keyword first.
+    sortText: `2${s.label}`,
+  };
+}
+
 /** The tokens not inside `[ … ]`. */
 function outsideIndex(tokens: Token[]): Token[] {
   let depth = 0;
@@ -56,7 +74,10 @@ function outsideIndex(tokens: Token[]): Token[] {
 export function completionsAt(c: CursorContext): CompletionItem[] {
   const starters = () => STARTERS[c.block].map((w) => keywordItem(w, CompletionItemKind.Keyword, '1'));
   if (c.inIndex) return [{ label: 'i', kind: CompletionItemKind.Variable, detail: "the thread's own index" }];
-  if (c.starter === null) return starters();
+  if (c.starter === null) {
+    const snippets = c.block === 'file' || c.block === 'process' ? snippetsFor(c.block).map(snippetItem) : [];
+    return [...starters(), ...snippets];
+  }
   const words = outsideIndex(c.operands).filter((t) => t.kind === 'word');
   const last = c.operands[c.operands.length - 1];
   const values = SETTING_VALUES[c.block]?.[c.starter];
@@ -111,7 +132,11 @@ export function registerCompletion(ctx: ServerContext): void {
     // After a space, only what completes the construct being written pops up, not the list
     // of every statement or setting (that would open after each word typed).
     if (params.context?.triggerCharacter === ' ') {
-      return items.filter((it) => !(it.kind === CompletionItemKind.Keyword && STARTERS[c.block].includes(it.label)));
+      return items.filter(
+        (it) =>
+          it.kind !== CompletionItemKind.Snippet &&
+          !(it.kind === CompletionItemKind.Keyword && STARTERS[c.block].includes(it.label)),
+      );
     }
     return items;
   });

@@ -1,6 +1,7 @@
 /** Translation of core diagnostics into LSP diagnostics (one to one, DIAGNOSTICS.md). */
 import { DiagnosticSeverity, type Diagnostic as LspDiagnostic } from 'vscode-languageserver';
 import type { Diagnostic, Severity } from '../language/diagnostic';
+import { helpHref } from './diagnostic-help';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -17,8 +18,15 @@ export interface DiagnosticData {
   time?: number;
 }
 
-/** One core diagnostic as LSP publishes it for the document `uri`. */
-export function toLspDiagnostic(d: Diagnostic, uri: string): LspDiagnostic {
+/**
+ * One core diagnostic as LSP publishes it for the document `uri`; `help` gives the link of a
+ * code to its section of the diagnostics reference (`codeDescription.href`).
+ */
+export function toLspDiagnostic(
+  d: Diagnostic,
+  uri: string,
+  help: (code: string) => string | undefined = helpHref,
+): LspDiagnostic {
   const out: LspDiagnostic = {
     range: d.range,
     severity: SEVERITY[d.severity],
@@ -26,6 +34,8 @@ export function toLspDiagnostic(d: Diagnostic, uri: string): LspDiagnostic {
     code: d.code,
     message: d.message,
   };
+  const href = help(d.code);
+  if (href !== undefined) out.codeDescription = { href };
   if (d.relatedInformation.length > 0) {
     out.relatedInformation = d.relatedInformation.map((r) => ({
       location: { uri, range: r.range },
@@ -39,6 +49,10 @@ export function toLspDiagnostic(d: Diagnostic, uri: string): LspDiagnostic {
 }
 
 /** Every diagnostic of a document, in the core's order. */
-export function toLspDiagnostics(diags: readonly Diagnostic[], uri: string): LspDiagnostic[] {
-  return diags.map((d) => toLspDiagnostic(d, uri));
+export function toLspDiagnostics(
+  diags: readonly Diagnostic[],
+  uri: string,
+  help: (code: string) => string | undefined = helpHref,
+): LspDiagnostic[] {
+  return diags.map((d) => toLspDiagnostic(d, uri, help));
 }

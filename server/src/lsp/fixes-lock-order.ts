@@ -10,7 +10,7 @@ import type { StmtNode, ThreadNode } from '../language/ast';
 import { offsetOf, quickFix, replace, threadAt, type FixContext, type Fixer } from './fix-context';
 
 /** The statement list (thread body or repeat block) that directly holds the statement at `offset`. */
-function blockOf(body: StmtNode[], offset: number): { list: StmtNode[]; index: number } | null {
+export function blockOf(body: StmtNode[], offset: number): { list: StmtNode[]; index: number } | null {
   for (let k = 0; k < body.length; k++) {
     const s = body[k];
     if (offset < s.start || offset > s.end) continue;
@@ -23,20 +23,25 @@ function blockOf(body: StmtNode[], offset: number): { list: StmtNode[]; index: n
   return null;
 }
 
-function refText(fc: FixContext, s: StmtNode): string {
+/** The text of a statement's first operand (`fork[i+1]`). */
+export function refText(fc: FixContext, s: StmtNode): string {
   return fc.doc.getText().slice(s.refs[0].start, s.refs[0].end);
 }
 
-/** The swap for the lock statement at `offset`, or null when not simple. */
-function swapAt(fc: FixContext, d: LspDiagnostic, offset: number, seen: Set<ThreadNode>): CodeAction | null {
-  const t = threadAt(fc, offset);
-  if (!t || t.size || seen.has(t)) return null;
+/**
+ * The two `lock` statements that close a cycle in `t` at `offset`: the `lock` there and the
+ * nearest earlier `lock` of its block still held at it; null when that is not so simple.
+ */
+export function lockPairAt(
+  fc: FixContext,
+  t: ThreadNode,
+  offset: number,
+): { first: StmtNode; second: StmtNode } | null {
   const found = blockOf(t.body, offset);
   if (!found) return null;
   const second = found.list[found.index];
   if (second.op !== 'lock' || second.refs.length !== 1) return null;
   const key = refText(fc, second);
-  // The nearest earlier lock in the block still held here.
   for (let k = found.index - 1; k >= 0; k--) {
     const s = found.list[k];
     if (s.op !== 'lock' || s.refs.length !== 1) continue;
@@ -45,15 +50,29 @@ function swapAt(fc: FixContext, d: LspDiagnostic, offset: number, seen: Set<Thre
     const released = found.list
       .slice(k + 1, found.index)
       .some((u) => u.op === 'unlock' && u.refs.length === 1 && refText(fc, u) === held);
-    if (released) continue;
-    seen.add(t);
-    const text = fc.doc.getText();
-    return quickFix(`Reorder thread ${t.name.name}: lock ${key} before lock ${held}`, fc, d, [
-      replace(fc, s.start, s.end, text.slice(second.start, second.end)),
-      replace(fc, second.start, second.end, text.slice(s.start, s.end)),
-    ]);
+    if (!released) return { first: s, second };
   }
   return null;
+}
+
+/** The swap for the lock statement at `offset`, or null when not simple. */
+function swapAt(fc: FixContext, d: LspDiagnostic, offset: number, seen: Set<ThreadNode>): CodeAction | null {
+  const t = threadAt(fc, offset);
+  if (!t || t.size || seen.has(t)) return null;
+  const pair = lockPairAt(fc, t, offset);
+  if (!pair) return null;
+  const { first, second } = pair;
+  seen.add(t);
+  const text = fc.doc.getText();
+  return quickFix(
+    `Reorder thread ${t.name.name}: lock ${refText(fc, second)} before lock ${refText(fc, first)}`,
+    fc,
+    d,
+    [
+      replace(fc, first.start, first.end, text.slice(second.start, second.end)),
+      replace(fc, second.start, second.end, text.slice(first.start, first.end)),
+    ],
+  );
 }
 
 /** `lock-order-cycle`, `deadlock`. */

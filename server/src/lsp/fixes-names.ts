@@ -1,4 +1,7 @@
-/** Quick fixes for `unknown-name`: rename to the suggested name; declare the name. */
+/**
+ * Quick fixes for `unknown-name` (rename to the suggested name; declare the name) and for a
+ * `syntax` error at a misspelt keyword (change it to the suggested keyword).
+ */
 import type { CodeAction } from 'vscode-languageserver';
 import { insertAt, indentOf, offsetOf, processAt, quickFix, replace, type Fixer } from './fix-context';
 
@@ -45,4 +48,13 @@ export const fixUnknownName: Fixer = (d, fc) => {
     }
   }
   return out;
+};
+
+/** `syntax` at a misspelt keyword (`data.kind` 'keyword'): change the word to the suggestion. */
+export const fixMisspeltKeyword: Fixer = (d, fc) => {
+  const data = (d.data ?? {}) as { suggestion?: unknown; kind?: unknown };
+  if (data.kind !== 'keyword' || typeof data.suggestion !== 'string' || !/^[a-z_]+$/.test(data.suggestion)) return [];
+  const start = offsetOf(fc, d.range.start);
+  const end = offsetOf(fc, d.range.end);
+  return [quickFix(`Change to '${data.suggestion}'`, fc, d, [replace(fc, start, end, data.suggestion)], true)];
 };

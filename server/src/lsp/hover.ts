@@ -12,6 +12,7 @@ import type { ServerContext } from './context';
 import type { SimulationRecord, TextAnalysis } from './document-store';
 import { rangeOf } from './positions';
 import { lexed } from './lexed';
+import { protocolName, statementHover, statementSiteAt } from './statement-hover';
 import { declarationOfHit, hitAt, processName, symbolsOf, type Declaration, type SymbolTable } from './symbol-index';
 
 /** Markdown for a keyword. */
@@ -111,13 +112,8 @@ function runNotes(m: ThreadMetrics, endTime: number): string[] {
 
 function describeProtocol(m: MutexModel | undefined): string {
   if (!m) return '';
-  const protocol =
-    m.protocol === 'inherit'
-      ? 'priority inheritance'
-      : m.protocol === 'ceiling'
-        ? `priority ceiling ${m.ceiling}`
-        : 'no priority protocol (an owner keeps its own priority)';
-  return `${m.kind} mutex, ${protocol}`;
+  const protocol = protocolName(m);
+  return `${m.kind} mutex, ${m.protocol === 'none' ? `${protocol} (an owner keeps its own priority)` : protocol}`;
 }
 
 function syncHover(a: TextAnalysis, idx: SymbolTable, decl: Declaration): string {
@@ -178,7 +174,9 @@ export function registerHover(ctx: ServerContext): void {
     const upTo = lineEnd < 0 ? a.text.length : offset + lineEnd;
     const token = lexed(a.text.slice(0, upTo)).find((t) => t.start <= offset && offset <= t.end);
     if (token?.kind !== 'word') return null;
-    const value = keywordHover(token.text);
+    const c = a.compilation;
+    const site = c?.model ? statementSiteAt(c.ast, c.model, offset) : null;
+    const value = site ? statementHover(site) : keywordHover(token.text);
     if (!value) return null;
     return {
       contents: { kind: 'markdown', value },

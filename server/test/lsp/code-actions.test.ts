@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol';
 import { applyEdits } from './edits';
+import { FixSession } from './fix-session';
 import { ROOT, TestServer } from './harness';
 
 const fixture = (name: string): string =>
@@ -11,7 +11,6 @@ const fixture = (name: string): string =>
 
 describe('quick fixes', () => {
   let server: TestServer;
-  let n = 0;
   before(async () => {
     server = await TestServer.start({ init: { simulation: { delay: 10 } } });
   });
@@ -19,40 +18,10 @@ describe('quick fixes', () => {
     await server.stop();
   });
 
-  /** Opens `text`, waits for diagnostics with `code` (after simulation when `simulated`). */
-  async function diagnose(text: string, code: string): Promise<{ uri: string; diag: Diagnostic }> {
-    const uri = `file:///fixes/f${++n}.threads`;
-    const from = server.open(uri, text);
-    const ds = await server.diagnosticsFor(uri, 1, (d) => d.some((x) => x.code === code), from);
-    return { uri, diag: ds.find((d) => d.code === code)! };
-  }
-
-  async function actions(uri: string, diag: Diagnostic): Promise<CodeAction[]> {
-    return server.request<CodeAction[]>('textDocument/codeAction', {
-      textDocument: { uri },
-      range: diag.range,
-      context: { diagnostics: [diag], only: ['quickfix'] },
-    });
-  }
-
-  /** Applies the action titled like `title` and returns the new text's final diagnostics codes. */
-  async function applyAndRecheck(
-    uri: string,
-    text: string,
-    list: CodeAction[],
-    title: RegExp,
-  ): Promise<{ text: string; codes: string[] }> {
-    const action = list.find((a) => title.test(a.title));
-    assert.ok(action, `no action ${title} in ${list.map((a) => a.title).join(' | ')}`);
-    assert.equal(action.kind, 'quickfix');
-    const fixed = applyEdits(text, action.edit!.changes![uri]);
-    const v = server.change(uri, fixed);
-    await server.outcome(uri, v);
-    const ds = await server.diagnosticsFor(uri, v, () => true);
-    const last = server.diagnostics.all.filter((p) => p.uri === uri && p.version === v).at(-1)!;
-    server.close(uri);
-    return { text: fixed, codes: (last ?? { diagnostics: ds }).diagnostics.map((d) => String(d.code)) };
-  }
+  const fixes = new FixSession(() => server, 'fixes');
+  const diagnose = fixes.diagnose.bind(fixes);
+  const actions = fixes.actions.bind(fixes);
+  const applyAndRecheck = fixes.applyAndRecheck.bind(fixes);
 
   it('unknown-name: changes to the suggestion, or declares the name', async () => {
     const text = 'process p {\n  mutex bus\n  thread t {\n    lock bsu\n    unlock bus\n  }\n}\n';

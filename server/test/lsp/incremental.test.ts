@@ -4,8 +4,14 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { diagnose } from '../../src/diagnose';
+import { join } from 'node:path';
 import { toLspDiagnostics } from '../../src/lsp/convert';
-import { TestServer } from './harness';
+import { DiagnosticHelp } from '../../src/lsp/diagnostic-help';
+import { ROOT, TestServer } from './harness';
+
+// The built server links codes to the reference beside dist/: the same file as here.
+const reference = new DiagnosticHelp(join(ROOT, 'docs/reference/diagnostics.md'));
+const help = (code: string) => reference.href(code);
 
 const block = (n: number, priority: number): string =>
   `process p${n} {\n  model one_to_one\n  mutex a\n  mutex b\n` +
@@ -70,7 +76,7 @@ describe('incremental text tiers', () => {
       const version = server.edit(uri, range, replacement);
       text = text.slice(0, start) + replacement + text.slice(start + find.length);
       const got = await server.diagnostics.next((p) => p.uri === uri && p.version === version, mark);
-      const want = toLspDiagnostics(diagnose(text).diagnostics, uri);
+      const want = toLspDiagnostics(diagnose(text).diagnostics, uri, help);
       assert.deepStrictEqual(got.diagnostics, JSON.parse(JSON.stringify(want)), `after ${find} → ${replacement}`);
       for (const d of want) seen.add(String(d.code));
     }
