@@ -1,8 +1,12 @@
 #!/usr/bin/env node
-// Screenshots of the standalone playback page in light and dark schemes, for a look by eye.
+// Screenshots of the standalone playback page in light, dark and high-contrast themes, at a
+// panel's width beside the editor (500 px) and a wide window (1400 px), for a look by eye.
 //
 //   node --conditions=import --import tsx scripts/screenshots.mjs [FILE.threads] [--out DIR] [--time T]
+//        [--tab mapping|steps|diagnostics|source] [--widths 500,1400] [--height 900] [--themes light,dark,hc]
 //   node --conditions=import --import tsx scripts/screenshots.mjs --page threadscape-demo.html
+//
+// The high-contrast theme is VS Code's, emulated: its body class and theme variables.
 //
 // Without FILE it shows the hand-written run of client/test/fixtures/sample-run.ts. Builds the
 // webview from source; needs Chromium at /usr/bin/chromium (or CHROMIUM=path);
@@ -21,6 +25,22 @@ const opt = (name, dflt) => {
 };
 const outDir = resolve(opt('--out', join(tmpdir(), 'threadscape-shots')));
 const time = Number(opt('--time', 'NaN'));
+const tab = opt('--tab', undefined);
+const widths = opt('--widths', '500,1400').split(',').map(Number);
+const height = Number(opt('--height', '900'));
+const themes = opt('--themes', 'light,dark,hc').split(',');
+/** VS Code's high-contrast theme as a webview sees it: a body class and theme variables. */
+const HC = `document.body.classList.add('vscode-high-contrast');
+document.body.dataset.vscodeThemeKind = 'vscode-high-contrast';
+const v = { 'editor-background': '#000000', 'editor-foreground': '#ffffff', 'descriptionForeground': '#ffffff',
+  'panel-border': '#6fc3df', 'contrastBorder': '#6fc3df', 'focusBorder': '#f38518', 'charts-red': '#f48771',
+  'charts-blue': '#75beff', 'charts-yellow': '#ffd700', 'charts-orange': '#ff9e4a', 'charts-green': '#89d185',
+  'charts-purple': '#d3a1ff', 'errorForeground': '#f48771', 'editorCursor-foreground': '#ffffff',
+  'button-background': '#000000', 'button-foreground': '#ffffff', 'button-border': '#6fc3df',
+  'button-secondaryBackground': '#000000', 'button-secondaryForeground': '#ffffff', 'badge-background': '#000000',
+  'list-activeSelectionBackground': '#000000', 'list-activeSelectionForeground': '#ffffff',
+  'contrastActiveBorder': '#f38518' };
+for (const [k, val] of Object.entries(v)) document.body.style.setProperty('--vscode-' + k, val);`;
 const existing = opt('--page', undefined);
 const file = args[0];
 
@@ -60,29 +80,36 @@ const browser = await chromium.launch({
   ],
 });
 try {
-  for (const scheme of ['light', 'dark']) {
-    const ctx = await browser.newContext({ colorScheme: scheme, viewport: { width: 1280, height: 900 } });
-    const p = await ctx.newPage();
-    p.on('console', (m) => console.log(`[${scheme}] console ${m.type()}: ${m.text()}`));
-    p.on('pageerror', (e) => console.log(`[${scheme}] page error: ${e.message}`));
-    await p.goto(`file://${page}`);
-    await p.waitForSelector('body[data-ready="true"]');
-    if (Number.isFinite(time)) {
-      await p.evaluate((t) => {
-        const s = document.querySelector('.ts-scrub');
-        s.value = String(t);
-        s.dispatchEvent(new Event('input'));
-      }, time);
-    } else {
-      await p.keyboard.press('ArrowRight');
-      await p.keyboard.press('ArrowRight');
-      await p.keyboard.press('ArrowRight');
+  for (const theme of themes) {
+    for (const width of widths) {
+      const ctx = await browser.newContext({
+        colorScheme: theme === 'light' ? 'light' : 'dark',
+        viewport: { width, height },
+      });
+      const p = await ctx.newPage();
+      const tag = `${theme}-${width}`;
+      p.on('console', (m) => console.log(`[${tag}] console ${m.type()}: ${m.text()}`));
+      p.on('pageerror', (e) => console.log(`[${tag}] page error: ${e.message}`));
+      await p.goto(`file://${page}`);
+      await p.waitForSelector('body[data-ready="true"]');
+      if (theme === 'hc') await p.evaluate(HC);
+      if (tab) await p.click(`#ts-tab-${tab}`);
+      if (Number.isFinite(time)) {
+        await p.evaluate((t) => {
+          const s = document.querySelector('.ts-scrub');
+          s.value = String(t);
+          s.dispatchEvent(new Event('input'));
+        }, time);
+      } else {
+        for (let k = 0; k < 3; k++) await p.keyboard.press('ArrowRight');
+      }
+      // Two animation frames: the canvas and the figure have drawn the playhead's instant.
+      await p.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      const shot = join(outDir, `${tag}${tab ? `-${tab}` : ''}.png`);
+      await p.screenshot({ path: shot, fullPage: true });
+      console.log(shot);
+      await ctx.close();
     }
-    await p.waitForTimeout(400);
-    const shot = join(outDir, `${scheme}.png`);
-    await p.screenshot({ path: shot, fullPage: true });
-    console.log(shot);
-    await ctx.close();
   }
 } finally {
   await browser.close();

@@ -8,7 +8,7 @@
  */
 import { isDiagnosticCode, type Diagnostic } from '@server/language/diagnostic';
 import type { Model, SourceRange } from '@server/language/model';
-import type { RunResult } from '@server/simulator/trace';
+import type { PackedRun } from '@server/simulator/pack';
 
 /** The host sends the document's model: after `ready`, and after every edit. */
 export interface ModelMessage {
@@ -24,13 +24,22 @@ export interface ModelMessage {
   diagnostics: Diagnostic[];
 }
 
+/**
+ * "Go to the next time a thread runs this": the playhead moves to the next instant after it
+ * at which a thread reaches the statement at `position` of the document.
+ */
+export interface NextRunMessage {
+  type: 'nextRun';
+  position: { line: number; character: number };
+}
+
 /** The host could not get a model (no language server, request failed). */
 export interface ErrorMessage {
   type: 'error';
   message: string;
 }
 
-export type HostMessage = ModelMessage | ErrorMessage;
+export type HostMessage = ModelMessage | ErrorMessage | NextRunMessage;
 
 /** The webview's script is loaded and listening. */
 export interface ReadyMessage {
@@ -43,7 +52,41 @@ export interface RevealMessage {
   range: SourceRange;
 }
 
-export type WebviewMessage = ReadyMessage | RevealMessage;
+/** A thread's place in the source at the playhead: the statement it reached last. */
+export interface ThreadMark {
+  process: string;
+  thread: string;
+  /** The thread's colour: its index in the run's thread list (the palette repeats). */
+  colour: number;
+  /** Its state at the playhead (running, ready, blocked, …). */
+  state: string;
+  range: SourceRange;
+  /** Other threads at the same statement, not marked one by one. */
+  others?: number;
+}
+
+/** Where each thread is at the playhead (sent when it changes; empty clears the editor's marks). */
+export interface MarksMessage {
+  type: 'marks';
+  marks: ThreadMark[];
+}
+
+export type WebviewMessage = ReadyMessage | RevealMessage | MarksMessage;
+
+/** Most marks a message may carry (a thread each): more is not a message from this webview. */
+export const MAX_MARKS = 10_000;
+
+function isThreadMark(v: unknown): v is ThreadMark {
+  return (
+    isRecord(v) &&
+    typeof v.process === 'string' &&
+    typeof v.thread === 'string' &&
+    isCount(v.colour) &&
+    typeof v.state === 'string' &&
+    isSourceRange(v.range) &&
+    (v.others === undefined || isCount(v.others))
+  );
+}
 
 /** What the webview keeps with `setState`, and the serializer gets back after a reload. */
 export interface WebviewState {
@@ -161,6 +204,8 @@ export function isHostMessage(v: unknown): v is HostMessage {
       );
     case 'error':
       return typeof v.message === 'string';
+    case 'nextRun':
+      return isPosition(v.position);
     default:
       return false;
   }
@@ -189,6 +234,8 @@ export function isWebviewMessage(v: unknown): v is WebviewMessage {
       return true;
     case 'reveal':
       return isSourceRange(v.range);
+    case 'marks':
+      return Array.isArray(v.marks) && v.marks.length <= MAX_MARKS && v.marks.every(isThreadMark);
     default:
       return false;
   }
@@ -208,26 +255,27 @@ export interface ReportData {
   fileName: string;
   /** The scenario's text, listed in the page so diagnostics can point at their lines. */
   text: string;
-  /** The run, with events, spans, inversions and topology. */
-  result: RunResult;
+  /** The run's recorded form, packed (unpackRun gives the RunResult, checking every index). */
+  run: PackedRun;
   /** The static analysis's diagnostics, listed with the run's own. */
   diagnostics?: Diagnostic[];
 }
 
-/** True for embedded report data the page can show (its diagnostics go through normalizeDiagnostics). */
+/**
+ * True for embedded report data the page can show: its head checked here, its packed lists by
+ * unpackRun, its diagnostics by normalizeDiagnostics.
+ */
 export function isReportData(v: unknown): v is ReportData {
-  if (!isRecord(v) || typeof v.fileName !== 'string' || typeof v.text !== 'string' || !isRecord(v.result)) return false;
-  const r = v.result;
+  if (!isRecord(v) || typeof v.fileName !== 'string' || typeof v.text !== 'string' || !isRecord(v.run)) return false;
+  const r = v.run.head;
   return (
+    isRecord(r) &&
     typeof r.scenario === 'string' &&
     typeof r.outcome === 'string' &&
     isTime(r.endTime) &&
-    Array.isArray(r.threads) &&
     Array.isArray(r.cpus) &&
     isRecord(r.counters) &&
     Array.isArray(r.diagnostics) &&
-    (r.spans === undefined || Array.isArray(r.spans)) &&
-    (r.events === undefined || Array.isArray(r.events)) &&
     (v.diagnostics === undefined || Array.isArray(v.diagnostics))
   );
 }

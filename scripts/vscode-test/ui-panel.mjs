@@ -63,6 +63,8 @@ export async function panelUiTest(host, workspace, dataDir) {
         ),
       );
       check('the status bar gives the outcome', status);
+      // The diagnostics are in their tab.
+      await frame.click('#ts-tab-diagnostics');
       await frame.click('.ts-diagnostics button[data-code="deadlock"]');
       const revealed = await settles(
         page.waitForFunction(

@@ -9,6 +9,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { SIMULATE_COMMAND } from '@server/lsp/protocol';
 import { isWebviewState } from '../protocol';
 import { isRestorableUri } from './restore';
+import { NextRunOffer } from './next-run';
 import { SimulationPanel, VIEW_TYPE, webviewOptions } from './simulation-panel';
 
 /** The untitled Threadscape documents open in the editor, by URI. */
@@ -19,6 +20,9 @@ function openUntitled(): Set<string> {
       .map((d) => d.uri.toString()),
   );
 }
+
+/** "Threadscape: Go to the Next Time a Thread Runs This" (editor context menu). */
+export const NEXT_RUN_COMMAND = 'threadscape.nextRun';
 
 /**
  * The document a command invocation means: a URI string (the code lens), a Uri (the editor
@@ -42,12 +46,15 @@ export function targetUri(arg: unknown): vscode.Uri | undefined {
 /** Registers the command, the serializer and the panels' bookkeeping. */
 export function registerPanel(context: vscode.ExtensionContext, client: LanguageClient): void {
   const panels = new Map<string, SimulationPanel>();
+  const offer = new NextRunOffer((uri) => panels.has(uri.toString()), NEXT_RUN_COMMAND);
   const forget = (p: SimulationPanel): void => {
     if (panels.get(p.documentUri.toString()) === p) panels.delete(p.documentUri.toString());
+    offer.update();
   };
   const adopt = (panel: vscode.WebviewPanel, uri: vscode.Uri): SimulationPanel => {
     const p = new SimulationPanel(panel, uri, context.extensionUri, client, forget);
     panels.set(uri.toString(), p);
+    offer.update();
     return p;
   };
 
@@ -73,6 +80,17 @@ export function registerPanel(context: vscode.ExtensionContext, client: Language
       );
       adopt(panel, uri);
     }),
+    vscode.commands.registerCommand(NEXT_RUN_COMMAND, () => {
+      const editor = vscode.window.activeTextEditor;
+      const panel = editor ? panels.get(editor.document.uri.toString()) : undefined;
+      if (!editor || !panel) {
+        void vscode.window.showInformationMessage(
+          'Threadscape: simulate the file first (Threadscape: Simulate), then go to the next time a thread runs a statement.',
+        );
+        return;
+      }
+      panel.nextRun(editor.selection.active);
+    }),
     vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, {
       async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
         // Nothing to restore from, or a document the panel may not open: it is closed.
@@ -93,5 +111,7 @@ export function registerPanel(context: vscode.ExtensionContext, client: Language
       },
     }),
     { dispose: () => [...panels.values()].forEach((p) => p.dispose()) },
+    // After the panels: closing them updates the offer.
+    offer,
   );
 }

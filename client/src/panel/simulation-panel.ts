@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { ModelRequest } from '@server/lsp/protocol';
 import { isWebviewMessage, type HostMessage, type WebviewMessage } from '../protocol';
+import { ThreadDecorations } from './decorations';
 import { panelHtml } from './html';
 
 export const VIEW_TYPE = 'threadscape.simulation';
@@ -35,6 +36,8 @@ export class SimulationPanel implements vscode.Disposable {
   private requestId = 0;
   /** Failed requests in a row; the server may not have seen the document open yet. */
   private failures = 0;
+  /** Where each thread is at the playhead, marked in the document's editors. */
+  private readonly marks: ThreadDecorations;
 
   constructor(
     readonly panel: vscode.WebviewPanel,
@@ -44,6 +47,7 @@ export class SimulationPanel implements vscode.Disposable {
     private readonly onDisposed: (p: SimulationPanel) => void,
   ) {
     const webview = panel.webview;
+    this.marks = new ThreadDecorations(documentUri);
     webview.options = webviewOptions(extensionUri);
     panel.title = `Simulation: ${fileName(documentUri)}`;
     const dist = vscode.Uri.joinPath(extensionUri, 'dist');
@@ -62,13 +66,20 @@ export class SimulationPanel implements vscode.Disposable {
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.document.uri.toString() === documentUri.toString() && e.contentChanges.length > 0) this.scheduleUpdate();
       }),
+      vscode.window.onDidChangeVisibleTextEditors(() => this.marks.apply()),
       panel.onDidDispose(() => this.dispose()),
+      this.marks,
     );
   }
 
   /** Shows the panel beside the editor. */
   reveal(): void {
     this.panel.reveal(vscode.ViewColumn.Beside, false);
+  }
+
+  /** Moves the playhead to the next time a thread reaches the statement at `position`. */
+  nextRun(position: vscode.Position): void {
+    this.post({ type: 'nextRun', position: { line: position.line, character: position.character } });
   }
 
   private async onMessage(m: WebviewMessage): Promise<void> {
@@ -88,6 +99,9 @@ export class SimulationPanel implements vscode.Disposable {
         editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
         return;
       }
+      case 'marks':
+        this.marks.set(m.marks);
+        return;
     }
   }
 

@@ -15,7 +15,7 @@ export const MARKER_NAMES: Partial<Record<EventKind, string>> = {
   reuse: 'thread reused from death row',
   reap: 'death row reaped',
   fault: 'fault',
-  deadlock: 'deadlock',
+  deadlock: 'deadlock (and a dashed line across the lanes)',
   kill: 'process killed',
 };
 
@@ -40,20 +40,32 @@ export function spanLabel(lane: Lane, s: Span): string {
   switch (lane.kind) {
     case 'cpu':
       if (s.state === 'overhead') return s.thread ? `switch → ${s.thread}` : 'switch';
-      return s.thread !== undefined ? `${s.thread} · LWP ${s.lwp ?? '?'}` : s.state;
+      return s.thread !== undefined ? `${s.thread} · ${s.process ?? ''} LWP ${s.lwp ?? '?'}` : s.state;
     case 'lwp':
       return s.thread ?? s.state;
-    case 'thread':
-      return s.state === 'blocked' && s.reason ? s.reason : s.state;
+    case 'thread': {
+      const what = (s.state === 'blocked' || s.state === 'spinning') && s.reason ? s.reason : s.state;
+      return s.priority !== undefined ? `${what} · pri ${s.priority}` : what;
+    }
     case 'mutex': {
       const w = s.waiters ?? [];
-      return w.length ? `${s.owner ?? '?'} ← ${w.join(', ')}` : (s.owner ?? 'held');
+      if (w.length) return `${s.owner ?? '?'} ← ${w.join(', ')}`;
+      if (s.waiting) return `${s.owner ?? '?'} ← ${s.waiting} waiting`;
+      return s.owner ?? 'held';
     }
   }
 }
 
-/** Tooltip lines for a span (first line is the heading). */
-export function describeSpan(lane: Lane, s: Span): string[] {
+/** "at priority 10, inherited from high" (a thread's lifted priority), or null. */
+export function describePriority(s: Span): string | null {
+  if (s.priority === undefined) return null;
+  if (s.lift === 'ceiling') return `at priority ${s.priority}, the ceiling of ${s.from ?? '?'}`;
+  if (s.lift === 'inherit') return `at priority ${s.priority}, inherited from ${s.from ?? '?'}`;
+  return `at priority ${s.priority}`;
+}
+
+/** Tooltip lines for a span (first line is the heading); `waiters`: a mutex's, when known. */
+export function describeSpan(lane: Lane, s: Span, waiters: readonly string[] = []): string[] {
   const where = lane.process ? `${lane.process} · ${lane.label}` : lane.label;
   const lines = [where, `${s.state === 'overhead' ? 'switch overhead' : s.state}  ${interval(s)}`];
   if (s.thread !== undefined && lane.kind !== 'thread')
@@ -61,8 +73,14 @@ export function describeSpan(lane: Lane, s: Span): string[] {
   if (s.lwp !== undefined && lane.kind !== 'lwp') lines.push(`LWP ${s.lwp}`);
   if (s.cpu !== undefined && lane.kind !== 'cpu') lines.push(`CPU ${s.cpu}`);
   if (s.reason) lines.push(`waiting for ${s.reason}`);
+  if (lane.kind === 'thread') {
+    const p = describePriority(s);
+    if (p) lines.push(p);
+  } else if (lane.kind === 'lwp' && s.priority !== undefined) lines.push(`its KLT runs at priority ${s.priority}`);
   if (s.owner !== undefined) lines.push(`owner ${s.owner}`);
-  if (s.waiters && s.waiters.length) lines.push(`waiters ${s.waiters.join(', ')}`);
+  const ws = waiters.length ? waiters : (s.waiters ?? []);
+  if (ws.length) lines.push(`waiters ${ws.join(', ')}`);
+  else if (s.waiting) lines.push(`${s.waiting} waiting`);
   return lines;
 }
 

@@ -30,7 +30,8 @@ export class DiagnosticsList {
   constructor(private readonly cb: DiagnosticCallbacks) {
     this.list = el('ul', { className: 'ts-diagnostics', attrs: { 'aria-label': 'Diagnostics' } });
     this.element = el('section', { attrs: { 'aria-labelledby': 'ts-diag-title' } }, [
-      el('h2', { text: 'Diagnostics', attrs: { id: 'ts-diag-title' } }),
+      // The tab names the list: the heading is for screen readers only.
+      el('h2', { className: 'ts-visually-hidden', text: 'Diagnostics', attrs: { id: 'ts-diag-title' } }),
       this.list,
     ]);
   }

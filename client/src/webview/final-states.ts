@@ -5,16 +5,23 @@
  * figure show it when the playhead sits at the end.
  */
 import type { LaneRef, RunResult, Span, TraceEvent } from '../../../server/src/simulator/trace';
+import { deriveSpans } from '../../../server/src/simulator/derive-spans';
+import { parseWait } from './waits';
 
 /** Length of the tails: a twentieth of the run, at least one tick. */
 export function tailLength(endTime: number): number {
   return Math.max(1, Math.round(endTime / 20));
 }
 
-/** Spans for the final states of threads still blocked or spinning at the end, their LWPs and mutexes. */
+/**
+ * Spans for the final states of threads still blocked or spinning at the end, their LWPs and
+ * the mutexes they wait for: from the states recorded at the end (`final`) when the run has
+ * them, else pieced together from the last spans and events.
+ */
 export function finalTails(result: RunResult): Span[] {
   const stuck = result.threads.filter((t) => t.state === 'blocked' || t.state === 'spinning');
   if (stuck.length === 0) return [];
+  if (result.final) return tailsFromFinal(result, result.final);
   const end = result.endTime + tailLength(result.endTime);
   const lastEnd = new Map<string, number>();
   const lastMutexSpan = new Map<string, Span>();
@@ -60,4 +67,32 @@ export function finalTails(result: RunResult): Span[] {
     }
   }
   return tails;
+}
+
+/** Tails from the states recorded at the end: the stuck threads', their LWPs', and their mutexes'. */
+function tailsFromFinal(result: RunResult, final: readonly Span[]): Span[] {
+  const start = result.endTime;
+  const end = start + tailLength(result.endTime);
+  const stuck = new Set(
+    result.threads.filter((t) => t.state === 'blocked' || t.state === 'spinning').map((t) => `${t.process}\n${t.name}`),
+  );
+  const lwps = new Set<string>();
+  const mutexes = new Set<string>();
+  const tails: Span[] = [];
+  for (const s of final) {
+    if (s.lane.kind !== 'thread' || !stuck.has(`${s.lane.process}\n${s.lane.thread}`)) continue;
+    tails.push({ ...s, start, end });
+    if (s.lwp !== undefined) lwps.add(`${s.lane.process}\n${s.lwp}`);
+    const w = parseWait(s.reason);
+    if (w?.kind === 'mutex') mutexes.add(`${s.lane.process}\n${w.names[0]}`);
+  }
+  for (const s of final) {
+    const l = s.lane;
+    if (
+      (l.kind === 'lwp' && lwps.has(`${l.process}\n${l.lwp}`)) ||
+      (l.kind === 'mutex' && mutexes.has(`${l.process}\n${l.mutex}`))
+    )
+      tails.push({ ...s, start, end });
+  }
+  return deriveSpans(tails);
 }

@@ -35,6 +35,19 @@ export class Header {
       `${c.ipis} IPIs`,
       `${c.lwpsCreated} LWPs created, ${c.lwpsReclaimed} reclaimed`,
     ];
+    const rec = r.recording;
+    const notice =
+      rec && !rec.complete
+        ? [
+            el('span', {
+              className: 'ts-recording',
+              text: `Recorded up to t=${rec.until} only (${rec.events.toLocaleString('en-US')} events, the cap); the outcome and counts cover the whole run to t=${r.endTime}.`,
+              attrs: { role: 'note' },
+            }),
+          ]
+        : [];
+    // The counters in words: the tooltip of a heading too narrow to show them all.
+    this.summary.title = [s.text, ...parts].join(' · ');
     this.summary.replaceChildren(
       el('span', {
         className: 'ts-outcome',
@@ -42,6 +55,7 @@ export class Header {
         attrs: { 'data-outcome': r.outcome, 'data-tone': s.tone, 'aria-label': `outcome: ${s.text}` },
       }),
       ...parts.map((p) => el('span', { text: p })),
+      ...notice,
     );
   }
 

@@ -103,15 +103,29 @@ export function topologyOf(result: RunResult): Topology {
 }
 
 /** Where a marker goes: its thread's lane, else its LWP's, else the process's first LWP, else its CPU. */
-function markerLane(e: TraceEvent, topo: Topology): string | null {
+export function markerLane(e: TraceEvent, topo: Topology): string | null {
   if (e.process !== null && e.thread !== null) return laneKey({ kind: 'thread', process: e.process, thread: e.thread });
   if (e.process !== null && e.lwp !== null) return laneKey({ kind: 'lwp', process: e.process, lwp: e.lwp });
   if (e.process !== null) {
-    const p = topo.processes.find((q) => q.name === e.process);
-    if (p && p.lwps.length > 0) return laneKey({ kind: 'lwp', process: p.name, lwp: p.lwps[0].id });
+    const first = firstLwps(topo).get(e.process);
+    if (first !== undefined) return first;
   }
   if (e.cpu !== null) return laneKey({ kind: 'cpu', cpu: e.cpu });
   return null;
+}
+
+const firstLwpOf = new WeakMap<Topology, Map<string, string>>();
+
+/** Each process's first LWP lane key, per topology (remembered). */
+function firstLwps(topo: Topology): Map<string, string> {
+  let m = firstLwpOf.get(topo);
+  if (!m) {
+    m = new Map();
+    for (const p of topo.processes)
+      if (p.lwps.length > 0) m.set(p.name, laneKey({ kind: 'lwp', process: p.name, lwp: p.lwps[0].id }));
+    firstLwpOf.set(topo, m);
+  }
+  return m;
 }
 
 /** Groups of lanes for a run: CPUs first, then each process in declaration order. */
@@ -138,10 +152,12 @@ export function buildLanes(result: RunResult): LaneGroup[] {
   groups.push({ title: 'CPUs', note: '', lanes: cpuLanes });
   for (const p of topo.processes) {
     const lanes: Lane[] = [];
+    const own = new Map(p.threads.map((t) => [t.name, t.priority]));
     for (const l of p.lwps) {
-      lanes.push(
-        make({ kind: 'lwp', process: p.name, lwp: l.id }, `LWP ${l.id}`, p.name, l.bound ? `bound ${l.bound}` : 'pool'),
-      );
+      // The priority its KLT runs at: its bound thread's own, or the process's for the pool.
+      const kp = l.bound ? own.get(l.bound) : p.priority;
+      const note = `${l.bound ? `bound ${l.bound}` : 'pool'}${kp !== undefined ? ` · KLT ${kp}` : ''}`;
+      lanes.push(make({ kind: 'lwp', process: p.name, lwp: l.id }, `LWP ${l.id}`, p.name, note));
     }
     for (const t of p.threads) {
       const note = `pri ${t.priority}${t.bound ? ', bound' : ''}`;
@@ -168,6 +184,7 @@ export function buildLanes(result: RunResult): LaneGroup[] {
   }
   for (const inv of result.inversions ?? []) {
     byKey.get(laneKey({ kind: 'thread', process: inv.process, thread: inv.high }))?.inversions.push(inv);
+    byKey.get(laneKey({ kind: 'thread', process: inv.process, thread: inv.low }))?.inversions.push(inv);
     byKey.get(laneKey({ kind: 'mutex', process: inv.process, mutex: inv.mutex }))?.inversions.push(inv);
   }
   for (const lane of byKey.values()) {

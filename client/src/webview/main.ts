@@ -2,7 +2,11 @@
  * Entry of dist/webview.js. Inside VS Code (acquireVsCodeApi exists) it talks to the panel's
  * host; in the standalone page written by `threadscape run --html` it shows the embedded run.
  */
-import './styles.css';
+import './theme.css';
+import './layout.css';
+import './timeline.css';
+import './mapping.css';
+import './lists.css';
 import { startStandalone } from './standalone';
 import { startVsCode, type VsCodeApi } from './vscode-host';
 

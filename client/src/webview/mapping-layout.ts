@@ -6,13 +6,15 @@
 import type { Topology } from '../../../server/src/simulator/trace';
 import { pkey } from './mapping';
 
-export type NodeKind = 'thread' | 'lwp' | 'klt' | 'cpu';
+export type NodeKind = 'thread' | 'lwp' | 'klt' | 'cpu' | 'sync';
 
 export interface FigureNode {
-  /** `thread:p:name`, `lwp:p:id`, `klt:p:id`, `cpu:n`. */
+  /** `thread:p:name`, `lwp:p:id`, `klt:p:id`, `cpu:n`, `sync:p:kind:name`. */
   id: string;
   kind: NodeKind;
   label: string;
+  /** Sync nodes: mutex, condvar or semaphore. */
+  sync?: 'mutex' | 'condvar' | 'semaphore';
   process: string | null;
   /** Map key (`process:name` or `process:id`; the CPU index for CPUs). */
   key: string;
@@ -43,7 +45,16 @@ export interface FigureLayout {
   nodes: FigureNode[];
   boxes: ProcessBox[];
   bands: Band[];
+  /** Per process, what has no node: sync objects past SYNC_MAX, threads past FIGURE_THREADS, LWPs past FIGURE_LWPS. */
+  hidden: Map<string, { sync: number; threads: number; lwps: number }>;
 }
+
+/** Threads and LWPs drawn per process: the figure stays readable and cheap with thousands (the lanes show them all). */
+export const FIGURE_THREADS = 64;
+export const FIGURE_LWPS = 32;
+
+/** Sync objects drawn per process; the rest are counted. */
+export const SYNC_MAX = 30;
 
 export const SLOT = 78;
 export const NODE_W = 66;
@@ -56,20 +67,43 @@ const THREAD_Y = PAD + TITLE;
 const ROW_STEP = NODE_H + 12;
 /** Space between the last row of threads and the LWPs, for the links. */
 const LINK_SPACE = 54;
+/** Height of the row of sync objects, with the space for the wait-for edges under it. */
+const SYNC_STEP = NODE_H + 40;
 /** Threads per row: a process with more wraps them, so its LWPs stay in sight. */
 export const THREADS_PER_ROW = 10;
 /** Left margin that holds the band labels. */
 const LEFT = 84;
 
 /** Lays out the figure for a topology. Deterministic; depends only on its names and counts. */
-export function layoutFigure(topo: Topology): FigureLayout {
+export function layoutFigure(full: Topology): FigureLayout {
+  const hidden = new Map<string, { sync: number; threads: number; lwps: number }>();
+  const topo: Topology = {
+    ...full,
+    processes: full.processes.map((p) => {
+      const sync = p.mutexes.length + (p.condvars?.length ?? 0) + (p.semaphores?.length ?? 0);
+      const h = {
+        sync: Math.max(0, sync - SYNC_MAX),
+        threads: Math.max(0, p.threads.length - FIGURE_THREADS),
+        lwps: Math.max(0, p.lwps.length - FIGURE_LWPS),
+      };
+      if (h.sync + h.threads + h.lwps > 0) hidden.set(p.name, h);
+      return { ...p, threads: p.threads.slice(0, FIGURE_THREADS), lwps: p.lwps.slice(0, FIGURE_LWPS) };
+    }),
+  };
   const nodes: FigureNode[] = [];
   const boxes: ProcessBox[] = [];
   const rowsOf = (p: Topology['processes'][number]): number =>
     Math.max(1, Math.ceil(p.threads.length / Math.max(THREADS_PER_ROW, p.lwps.length)));
   const threadRows = Math.max(1, ...topo.processes.map(rowsOf));
+  const syncOf = (p: Topology['processes'][number]): { kind: 'mutex' | 'condvar' | 'semaphore'; name: string }[] => [
+    ...p.mutexes.map((name) => ({ kind: 'mutex' as const, name })),
+    ...(p.condvars ?? []).map((name) => ({ kind: 'condvar' as const, name })),
+    ...(p.semaphores ?? []).map((name) => ({ kind: 'semaphore' as const, name })),
+  ];
+  const hasSync = topo.processes.some((p) => syncOf(p).length > 0);
+  const threadY = THREAD_Y + (hasSync ? SYNC_STEP : 0);
   // Every process box has the same height, so the LWPs of all processes share one row.
-  const lwpY = THREAD_Y + (threadRows - 1) * ROW_STEP + NODE_H + LINK_SPACE;
+  const lwpY = threadY + (threadRows - 1) * ROW_STEP + NODE_H + LINK_SPACE;
   const boxH = lwpY + NODE_H + PAD;
   const kernelY = boxH + 20;
   const kltY = kernelY + 22;
@@ -77,7 +111,8 @@ export function layoutFigure(topo: Topology): FigureLayout {
   let x = LEFT;
   for (const p of topo.processes) {
     const perRow = Math.max(THREADS_PER_ROW, p.lwps.length);
-    const slots = Math.max(1, Math.min(p.threads.length, perRow), p.lwps.length);
+    const sync = syncOf(p).slice(0, SYNC_MAX);
+    const slots = Math.max(1, Math.min(p.threads.length, perRow), p.lwps.length, sync.length);
     // Wide enough for its title (name and model) at about 7.5 px a character.
     const titleWidth = Math.ceil((p.name.length + p.model.length + 1) * 7.5) + 2 * PAD + 8;
     const w = Math.max(slots * SLOT + 2 * PAD - (SLOT - NODE_W), titleWidth);
@@ -94,11 +129,26 @@ export function layoutFigure(topo: Topology): FigureLayout {
         process: p.name,
         key: pkey(p.name, t.name),
         x: row(inRow) + (i % perRow) * SLOT,
-        y: THREAD_Y + r * ROW_STEP,
+        y: threadY + r * ROW_STEP,
         w: NODE_W,
         h: NODE_H,
       });
     });
+    const sx = row(sync.length);
+    sync.forEach((o, i) =>
+      nodes.push({
+        id: `sync:${p.name}:${o.kind}:${o.name}`,
+        kind: 'sync',
+        sync: o.kind,
+        label: o.name,
+        process: p.name,
+        key: `${p.name}:${o.kind}:${o.name}`,
+        x: sx + i * SLOT,
+        y: THREAD_Y,
+        w: NODE_W,
+        h: NODE_H,
+      }),
+    );
     const lx = row(p.lwps.length);
     p.lwps.forEach((l, i) => {
       const key = pkey(p.name, l.id);
@@ -150,7 +200,25 @@ export function layoutFigure(topo: Topology): FigureLayout {
     { label: 'kernel', y: kernelY, h: cpuY - kernelY - 16 },
     { label: 'hardware', y: cpuY - 8, h: NODE_H + 16 },
   ];
-  return { width, height: cpuY + NODE_H + 20, nodes, boxes, bands };
+  return { width, height: cpuY + NODE_H + 20, nodes, boxes, bands, hidden };
+}
+
+/**
+ * A wait-for edge as SVG path data: between a thread (below) and a sync object (above) from
+ * the top of the lower node to the bottom of the upper one, whichever way it points; between
+ * two threads (a join) an arc over the row.
+ */
+export function edgePath(from: FigureNode, to: FigureNode): string {
+  const fx = from.x + from.w / 2;
+  const tx = to.x + to.w / 2;
+  if (from.kind === 'thread' && to.kind === 'thread') {
+    const up = Math.min(from.y, to.y) - 18 - Math.min(40, Math.abs(fx - tx) / 6);
+    return `M ${fx} ${from.y} C ${fx} ${up} ${tx} ${up} ${tx} ${to.y}`;
+  }
+  const y1 = from.y > to.y ? from.y : from.y + from.h;
+  const y2 = to.y > from.y ? to.y : to.y + to.h;
+  const my = (y1 + y2) / 2;
+  return `M ${fx} ${y1} C ${fx} ${my} ${tx} ${my} ${tx} ${y2}`;
 }
 
 /** A cubic link from the bottom centre of one node to the top centre of another, as SVG path data. */

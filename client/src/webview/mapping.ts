@@ -13,6 +13,8 @@ export interface Mapping {
   lwpCpu: Map<string, number>;
   /** `process:lwp` → its state at the instant (absent: not existing yet, or gone). */
   lwpState: Map<string, SpanState>;
+  /** `process:lwp` → the priority its KLT runs at. */
+  lwpPriority: Map<string, number>;
   /** `process:thread` → its state (absent: not created yet, or exited). */
   threadState: Map<string, SpanState>;
   /** CPU → what it does: the thread running, switch overhead, or idle (absent). */
@@ -30,6 +32,7 @@ export function mappingAt(groups: readonly LaneGroup[], topo: Topology, t: numbe
     threadLwp: new Map(),
     lwpCpu: new Map(),
     lwpState: new Map(),
+    lwpPriority: new Map(),
     threadState: new Map(),
     cpuState: new Map(),
   };
@@ -40,6 +43,7 @@ export function mappingAt(groups: readonly LaneGroup[], topo: Topology, t: numbe
       const s = spanAt(lanes.get(laneKey({ kind: 'lwp', process: p.name, lwp: l.id }))?.spans ?? [], t);
       if (!s) continue;
       m.lwpState.set(pkey(p.name, l.id), s.state);
+      if (s.priority !== undefined) m.lwpPriority.set(pkey(p.name, l.id), s.priority);
       if (s.thread !== undefined) m.threadLwp.set(pkey(p.name, s.thread), l.id);
       if (s.cpu !== undefined && (s.state === 'running' || s.state === 'spinning'))
         m.lwpCpu.set(pkey(p.name, l.id), s.cpu);

@@ -1,7 +1,12 @@
 /**
- * The playback state machine: a pure reducer over the playhead. No DOM, no clock: the caller
- * feeds elapsed wall-clock milliseconds with `tick` actions, so it is unit-tested in Node and
- * replays the same way everywhere.
+ * The playback state machine: a pure reducer over the playhead and the step trace of a run's
+ * recorded form. No DOM, no clock: the caller feeds elapsed wall-clock milliseconds with `tick`
+ * actions, so it is unit-tested in Node and replays the same way everywhere.
+ *
+ * Modes that show a run step by step (replaying a counterexample, playing the scheduler,
+ * predict-then-reveal) drive the same state: `reveal` hides the future after an instant (no
+ * action moves the playhead past it, and views draw nothing after it), `selectStep` and
+ * `stepBy` walk the recorded events one by one.
  */
 
 /** Speeds offered, in ticks per second. */
@@ -21,6 +26,25 @@ export interface PlaybackState {
   marks: readonly number[];
   /** Instant of the first deadlock or inversion, or null. */
   firstProblem: number | null;
+  /** The instant of each recorded event, in order (the step trace's rows). */
+  steps: readonly number[];
+  /**
+   * The current step: the selected event, else the last event at or before the playhead;
+   * -1 before the first.
+   */
+  step: number;
+  /** Nothing after this instant is shown: the end of the run unless a mode hides the future. */
+  revealed: number;
+}
+
+/** What playback needs of a run. */
+export interface PlaybackRun {
+  endTime: number;
+  /** Distinct event instants, ascending. */
+  marks: readonly number[];
+  firstProblem: number | null;
+  /** The instant of each recorded event, ascending. */
+  steps?: readonly number[];
 }
 
 export type PlaybackAction =
@@ -40,8 +64,14 @@ export type PlaybackAction =
   | { type: 'slower' }
   | { type: 'setSpeed'; speed: number }
   | { type: 'jumpToProblem' }
-  /** A new run replaced the old one: keep the playhead (clamped) and the speed. */
-  | { type: 'load'; endTime: number; marks: readonly number[]; firstProblem: number | null };
+  /** Select the event at this index of `steps` (the playhead moves to its instant). */
+  | { type: 'selectStep'; index: number }
+  /** Select the next (+1) or previous (−1) event. */
+  | { type: 'stepBy'; delta: number }
+  /** Hide everything after instant `until` (null: show the whole run); the playhead is kept inside. */
+  | { type: 'reveal'; until: number | null }
+  /** A new run replaced the old one: keep the playhead (clamped), the speed and what is hidden. */
+  | { type: 'load'; run: PlaybackRun };
 
 /** The speed closest to one that plays the whole run in about fifteen seconds. */
 export function defaultSpeed(endTime: number): number {
@@ -60,20 +90,20 @@ export function nearestSpeed(speed: number): number {
 }
 
 /** A fresh state for a run; `time` and `speed` carry over a previous playhead when given. */
-export function initialPlayback(
-  endTime: number,
-  marks: readonly number[],
-  firstProblem: number | null,
-  keep?: { time: number; speed: number },
-): PlaybackState {
-  const end = Math.max(0, endTime);
+export function initialPlayback(run: PlaybackRun, keep?: { time: number; speed: number }): PlaybackState {
+  const end = Math.max(0, run.endTime);
+  const steps = run.steps ?? [];
+  const time = clamp(keep?.time ?? 0, 0, end);
   return {
-    time: clamp(keep?.time ?? 0, 0, end),
+    time,
     endTime: end,
     playing: false,
     speed: keep ? nearestSpeed(keep.speed) : defaultSpeed(end),
-    marks,
-    firstProblem,
+    marks: run.marks,
+    firstProblem: run.firstProblem,
+    steps,
+    step: firstAfter(steps, time) - 1,
+    revealed: end,
   };
 }
 
@@ -112,11 +142,22 @@ function stepSpeed(speed: number, dir: 1 | -1): number {
 
 /** The next state. Returns the same object when nothing changes. */
 export function reducePlayback(s: PlaybackState, a: PlaybackAction): PlaybackState {
+  const next = reduce(s, a);
+  if (next === s) return next;
+  // Nothing moves past what is revealed; the current step follows a playhead moved otherwise.
+  const time = Math.min(next.time, next.revealed);
+  const playing = next.playing && time < next.revealed;
+  const step = a.type === 'selectStep' || a.type === 'stepBy' ? next.step : firstAfter(next.steps, time) - 1;
+  if (time === next.time && playing === next.playing && step === next.step) return next;
+  return { ...next, time, playing, step };
+}
+
+function reduce(s: PlaybackState, a: PlaybackAction): PlaybackState {
   switch (a.type) {
     case 'play':
       if (s.playing) return s;
       // Playing from the end starts over, as media players do.
-      return { ...s, playing: true, time: s.time >= s.endTime ? 0 : s.time };
+      return { ...s, playing: true, time: s.time >= s.revealed ? 0 : s.time };
     case 'pause':
       return s.playing ? { ...s, playing: false } : s;
     case 'toggle':
@@ -124,16 +165,16 @@ export function reducePlayback(s: PlaybackState, a: PlaybackAction): PlaybackSta
     case 'tick': {
       if (!s.playing || !(a.elapsedMs > 0)) return s;
       const time = s.time + (a.elapsedMs / 1000) * s.speed;
-      if (time >= s.endTime) return { ...s, time: s.endTime, playing: false };
+      if (time >= s.revealed) return { ...s, time: s.revealed, playing: false };
       return { ...s, time };
     }
     case 'seek': {
-      const time = clamp(a.time, 0, s.endTime);
+      const time = clamp(a.time, 0, s.revealed);
       return time === s.time ? s : { ...s, time };
     }
     case 'nextEvent': {
       const i = firstAfter(s.marks, s.time);
-      const time = i < s.marks.length ? Math.min(s.marks[i], s.endTime) : s.endTime;
+      const time = i < s.marks.length ? Math.min(s.marks[i], s.revealed) : s.revealed;
       return { ...s, time, playing: false };
     }
     case 'prevEvent': {
@@ -142,12 +183,12 @@ export function reducePlayback(s: PlaybackState, a: PlaybackAction): PlaybackSta
     }
     case 'nudge': {
       const base = a.ticks > 0 ? Math.floor(s.time) : Math.ceil(s.time);
-      return { ...s, time: clamp(base + a.ticks, 0, s.endTime), playing: false };
+      return { ...s, time: clamp(base + a.ticks, 0, s.revealed), playing: false };
     }
     case 'home':
       return { ...s, time: 0, playing: false };
     case 'end':
-      return { ...s, time: s.endTime, playing: false };
+      return { ...s, time: s.revealed, playing: false };
     case 'faster':
       return { ...s, speed: stepSpeed(s.speed, 1) };
     case 'slower':
@@ -155,10 +196,36 @@ export function reducePlayback(s: PlaybackState, a: PlaybackAction): PlaybackSta
     case 'setSpeed':
       return { ...s, speed: nearestSpeed(a.speed) };
     case 'jumpToProblem':
-      return s.firstProblem === null ? s : { ...s, time: clamp(s.firstProblem, 0, s.endTime), playing: false };
+      // A problem in the hidden future stays hidden.
+      return s.firstProblem === null || s.firstProblem > s.revealed
+        ? s
+        : { ...s, time: clamp(s.firstProblem, 0, s.endTime), playing: false };
+    case 'selectStep': {
+      if (!Number.isInteger(a.index) || a.index < 0 || a.index >= s.steps.length) return s;
+      if (s.steps[a.index] > s.revealed) return s;
+      return { ...s, step: a.index, time: s.steps[a.index], playing: false };
+    }
+    case 'stepBy': {
+      const index = clamp(s.step + Math.sign(a.delta), 0, s.steps.length - 1);
+      return reduce(s, { type: 'selectStep', index });
+    }
+    case 'reveal': {
+      const revealed = a.until === null ? s.endTime : clamp(a.until, 0, s.endTime);
+      return revealed === s.revealed ? s : { ...s, revealed };
+    }
     case 'load': {
-      const endTime = Math.max(0, a.endTime);
-      return { ...s, endTime, marks: a.marks, firstProblem: a.firstProblem, time: clamp(s.time, 0, endTime) };
+      const endTime = Math.max(0, a.run.endTime);
+      // A mode that hid the future keeps it hidden (within the new run); otherwise all is shown.
+      const revealed = s.revealed < s.endTime ? Math.min(s.revealed, endTime) : endTime;
+      return {
+        ...s,
+        endTime,
+        marks: a.run.marks,
+        firstProblem: a.run.firstProblem,
+        steps: a.run.steps ?? [],
+        revealed,
+        time: clamp(s.time, 0, endTime),
+      };
     }
   }
 }

@@ -8,15 +8,21 @@ export const ROW_H = 20;
 export const GROUP_H = 22;
 
 export type Row =
-  { type: 'group'; group: LaneGroup; y: number; h: number } | { type: 'lane'; lane: Lane; y: number; h: number };
+  | { type: 'group'; group: LaneGroup; y: number; h: number; collapsed: boolean }
+  | { type: 'lane'; lane: Lane; y: number; h: number };
 
-/** Rows from top to bottom, with their y offsets, and the total height. */
-export function layoutRows(groups: readonly LaneGroup[]): { rows: Row[]; height: number } {
+/** Rows from top to bottom, with their y offsets, and the total height; a collapsed group shows its heading only. */
+export function layoutRows(
+  groups: readonly LaneGroup[],
+  collapsed: ReadonlySet<string> = new Set(),
+): { rows: Row[]; height: number } {
   const rows: Row[] = [];
   let y = 0;
   for (const group of groups) {
-    rows.push({ type: 'group', group, y, h: GROUP_H });
+    const folded = collapsed.has(group.title);
+    rows.push({ type: 'group', group, y, h: GROUP_H, collapsed: folded });
     y += GROUP_H;
+    if (folded) continue;
     for (const lane of group.lanes) {
       rows.push({ type: 'lane', lane, y, h: ROW_H });
       y += ROW_H;

@@ -6,8 +6,12 @@
 import type { Palette } from './colours';
 import { describeEvent, describeInversion, describeSpan } from './describe';
 import { el } from './dom';
-import { spanAt, type Lane, type LaneGroup } from './lanes';
+import { laneBands, type Band } from './lane-bands';
+import { laneKey, markerLane, spanAt, type Lane, type LaneGroup } from './lanes';
+import type { RunIndex } from './run-index';
 import { drawAxis, drawLanes, drawPlayhead } from './timeline-draw';
+import type { LaneFlow } from './timeline-frame';
+import { drawFlowList, drawMasks, MAX_FLOWS } from './timeline-marks';
 import { layoutRows, rowAt, type Row } from './timeline-rows';
 import { fitViewport, follow, panBy, timeToX, xToTime, zoomAt, type Viewport } from './viewport';
 
@@ -35,6 +39,13 @@ export class Timeline {
   private playhead = 0;
   private processIndex = new Map<string, number>();
   private deadlocks: number[] = [];
+  private index: RunIndex | null = null;
+  private bands = new Map<string, Band[]>();
+  private flows: LaneFlow[] = [];
+  private rowOf = new Map<string, Row>();
+  /** Groups folded to their heading, by title (kept across runs). */
+  private readonly collapsed = new Set<string>();
+  private revealed = Infinity;
   private frame = 0;
   /** The lanes drawn without the playhead, reused while only the playhead moves. */
   private readonly cache = document.createElement('canvas');
@@ -75,19 +86,49 @@ export class Timeline {
   }
 
   /** Shows a run's lanes. Keeps the zoom when the run's lanes change but the user had zoomed. */
-  setRun(groups: readonly LaneGroup[], endTime: number, deadlocks: number[]): void {
-    const laid = layoutRows(groups);
+  setRun(groups: readonly LaneGroup[], endTime: number, deadlocks: number[], index: RunIndex | null = null): void {
     this.groups = groups;
-    this.rows = laid.rows;
-    this.height = laid.height;
     this.endTime = endTime;
     this.deadlocks = deadlocks;
+    this.index = index;
     this.processIndex = new Map(groups.slice(1).map((g, i) => [g.title, i]));
+    this.bands = index ? laneBands(groups, index) : new Map();
+    const topo = index?.topology;
+    this.flows = [];
+    if (index && topo) {
+      for (const f of index.flows) {
+        const from = markerLane(f.from, topo);
+        const to = markerLane(f.to, topo);
+        if (from !== null && to !== null) this.flows.push({ from, to, t0: f.from.t, t1: f.to.t });
+      }
+    }
+    this.view = this.fitted ? fitViewport(endTime, this.view.width) : zoomAt(this.view, 1, 0, endTime);
+    this.layout();
+  }
+
+  /** Lays the rows out again (a run, or a group folded or unfolded). */
+  private layout(): void {
+    const laid = layoutRows(this.groups, this.collapsed);
+    this.rows = laid.rows;
+    this.height = laid.height;
+    this.rowOf = new Map();
+    for (const r of this.rows) if (r.type === 'lane') this.rowOf.set(r.lane.key, r);
     this.labels.replaceChildren(...this.rows.map((r) => this.labelOf(r)));
     this.inner.style.height = `${this.height}px`;
     this.version++;
-    this.view = this.fitted ? fitViewport(endTime, this.view.width) : zoomAt(this.view, 1, 0, endTime);
     this.resize();
+  }
+
+  /** The bands over the lanes of the run shown (by lane key). */
+  get laneBands(): ReadonlyMap<string, readonly Band[]> {
+    return this.bands;
+  }
+
+  /** Folds or unfolds a group of lanes. */
+  toggleGroup(title: string): void {
+    if (this.collapsed.has(title)) this.collapsed.delete(title);
+    else this.collapsed.add(title);
+    this.layout();
   }
 
   private labelOf(r: Row): HTMLElement {
@@ -97,11 +138,25 @@ export class Timeline {
       // Same colour as the strip under this process's bars on the CPU lanes.
       if (index !== undefined && r.group !== this.groups[0])
         swatch.style.background = `var(--ts-process-${(index % 6) + 1})`;
-      return el('div', { className: 'ts-group', attrs: { role: 'listitem' } }, [
-        ...(index !== undefined && r.group !== this.groups[0] ? [swatch] : []),
-        document.createTextNode(r.group.title),
-        el('span', { className: 'ts-note', text: r.group.note }),
-      ]);
+      const toggle = el(
+        'button',
+        {
+          className: 'ts-group',
+          attrs: {
+            type: 'button',
+            'aria-expanded': String(!r.collapsed),
+            title: `${r.collapsed ? 'Show' : 'Hide'} the lanes of ${r.group.title}`,
+          },
+        },
+        [
+          el('span', { className: 'ts-chevron', text: r.collapsed ? '▸' : '▾', attrs: { 'aria-hidden': 'true' } }),
+          ...(index !== undefined && r.group !== this.groups[0] ? [swatch] : []),
+          document.createTextNode(r.group.title),
+          el('span', { className: 'ts-note', text: r.group.note }),
+        ],
+      );
+      toggle.addEventListener('click', () => this.toggleGroup(r.group.title));
+      return el('div', { className: 'ts-group-row', attrs: { role: 'listitem' } }, [toggle]);
     }
     const lane = r.lane;
     return el(
@@ -120,14 +175,16 @@ export class Timeline {
   }
 
   setPalette(p: Palette): void {
+    if (JSON.stringify(p) === JSON.stringify(this.palette)) return;
     this.palette = p;
     this.version++;
     this.redraw();
   }
 
-  /** Moves the playhead, scrolling the window to keep it in view. */
-  setTime(t: number): void {
+  /** Moves the playhead, scrolling the window to keep it in view; nothing after `revealed` is shown. */
+  setTime(t: number, revealed = Infinity): void {
     this.playhead = t;
+    this.revealed = revealed;
     if (!this.drag) this.view = follow(this.view, t, this.endTime);
     this.redraw();
   }
@@ -161,7 +218,7 @@ export class Timeline {
       c.style.height = `${h}px`;
     }
     this.view = this.fitted ? fitViewport(this.endTime, width) : { ...this.view, width };
-    this.draw();
+    this.redraw();
   }
 
   /** Schedules one draw for the next frame. */
@@ -197,6 +254,10 @@ export class Timeline {
         palette: this.palette,
         processIndex: this.processIndex,
         deadlocks: this.deadlocks,
+        index: this.index,
+        bands: this.bands,
+        flows: this.flows,
+        rowOf: this.rowOf,
       });
       this.cacheKey = key;
     }
@@ -204,9 +265,29 @@ export class Timeline {
     ctx.clearRect(0, 0, this.canvas.width, this.canvas.height);
     if (this.cache.width > 0 && this.cache.height > 0) ctx.drawImage(this.cache, 0, 0);
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    this.drawOverlay(ctx, v, height, scrollTop);
     drawPlayhead(ctx, v, height, this.palette, this.playhead);
     actx.setTransform(dpr, 0, 0, dpr, 0, 0);
     drawAxis(actx, v, AXIS_H, this.palette, this.playhead);
+    // The window shown, for tests and tools that point at an instant.
+    this.axis.dataset.start = String(v.start);
+    this.axis.dataset.span = String(v.span);
+  }
+
+  /** Per frame: the causes of the playhead's instant when too many to draw all, and the masks. */
+  private drawOverlay(ctx: CanvasRenderingContext2D, v: Viewport, height: number, scrollTop: number): void {
+    ctx.font = this.palette.font;
+    ctx.textBaseline = 'middle';
+    const t0 = v.start;
+    const t1 = v.start + v.span;
+    let inView = 0;
+    for (const f of this.flows) if (f.t1 >= t0 && f.t0 <= t1 && ++inView > MAX_FLOWS) break;
+    if (inView > MAX_FLOWS) {
+      const at = Math.floor(this.playhead);
+      const now = this.flows.filter((f) => f.t1 === at);
+      drawFlowList(ctx, now.slice(0, MAX_FLOWS), this.rowOf, v, scrollTop, this.palette);
+    }
+    drawMasks(ctx, v, height, this.palette, this.index?.until ?? null, this.revealed);
   }
 
   private localX(e: MouseEvent): number {
@@ -259,13 +340,34 @@ export class Timeline {
     this.tooltip.hidden = true;
   }
 
-  /** The tooltip lines under the pointer: a marker first, then an inversion, then a span. */
+  /** The tooltip lines under the pointer: a marker first, then an inversion, then a span with its bands. */
   private hoverLines(lane: Lane, x: number): string[] | null {
-    for (const m of lane.markers) if (Math.abs(timeToX(this.view, m.t) - x) <= 7) return describeEvent(m.event);
     const t = xToTime(this.view, x);
+    if (t > this.revealed) return null;
+    for (const m of lane.markers) if (Math.abs(timeToX(this.view, m.t) - x) <= 7) return describeEvent(m.event);
     for (const inv of lane.inversions) if (inv.start <= t && t < inv.end) return describeInversion(inv);
     const s = spanAt(lane.spans, t);
-    return s ? describeSpan(lane, s) : null;
+    if (!s) return null;
+    const lines = describeSpan(lane, s, this.waitersAt(lane, t));
+    for (const b of this.bands.get(lane.key) ?? []) if (b.start <= t && t < b.end) lines.push(b.text);
+    return lines;
+  }
+
+  /** A mutex lane's waiters at t, from the threads' lanes. */
+  private waitersAt(lane: Lane, t: number): string[] {
+    if (lane.kind !== 'mutex' || !this.index || lane.process === null) return [];
+    const out: string[] = [];
+    const want = `mutex ${lane.label}`;
+    for (const info of this.index.threads.values()) {
+      if (info.process !== lane.process) continue;
+      const s = spanAt(
+        this.index.lanes.get(laneKey({ kind: 'thread', process: info.process, thread: info.name })) ?? [],
+        t,
+      );
+      if (s && s.reason === want && (s.state === 'blocked' || s.state === 'spinning'))
+        out.push(`${info.name}${s.state === 'spinning' ? ' (spinning)' : ''}`);
+    }
+    return out;
   }
 
   private showTooltip(e: PointerEvent): void {

@@ -10,6 +10,7 @@ import {
   normalizeDiagnostics,
   type HostMessage,
   type ModelMessage,
+  type ThreadMark,
   type WebviewMessage,
   type WebviewState,
 } from '../protocol';
@@ -29,12 +30,28 @@ export function startVsCode(root: HTMLElement, vscode: VsCodeApi): void {
   const restored = isWebviewState(saved) ? saved : null;
   let uri = restored?.uri ?? document.body.dataset.uri ?? '';
   const post = (m: WebviewMessage): void => vscode.postMessage(m);
+  // The editor's marks follow the playhead, at most ten times a second (the last one always).
+  let pendingMarks: ThreadMark[] | null = null;
+  let marksTimer: ReturnType<typeof setTimeout> | undefined;
+  let sentMarks = '';
+  const flushMarks = (): void => {
+    marksTimer = undefined;
+    if (pendingMarks === null) return;
+    const key = JSON.stringify(pendingMarks);
+    if (key !== sentMarks) post({ type: 'marks', marks: pendingMarks });
+    sentMarks = key;
+    pendingMarks = null;
+  };
   const app = new App(
     root,
     {
       reveal: (range) => post({ type: 'reveal', range }),
       saveState: (time, speed) => {
         if (uri) vscode.setState({ uri, time, speed });
+      },
+      marks: (marks) => {
+        pendingMarks = marks;
+        if (marksTimer === undefined) marksTimer = setTimeout(flushMarks, 100);
       },
     },
     restored ? { time: restored.time, speed: restored.speed } : undefined,
@@ -71,6 +88,10 @@ export function startVsCode(root: HTMLElement, vscode: VsCodeApi): void {
       app.header.setStatus(msg.message, 'error');
       return;
     }
+    if (msg.type === 'nextRun') {
+      app.nextRun(msg.position);
+      return;
+    }
     uri = msg.uri;
     // Saved at once, so a reload restores the panel even before the first run is shown.
     vscode.setState({ uri, time: app.playback.time, speed: app.playback.speed });
@@ -81,7 +102,12 @@ export function startVsCode(root: HTMLElement, vscode: VsCodeApi): void {
         shown ? `${what}: showing the last run that worked.` : `${what}: fix them to simulate.`,
         'error',
       );
-      if (!shown) app.header.setTitle(msg.fileName);
+      if (!shown) {
+        // Nothing to play yet: the file's errors are what there is to see.
+        app.header.setTitle(msg.fileName);
+        app.setDiagnostics(msg.diagnostics);
+        app.tabs.select('diagnostics');
+      }
       return;
     }
     // An edit that leaves the model unchanged (a comment, spacing) keeps the run as it is.

@@ -6,6 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { renderHtmlReport } from '@server/cli/html';
+import { compile } from '@server/language';
+import { simulate } from '@server/simulator';
 import { sampleRun } from '../fixtures/sample-run';
 import { buildWebview, type BuiltWebview } from './build-webview';
 import { browserSkip, launchChromium } from './chromium';
@@ -122,7 +124,9 @@ describe('standalone report page', { skip: browserSkip }, () => {
 
   test('clicking a diagnostic shows its line and moves to its tick', async () => {
     const { page } = await open();
+    await page.locator('#ts-tab-diagnostics').click();
     await page.locator('.ts-diagnostics button[data-code="starvation"]').click();
+    assert.equal(await page.locator('#ts-tab-source').getAttribute('aria-selected'), 'true', 'the source is shown');
     assert.deepEqual(await page.locator('.ts-source .ts-hit').allTextContents(), ['  thread printer { compute 5 }']);
     assert.equal(await playhead(page), 19);
     await page.close();
@@ -131,6 +135,7 @@ describe('standalone report page', { skip: browserSkip }, () => {
   test('a file whose lines end with a lone CR shows the same lines', async () => {
     for (const eol of ['\r', '\r\n']) {
       const { page } = await open(undefined, 'sample.threads', TEXT.replace(/\n/g, eol));
+      await page.locator('#ts-tab-diagnostics').click();
       await page.locator('.ts-diagnostics button[data-code="starvation"]').click();
       assert.deepEqual(await page.locator('.ts-source .ts-hit').allTextContents(), ['  thread printer { compute 5 }']);
       await page.close();
@@ -173,12 +178,34 @@ describe('standalone report page', { skip: browserSkip }, () => {
     await page.close();
   });
 
+  test('a recording stopped at its cap says where it stops, and hatches what was not recorded', async () => {
+    const text =
+      'scenario "cap" { cpus 1 policy rr quantum 1 }\nprocess p { model one_to_one thread w[3] { repeat 20 { compute 1 } } }\n';
+    const model = compile(text).model!;
+    const result = simulate(model, { record: { events: true, spans: true, maxEvents: 40 } });
+    assert.equal(result.recording?.complete, false);
+    const file = join(dir, 'capped.html');
+    writeFileSync(file, renderHtmlReport({ fileName: 'cap.threads', text, result, analysis: [] }, assets, 'TESTNONCE'));
+    const page = await browser.newPage();
+    await page.goto(`file://${file}`);
+    await page.waitForSelector('body[data-ready="true"]');
+    const note = (await page.locator('.ts-recording').textContent()) ?? '';
+    assert.match(note, new RegExp(`^Recorded up to t=${result.recording!.until} only`));
+    assert.match(note, new RegExp(`whole run to t=${result.endTime}`));
+    const steps = await page.evaluate(() => document.querySelectorAll('.ts-step').length);
+    assert.equal(steps, 0, 'the Steps tab is closed: its rows are drawn on demand');
+    await page.locator('#ts-tab-steps').click();
+    const total = Number(await page.locator('.ts-step').first().getAttribute('aria-setsize'));
+    assert.equal(total, result.events!.length, 'the step trace lists what was recorded');
+    await page.close();
+  });
+
   test('a hostile title and file name render as text, never as markup', async () => {
     const { page, dialogs, errors } = await open(EVIL, `${EVIL}.threads`);
     assert.equal(await page.locator('h1').textContent(), EVIL);
     assert.equal(await page.title(), `Threadscape: ${EVIL}`);
     assert.equal(await page.locator('img').count(), 0);
-    assert.equal(await page.locator('#ts-src-title').textContent(), `${EVIL}.threads`);
+    assert.equal(await page.locator('#ts-tab-source').textContent(), `${EVIL}.threads`);
     assert.deepEqual(dialogs, []);
     assert.deepEqual(errors, []);
     await page.close();

@@ -3,17 +3,15 @@
  * webview origin), with a stubbed acquireVsCodeApi: the host's side of the protocol is played
  * by the test through window messages.
  */
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { compile } from '@server/language';
 import type { Model } from '@server/language/model';
-import { panelHtml } from '../../src/panel/html';
-import type { HostMessage, WebviewMessage } from '../../src/protocol';
-import { buildWebview, type BuiltWebview } from './build-webview';
-import { browserSkip, launchChromium } from './chromium';
+import type { HostMessage } from '../../src/protocol';
+import { openPanel, useChromium } from './panel-page';
+import { browserSkip } from './chromium';
 
-const ORIGIN = 'https://webview.test';
 const URI = 'file:///work/opposite.threads';
 const EVIL = '<img src=x onerror=alert(1)>';
 
@@ -43,62 +41,9 @@ function modelMessage(m: Model | null, version = 1): HostMessage {
 }
 
 describe('webview in a panel (stubbed VS Code API)', { skip: browserSkip }, () => {
-  let browser: Browser;
-  let assets: BuiltWebview;
+  const chromium = useChromium();
 
-  before(async () => {
-    [browser, assets] = await Promise.all([launchChromium(), buildWebview()]);
-  });
-  after(async () => {
-    await browser?.close();
-  });
-
-  async function open(
-    state?: unknown,
-  ): Promise<{ page: Page; posted: () => Promise<WebviewMessage[]>; errors: string[]; dialogs: string[] }> {
-    const page = await browser.newPage();
-    const errors: string[] = [];
-    const dialogs: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    page.on('console', (m) => {
-      if (m.type() === 'error') errors.push(m.text());
-    });
-    page.on('dialog', (d) => {
-      dialogs.push(d.message());
-      void d.dismiss();
-    });
-    // A string, not a function: the test runner's transform would add helpers the page lacks.
-    await page.addInitScript({
-      content: `window.__posted = []; window.__state = ${JSON.stringify(state ?? null)};
-        window.acquireVsCodeApi = () => ({
-          postMessage: (m) => window.__posted.push(m),
-          getState: () => window.__state,
-          setState: (s) => { window.__state = s; },
-        });`,
-    });
-    const html = panelHtml({
-      cspSource: ORIGIN,
-      scriptUri: `${ORIGIN}/dist/webview.js`,
-      styleUri: `${ORIGIN}/dist/webview.css`,
-      nonce: 'bm9uY2Utbm9uY2U=',
-      title: 'Simulation: opposite.threads',
-      uri: URI,
-    });
-    await page.route(`${ORIGIN}/**`, (route) => {
-      const url = route.request().url();
-      if (url.endsWith('/index.html')) return route.fulfill({ contentType: 'text/html', body: html });
-      if (url.endsWith('/dist/webview.js'))
-        return route.fulfill({ contentType: 'text/javascript', body: assets.script });
-      if (url.endsWith('/dist/webview.css')) return route.fulfill({ contentType: 'text/css', body: assets.style });
-      return route.fulfill({ status: 404, body: '' });
-    });
-    await page.goto(`${ORIGIN}/index.html`);
-    const posted = () => page.evaluate(() => (window as unknown as { __posted: WebviewMessage[] }).__posted);
-    await page.waitForFunction(() =>
-      (window as unknown as { __posted: { type: string }[] }).__posted.some((m) => m.type === 'ready'),
-    );
-    return { page, posted, errors, dialogs };
-  }
+  const open = (state?: unknown) => openPanel(chromium.browser(), chromium.assets(), URI, state);
 
   const send = (page: Page, m: unknown) => page.evaluate((msg) => window.postMessage(msg, '*'), m);
   const playhead = (page: Page): Promise<number> => page.evaluate(() => Number(document.body.dataset.playhead));
@@ -132,6 +77,7 @@ describe('webview in a panel (stubbed VS Code API)', { skip: browserSkip }, () =
     await page.waitForFunction(() => Number(document.body.dataset.playhead) > 0);
     await page.getByRole('button', { name: 'Jump to the first deadlock or inversion' }).click();
     assert.equal(await playhead(page), 2);
+    await page.locator('#ts-tab-diagnostics').click();
     const diag = page.locator('.ts-diagnostics button[data-code="deadlock"]').first();
     await diag.click();
     const reveal = (await posted()).find((m) => m.type === 'reveal');

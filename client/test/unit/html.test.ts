@@ -4,6 +4,7 @@ import { embedCode, embedJson, escapeHtml, renderHtmlReport } from '@server/cli/
 import { panelCsp, panelHtml } from '../../src/panel/html';
 import { isReportData, normalizeDiagnostics } from '../../src/protocol';
 import { sampleRun } from '../fixtures/sample-run';
+import { packRun } from '@server/simulator/pack';
 
 const EVIL = '<img src=x onerror=alert(1)>';
 
@@ -59,16 +60,17 @@ test('standalone page: inlined assets by nonce, run embedded as inert JSON, host
   assert.ok(m, 'the JSON block holds no < at all');
   const data: unknown = JSON.parse(m[1]);
   assert.ok(isReportData(data));
-  assert.equal(data.result.threads[0].name, '</script><script>alert(1)</script>');
+  assert.equal(data.run.threads.rows[0][0], '</script><script>alert(1)</script>');
   assert.equal(data.fileName, `${EVIL}.threads`);
   assert.equal((html.match(/<script/g) ?? []).length, 2);
 });
 
 test('report data validation refuses what the page cannot show', () => {
-  const ok = { fileName: 'a', text: '', result: sampleRun() };
+  const ok = { fileName: 'a', text: '', run: packRun(sampleRun()) };
   assert.ok(isReportData(ok));
-  assert.equal(isReportData({ ...ok, result: { ...ok.result, endTime: -1 } }), false);
-  assert.equal(isReportData({ ...ok, result: { ...ok.result, diagnostics: 'none' } }), false);
+  assert.equal(isReportData({ ...ok, run: { ...ok.run, head: { ...ok.run.head, endTime: -1 } } }), false);
+  assert.equal(isReportData({ ...ok, run: { ...ok.run, head: { ...ok.run.head, diagnostics: 'none' } } }), false);
+  assert.equal(isReportData({ ...ok, run: null }), false);
   assert.equal(isReportData({ ...ok, text: 3 }), false);
   assert.equal(isReportData(null), false);
 });

@@ -27,7 +27,7 @@ test('lanes: CPUs first, then per process its LWPs, threads and mutexes', () => 
       'mutex queue',
     ],
   );
-  assert.equal(groups[2].lanes[0].note, 'bound flush');
+  assert.equal(groups[2].lanes[0].note, 'bound flush · KLT 2', 'an LWP says the priority its KLT runs at');
   const cpu1 = groups[0].lanes[1];
   assert.deepEqual(
     cpu1.spans.map((s) => s.start),
@@ -52,7 +52,7 @@ test("markers go to the thread, else the LWP, else the process's first LWP", () 
   );
 });
 
-test('inversions are drawn on the waiting thread and the mutex', () => {
+test('inversions are drawn on the waiting thread, the owner and the mutex', () => {
   const run = sampleRun();
   run.inversions = [
     {
@@ -69,7 +69,7 @@ test('inversions are drawn on the waiting thread and the mutex', () => {
   const lanes = buildLanes(run).flatMap((g) => g.lanes);
   assert.deepEqual(
     lanes.filter((l) => l.inversions.length > 0).map((l) => l.label),
-    ['reader', 'queue'],
+    ['reader', 'worker[1]', 'queue'],
   );
   assert.equal(firstProblem(run), 16);
 });

@@ -52,7 +52,7 @@ test('rows: a heading per group, a row per lane, found by y', () => {
 test('bar labels and tooltips say what a span is', () => {
   const lanes = buildLanes(sampleRun()).flatMap((g) => g.lanes);
   const cpu1 = lanes.find((l) => l.key === 'cpu:1')!;
-  assert.equal(spanLabel(cpu1, cpu1.spans[0]), 'flush · LWP 1');
+  assert.equal(spanLabel(cpu1, cpu1.spans[0]), 'flush · logger LWP 1', 'the process is named on CPU bars');
   assert.equal(spanLabel(cpu1, cpu1.spans[1]), 'switch → reader');
   assert.deepEqual(describeSpan(cpu1, cpu1.spans[1]).slice(0, 2), ['CPU 1', 'switch overhead  [14, 16)  2 ticks']);
   const queue = lanes.find((l) => l.kind === 'mutex')!;
@@ -124,10 +124,17 @@ test('events at an instant are found by binary search and named shortly', () => 
     events
       .slice(i)
       .filter((e) => e.t === 2)
-      .map(eventText),
+      .map((e) => eventText(e)),
     ['reader io', 'server upcall'],
   );
   assert.equal(eventText(events.find((e) => e.kind === 'lwp_create')!), 'server LWP 2 lwp create');
   assert.equal(eventText(events.find((e) => e.kind === 'lock')!), 'worker[0] lock queue');
+  assert.equal(
+    eventText(
+      events.find((e) => e.kind === 'lock')!,
+      true,
+    ),
+    'server/worker[0] lock queue',
+  );
   assert.equal(firstEventAt(events, 1000), events.length);
 });

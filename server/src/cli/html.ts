@@ -1,7 +1,7 @@
 /**
  * `threadscape run FILE --html OUT`: a self-contained playback page. The webview's own bundle
  * and stylesheet are inlined (scripts and styles allowed by a per-page nonce, nothing from the
- * network), and the run is embedded as JSON in a non-executable
+ * network), and the run is embedded, packed (pack.ts), as JSON in a non-executable
  * `<script type="application/json">` block with `<` escaped.
  */
 import { randomBytes } from 'node:crypto';
@@ -9,6 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Diagnostic } from '../language/diagnostic';
 import type { RunResult } from '../simulator';
+import { packRun } from '../simulator/pack';
 import { escapeControls } from '../language/escape';
 import { UsageError } from './errors';
 import { writeOutput } from './files';
@@ -59,7 +60,8 @@ export function renderHtmlReport(
   const result = input.result;
   if (!result.spans || !result.events || !result.topology)
     throw new Error('the playback page needs a run recorded with events and spans');
-  const data = { fileName: input.fileName, text: input.text, result, diagnostics: input.analysis };
+  // The run in its packed recorded form (pack.ts): a few numbers a span or an event.
+  const data = { fileName: input.fileName, text: input.text, run: packRun(result), diagnostics: input.analysis };
   const csp = [`default-src 'none'`, `script-src 'nonce-${nonce}'`, `style-src 'nonce-${nonce}'`, `img-src data:`].join(
     '; ',
   );

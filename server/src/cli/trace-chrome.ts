@@ -2,22 +2,27 @@
  * `threadscape run FILE --trace OUT`: the run as Chrome trace event JSON (Perfetto,
  * chrome://tracing). One trace process per simulated process (a track per thread and per
  * LWP), one more for the CPUs; states are complete events ("X"), upcalls, signals, interrupts
- * and faults are instant events ("i"); metadata events ("M") name processes and tracks.
+ * and faults are instant events ("i"); metadata events ("M") name processes and tracks; causes
+ * (an unlock to the hand-off and wake-up, a signal to a wake-up, an upcall to its LWP, an
+ * interrupt to its preemption) are flows ("s" to "f") between the tracks, as Perfetto draws them.
  * One tick is one microsecond of trace time.
  */
-import type { RunResult } from '../simulator';
+import type { RunResult, TraceEvent } from '../simulator';
 import { writeOutput } from './files';
 
 /** An event of the Trace Event Format. */
 export interface ChromeEvent {
   name: string;
   cat?: string;
-  ph: 'X' | 'i' | 'M';
+  ph: 'X' | 'i' | 'M' | 's' | 'f';
   ts?: number;
   dur?: number;
   pid: number;
   tid: number;
   s?: 'g' | 'p' | 't';
+  /** Flows: the id joining a start to its finish, bound to the enclosing slice. */
+  id?: number;
+  bp?: 'e';
   args?: Record<string, unknown>;
 }
 
@@ -117,6 +122,26 @@ export function chromeTrace(result: RunResult): { traceEvents: ChromeEvent[]; di
       args: { ...e },
     });
   }
+  // A flow binds to a slice: an event of a whole process (an upcall) starts on its first LWP's track.
+  const firstLwp = new Map(procs.filter((p) => p.lwps.length > 0).map((p) => [p.name, p.lwps[0].id]));
+  const track = (e: TraceEvent): { pid: number; tid: number } => {
+    const pid = e.process ? (pidOf.get(e.process) ?? cpuPid) : cpuPid;
+    if (e.thread && e.process) return { pid, tid: tidOf.get(`${e.process}/${e.thread}`) ?? 0 };
+    if (e.lwp !== null && e.process) return { pid, tid: LWP_TID + e.lwp };
+    if (e.cpu !== null) return { pid: cpuPid, tid: e.cpu + 1 };
+    const l = e.process ? firstLwp.get(e.process) : undefined;
+    return { pid, tid: l !== undefined ? LWP_TID + l : 0 };
+  };
+  const events = result.events ?? [];
+  let flow = 0;
+  events.forEach((e) => {
+    const from = e.cause !== undefined ? events[e.cause] : undefined;
+    if (!from) return;
+    const name = `${from.kind} → ${e.kind}`;
+    flow++;
+    ev.push({ name, cat: 'cause', ph: 's', id: flow, ts: from.t, bp: 'e', ...track(from) });
+    ev.push({ name, cat: 'cause', ph: 'f', id: flow, ts: e.t, bp: 'e', ...track(e) });
+  });
   return { traceEvents: ev, displayTimeUnit: 'ms' };
 }
 

@@ -1,11 +1,13 @@
 /**
  * Metrics by state: every change of a thread's, CPU's or LWP's state goes through `touch*`,
  * which charges the interval just ended to the right counter (CLI.md's definitions) and,
- * when spans are recorded, closes and opens the lane's span.
+ * when spans are recorded, closes and opens the lane's span (threads, LWPs, mutexes: the CPU
+ * lanes are derived from the LWPs', see derive-spans.ts).
  */
 import type { World } from './world';
 import type { CpuRt, LwpRt, MutexRt, ThreadRt } from './entities';
 import type { SpanState, ThreadState } from './trace';
+import type { SpanExtra } from './recorder';
 
 /** The state a thread is in now, derived from where it is (CLI.md `state`). */
 export function deriveState(th: ThreadRt): ThreadState {
@@ -69,6 +71,36 @@ export function blockReason(th: ThreadRt): string | undefined {
   return undefined;
 }
 
+/**
+ * What lifts a thread's effective priority above its own: the ceiling of a mutex it holds, or
+ * the waiter it inherits from, followed to the thread whose own priority it is.
+ */
+export function liftOf(th: ThreadRt): { lift: 'inherit' | 'ceiling'; from: string } | null {
+  let cur = th;
+  for (let depth = 0; depth < 64 && cur.effPrio > cur.basePrio; depth++) {
+    let next: ThreadRt | null = null;
+    for (const m of cur.held) {
+      if (m.spec.protocol === 'ceiling' && m.spec.ceiling === cur.effPrio)
+        return cur === th ? { lift: 'ceiling', from: m.name } : { lift: 'inherit', from: cur.name };
+      if (m.spec.protocol === 'inherit') for (const wt of m.waiters) if (wt.effPrio === cur.effPrio) next = wt;
+      if (next !== null) break;
+    }
+    if (next === null) break;
+    cur = next;
+  }
+  return cur === th ? null : { lift: 'inherit', from: cur.name };
+}
+
+/** The optional fields of a thread's span: what it waits for, its LWP, its lifted priority. */
+function threadExtra(th: ThreadRt, st: SpanState): SpanExtra | undefined {
+  const reason = st === 'blocked' || st === 'spinning' ? blockReason(th) : undefined;
+  const l = th.lwp;
+  const lwp = l !== null && l.thread === th ? l.id : undefined;
+  if (th.effPrio === th.basePrio) return reason === undefined && lwp === undefined ? undefined : { reason, lwp };
+  const lift = liftOf(th);
+  return { reason, lwp, priority: th.effPrio, lift: lift?.lift, from: lift?.from };
+}
+
 /** Re-derives a thread's state after any change that may affect it. */
 export function touchThread(w: World, th: ThreadRt): void {
   const s = deriveState(th);
@@ -84,7 +116,7 @@ export function touchThread(w: World, th: ThreadRt): void {
   }
   if (rec !== null && rec.spans) {
     const st = threadSpanState(th, s);
-    rec.lane(th.spanLane, w.now, st, st === 'blocked' ? { reason: blockReason(th) } : undefined);
+    rec.lane(th.spanLane, st, st === null ? undefined : threadExtra(th, st));
   }
 }
 
@@ -130,33 +162,27 @@ export function touchCpu(w: World, cpu: CpuRt): void {
     flushCpu(cpu, w.now);
     cpu.state = s;
   }
-  const rec = w.rec;
-  if (rec !== null && rec.spans) {
-    if (l === null) rec.lane(cpu.spanLane, w.now, null);
-    else
-      rec.lane(cpu.spanLane, w.now, s === 'overhead' ? 'overhead' : l.thread?.spinning ? 'spinning' : 'running', {
-        thread: l.thread?.name,
-        process: l.proc.spec.name,
-        lwp: l.id,
-        cpu: cpu.id,
-      });
-  }
 }
 
-/** Records an LWP's lane (spans only: LWPs have no metrics of their own). */
+/**
+ * Records an LWP's lane: where it is (on a CPU, switching to it, in the kernel's ready queue,
+ * blocked, parked), the thread it carries, its CPU and its KLT's priority. What it shows while
+ * on a CPU or blocked (running or spinning; io, sleeping or blocked) is its thread's state,
+ * taken from the thread's lane by `deriveSpans`.
+ */
 export function touchLwp(w: World, l: LwpRt): void {
   const rec = w.rec;
   if (rec === null || !rec.spans) return;
   let st: SpanState | null;
   switch (l.state) {
     case 'cpu':
-      st = l.phase === 'switch' ? 'overhead' : l.thread?.spinning ? 'spinning' : 'running';
+      st = l.phase === 'switch' ? 'overhead' : 'running';
       break;
     case 'ready':
       st = 'ready';
       break;
     case 'blocked':
-      st = l.thread?.block === 'io' ? 'io' : 'blocked';
+      st = 'blocked';
       break;
     case 'parked':
       st = 'parked';
@@ -164,13 +190,13 @@ export function touchLwp(w: World, l: LwpRt): void {
     default:
       st = null;
   }
-  rec.lane(l.spanLane, w.now, st, { thread: l.thread?.name, cpu: l.cpu?.id });
+  rec.lane(l.spanLane, st, { thread: l.thread?.name, cpu: l.cpu?.id, priority: l.kp });
 }
 
-/** Records a mutex's lane: held, with its owner and waiters in queue order. */
+/** Records a mutex's lane: held, with its owner (its waiters come from the threads' lanes). */
 export function touchMutex(w: World, m: MutexRt): void {
   const rec = w.rec;
   if (rec === null || !rec.spans) return;
-  if (m.owner === null) rec.lane(m.spanLane, w.now, null);
-  else rec.lane(m.spanLane, w.now, 'held', { owner: m.owner.name, waiters: m.waiters.map((x) => x.name) });
+  if (m.owner === null) rec.lane(m.spanLane, null);
+  else rec.lane(m.spanLane, 'held', { owner: m.owner.name });
 }

@@ -25,6 +25,7 @@ export function endOfInstant(w: World): void {
       }
     } else if (!stalled && proc.stallSince >= 0) {
       proc.stallTicks += w.now - proc.stallSince;
+      w.rec?.stall(proc.spec.name, proc.stallSince, w.now);
       proc.stallSince = -1;
     }
   }
@@ -67,6 +68,7 @@ export function finishRun(w: World, reason: 'end' | 'horizon' | 'budget'): void 
   for (const proc of w.procs) {
     if (proc.stallSince >= 0) {
       proc.stallTicks += endTime - proc.stallSince;
+      w.rec?.stall(proc.spec.name, proc.stallSince, endTime);
       proc.stallSince = -1;
     }
   }

@@ -69,6 +69,7 @@ function run(w: World, th: ThreadRt, l: LwpRt): boolean {
     return true;
   }
   th.atStmt = s;
+  w.rec?.statement(th.id, s.range);
   switch (s.op) {
     case 'compute': {
       const d = w.draw(s.duration.min, s.duration.max, w.choose ? `${th.name}'s compute` : undefined);

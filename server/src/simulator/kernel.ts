@@ -123,7 +123,15 @@ export function requestPreempt(w: World, cpu: CpuRt): void {
   w.dependent();
   if (w.causeCpu >= 0 && w.causeCpu !== cpu.id) {
     w.count('ipis');
-    w.rec?.event('ipi', cpu.lwp?.thread ?? null, { cpu: cpu.id, lwp: cpu.lwp, detail: `interrupt to CPU ${cpu.id}` });
+    const rec = w.rec;
+    if (rec !== null) {
+      const e = rec.event('ipi', cpu.lwp?.thread ?? null, {
+        cpu: cpu.id,
+        lwp: cpu.lwp,
+        detail: `interrupt to CPU ${cpu.id}`,
+      });
+      rec.expect(`cpu:${cpu.id}`, e);
+    }
     if (w.model.costs.ipi === 0) {
       deliverPreempt(w, cpu);
       return;
@@ -132,6 +140,7 @@ export function requestPreempt(w: World, cpu: CpuRt): void {
     w.at(w.now + w.model.costs.ipi, 1, cpu.id, EV.kernelIpi, cpu.id, 0);
     return;
   }
+  w.rec?.expect(`cpu:${cpu.id}`, -1);
   deliverPreempt(w, cpu);
 }
 
@@ -144,7 +153,10 @@ export function deliverPreempt(w: World, cpu: CpuRt): void {
     return;
   }
   const best = bestFor(w, cpu);
-  if (best === undefined || kprio(best) <= kprio(l)) return;
+  if (best === undefined || kprio(best) <= kprio(l)) {
+    w.rec?.expect(`cpu:${cpu.id}`, -1);
+    return;
+  }
   if (l.phase === 'timed' || l.phase === 'spin') preemptNow(w, l);
   else l.preempt = true;
 }
@@ -164,7 +176,8 @@ export function preemptNow(w: World, l: LwpRt): void {
   const cpu = onCpuOf(l);
   if (l.phase === 'timed' || l.phase === 'spin') stopSlice(w, l);
   l.preempt = false;
-  w.rec?.event('preempt', l.thread, { cpu: cpu.id, lwp: l });
+  const rec = w.rec;
+  if (rec !== null) rec.event('preempt', l.thread, { cpu: cpu.id, lwp: l, cause: rec.take(`cpu:${cpu.id}`) });
   takeOffCpu(w, l);
   enqueueKlt(w, l, 'head');
   dispatch(w, cpu);
@@ -326,6 +339,7 @@ export function yieldPoint(w: World, l: LwpRt): boolean {
       preemptNow(w, l);
       return true;
     }
+    w.rec?.expect(`cpu:${cpu.id}`, -1);
   }
   if (l.qExpired) {
     l.qExpired = false;

@@ -66,15 +66,20 @@ export function maybePreemptFor(w: World, th: ThreadRt, cause: number): void {
   }
   if (victim === null || th.effPrio <= vPrio) return;
   w.dependent();
+  const rec = w.rec;
   if (cause >= 0 && victim.cpu !== null && cause === victim.cpu.id) {
+    rec?.expect(`lwp:${victim.gid}`, -1);
     deliverUltPreempt(w, victim);
     return;
   }
   w.count('ipis');
-  w.rec?.event('ipi', victim.thread, {
-    lwp: victim,
-    detail: `signal to preempt ${victim.thread?.name} for ${th.name}`,
-  });
+  if (rec !== null) {
+    const e = rec.event('ipi', victim.thread, {
+      lwp: victim,
+      detail: `signal to preempt ${victim.thread?.name} for ${th.name}`,
+    });
+    rec.expect(`lwp:${victim.gid}`, e);
+  }
   if (w.model.costs.ipi === 0) {
     deliverUltPreempt(w, victim);
     return;
@@ -93,7 +98,10 @@ export function deliverUltPreempt(w: World, l: LwpRt): void {
   const u = l.thread;
   if (l.state !== 'cpu' || u === null) return;
   const head = l.proc.runq.peek();
-  if (head === undefined || head.effPrio <= u.effPrio) return;
+  if (head === undefined || head.effPrio <= u.effPrio) {
+    w.rec?.expect(`lwp:${l.gid}`, -1);
+    return;
+  }
   if (l.phase === 'timed' || l.phase === 'spin') ultPreemptNow(w, l);
   else l.ultPreempt = true;
 }
@@ -102,7 +110,8 @@ function ultPreemptNow(w: World, l: LwpRt): void {
   const u = must(l.thread, 'a preempted LWP runs a ULT');
   if (l.phase === 'timed' || l.phase === 'spin') stopSlice(w, l);
   l.ultPreempt = false;
-  w.rec?.event('preempt', u, { lwp: l, detail: 'library preemption' });
+  const rec = w.rec;
+  if (rec !== null) rec.event('preempt', u, { lwp: l, detail: 'library preemption', cause: rec.take(`lwp:${l.gid}`) });
   l.thread = null;
   enqueueUlt(w, u, 'head', false);
   switchNext(w, l);
@@ -113,7 +122,10 @@ export function libraryYieldPoint(w: World, l: LwpRt): boolean {
   l.ultPreempt = false;
   const u = l.thread;
   const head = l.proc.runq.peek();
-  if (u === null || head === undefined || head.effPrio <= u.effPrio) return false;
+  if (u === null || head === undefined || head.effPrio <= u.effPrio) {
+    w.rec?.expect(`lwp:${l.gid}`, -1);
+    return false;
+  }
   ultPreemptNow(w, l);
   return true;
 }

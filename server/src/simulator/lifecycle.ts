@@ -68,7 +68,9 @@ export function exitThread(w: World, th: ThreadRt, how: 'exited' | 'faulted' | '
   const l = th.lwp;
   // The thread's own event comes first: what its LWP and CPU do next follows from it.
   touchThread(w, th);
-  if (wasCreated) w.rec?.event(how === 'exited' ? 'exit' : how === 'faulted' ? 'fault' : 'kill', th, { lwp: l });
+  const e = wasCreated
+    ? (w.rec?.event(how === 'exited' ? 'exit' : how === 'faulted' ? 'fault' : 'kill', th, { lwp: l }) ?? -1)
+    : -1;
   if (l !== null) {
     if (th.bound) {
       retireLwp(w, l);
@@ -83,7 +85,7 @@ export function exitThread(w: World, th: ThreadRt, how: 'exited' | 'faulted' | '
     proc.deathRow.push(th);
     scheduleReaper(w, proc);
   }
-  targetEnded(w, th);
+  targetEnded(w, th, e);
 }
 
 function scheduleReaper(w: World, proc: ProcRt): void {

@@ -73,10 +73,11 @@ export function newLwp(w: World, proc: ProcRt, bound: ThreadRt | null): LwpRt {
   return l;
 }
 
-/** Asks the kernel for one more pool LWP, ready after `cost lwp_create`. */
-export function requestLwp(w: World, proc: ProcRt): void {
+/** Asks the kernel for one more pool LWP, ready after `cost lwp_create` (`cause`: the upcall's event). */
+export function requestLwp(w: World, proc: ProcRt, cause = -1): void {
   w.dependent();
   const l = newLwp(w, proc, null);
+  if (cause >= 0) w.rec?.expect(`new:${l.gid}`, cause);
   proc.lwpsComing++;
   const c = w.model.costs.lwpCreate;
   if (c === 0) lwpArrives(w, l.gid);
@@ -104,7 +105,9 @@ export function lwpArrives(w: World, gid: number): void {
     return;
   }
   w.count('lwpsCreated');
-  w.rec?.event('lwp_create', l.bound, { lwp: l, process: proc.spec.name });
+  const rec = w.rec;
+  if (rec !== null)
+    rec.event('lwp_create', l.bound, { lwp: l, process: proc.spec.name, cause: rec.take(`new:${l.gid}`) });
   if (l.bound) {
     makeReady(w, l);
     return;
@@ -126,8 +129,9 @@ export function checkSigwaiting(w: World, proc: ProcRt): boolean {
   if (pool === 0) return false;
   if (pm.model === 'many_to_many' && pm.sigwaiting) {
     w.count('upcalls');
-    w.rec?.event('upcall', null, { process: pm.name, detail: 'SIGWAITING: every pool LWP is blocked in io' });
-    requestLwp(w, proc);
+    const e =
+      w.rec?.event('upcall', null, { process: pm.name, detail: 'SIGWAITING: every pool LWP is blocked in io' }) ?? -1;
+    requestLwp(w, proc, e);
     return false;
   }
   return true;

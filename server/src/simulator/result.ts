@@ -4,6 +4,7 @@ import type { RunResult, ThreadMetrics, Topology } from './trace';
 import { compareDiagnostics } from '../language/diagnostic';
 import { flushCpu, flushThread } from './accounting';
 import { mergeSimulationDiagnostics } from './merge';
+import { deriveSpans } from './derive-spans';
 
 export function buildResult(w: World): RunResult {
   const t = w.done ? w.endTime : w.now;
@@ -40,12 +41,20 @@ export function buildResult(w: World): RunResult {
   };
   const rec = w.rec;
   if (rec !== null) {
-    if (rec.keepEvents) result.events = rec.shownEvents();
+    if (rec.keepEvents) result.events = rec.events();
     if (rec.spans) {
-      result.spans = rec.closeAll(t);
-      result.inversions = [...w.inversions.intervals];
+      result.spans = deriveSpans(rec.closeAll(t));
+      const info = rec.info();
+      const until = info.until ?? Infinity;
+      result.inversions = w.inversions.intervals
+        .filter((x) => x.start < until)
+        .map((x) => (x.end > until ? { ...x, end: until } : x));
       result.topology = topology(w);
+      result.stalls = [...rec.stallList];
+      result.statements = rec.statementsUntil(t);
+      result.final = rec.finalStates(t);
     }
+    result.recording = rec.info();
   }
   return result;
 }
@@ -53,6 +62,7 @@ export function buildResult(w: World): RunResult {
 function topology(w: World): Topology {
   return {
     cpus: w.cpus.length,
+    policy: w.model.policy,
     processes: w.procs.map((p) => ({
       name: p.spec.name,
       model: p.spec.model,
@@ -61,6 +71,9 @@ function topology(w: World): Topology {
         .filter((l) => l.state !== 'creating')
         .map((l) => ({ id: l.id, bound: l.bound ? l.bound.name : null })),
       mutexes: p.mutexes.map((m) => m.name),
+      priority: p.spec.priority,
+      condvars: p.conds.map((c) => c.spec.name),
+      semaphores: p.sems.map((x) => x.spec.name),
     })),
   };
 }

@@ -135,7 +135,8 @@ export function buildWorld(w: World): void {
       idle: 0,
       ck: { state: 'idle', since: 0, busy: 0, overhead: 0, idle: 0 },
       ckEpoch: -1,
-      spanLane: w.rec ? w.rec.addLane({ kind: 'cpu', cpu: c }) : -1,
+      // A CPU's lane is derived from the LWPs' (derive-spans.ts): nothing is recorded for it.
+      spanLane: -1,
     };
     w.cpus.push(cpu);
   }

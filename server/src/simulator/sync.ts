@@ -36,11 +36,11 @@ export function blockOn(w: World, th: ThreadRt, kind: ThreadRt['block']): void {
   else releaseLwp(w, th);
 }
 
-/** The thread becomes runnable again after a wait in the library or the kernel. */
-export function wake(w: World, th: ThreadRt): void {
+/** The thread becomes runnable again after a wait in the library or the kernel (`cause`: the waking event). */
+export function wake(w: World, th: ThreadRt, cause = -1): void {
   th.block = null;
   th.spinning = false;
-  w.rec?.event('wake', th);
+  w.rec?.event('wake', th, { cause });
   if (th.bound) {
     const l = must(th.lwp, 'a bound thread has its LWP');
     touchThread(w, th);
@@ -62,9 +62,11 @@ export function recomputePrio(w: World, th: ThreadRt): void {
   th.effPrio = p;
   if (p > th.peakPrio) th.peakPrio = p;
   if (th.end !== null) return;
+  touchThread(w, th);
   if (th.bound) {
     if (th.lwp) {
       th.lwp.kp = p;
+      touchLwp(w, th.lwp);
       kernelPriorityChanged(w, th.lwp);
     }
   } else {
@@ -142,14 +144,17 @@ export function retryLock(w: World, th: ThreadRt, l: LwpRt): boolean {
   return contend(w, th, l, m);
 }
 
-/** Hands a mutex to a waiter: it owns it now and continues (on its CPU at once, or when it runs). */
-function give(w: World, m: MutexRt, wt: ThreadRt): void {
+/**
+ * Hands a mutex to a waiter: it owns it now and continues (on its CPU at once, or when it
+ * runs). `cause`: the unlock's event.
+ */
+function give(w: World, m: MutexRt, wt: ThreadRt, cause: number): void {
   w.dependent();
   m.owner = wt;
   wt.held.push(m);
   wt.waitMutex = null;
   wt.cur = null;
-  w.rec?.event('lock', wt, { mutex: m.name, detail: 'handed off' });
+  w.rec?.event('lock', wt, { mutex: m.name, detail: 'handed off', cause });
   touchMutex(w, m);
   if (m.spec.protocol !== 'none') recomputePrio(w, wt);
   if (wt.spinning) {
@@ -163,7 +168,7 @@ function give(w: World, m: MutexRt, wt: ThreadRt): void {
       touchThread(w, wt);
     }
   } else if (wt.block !== null) {
-    wake(w, wt);
+    wake(w, wt, cause);
   }
   if (m.spec.kind === 'adaptive' && !onCpu(wt)) sleepSpinners(w, m);
 }
@@ -192,10 +197,10 @@ function removeAt<T>(a: T[], i: number): T {
 function release(w: World, th: ThreadRt, m: MutexRt): void {
   const i = th.held.indexOf(m);
   if (i >= 0) removeAt(th.held, i);
-  w.rec?.event('unlock', th, { mutex: m.name });
+  const u = w.rec?.event('unlock', th, { mutex: m.name }) ?? -1;
   if (m.waiters.length > 0) {
     const wt = removeAt(m.waiters, bestWaiter(m.waiters));
-    give(w, m, wt);
+    give(w, m, wt, u);
   } else {
     m.owner = null;
     touchMutex(w, m);
@@ -226,8 +231,8 @@ export function wait(w: World, th: ThreadRt, s: WaitStmt): boolean {
   return true;
 }
 
-/** A woken condvar waiter queues for its mutex (or takes it when free). */
-function reacquire(w: World, wt: ThreadRt): void {
+/** A woken condvar waiter queues for its mutex (or takes it when free); `cause`: the signal's event. */
+function reacquire(w: World, wt: ThreadRt, cause: number): void {
   wt.waitCond = null;
   const s = wt.cur;
   if (s === null || s.op !== 'wait') throw new Error('simulator invariant broken: a condvar waiter is at its wait');
@@ -235,7 +240,7 @@ function reacquire(w: World, wt: ThreadRt): void {
   if (m.owner === null) {
     acquire(w, wt, m);
     wt.cur = null;
-    wake(w, wt);
+    wake(w, wt, cause);
     return;
   }
   wt.block = 'mutex';
@@ -248,18 +253,20 @@ function reacquire(w: World, wt: ThreadRt): void {
 export function signal(w: World, th: ThreadRt, s: CondvarStmt): void {
   const c = th.proc.conds[s.condvar];
   w.touched(FP.condvar(th.proc.index, s.condvar));
-  w.rec?.event('signal', th, { detail: `signal ${c.spec.name}` });
+  const e = w.rec?.event('signal', th, { detail: `signal ${c.spec.name}` }) ?? -1;
   if (c.waiters.length === 0) return;
   const wt = c.waiters.splice(bestWaiter(c.waiters), 1)[0];
-  reacquire(w, wt);
+  reacquire(w, wt, e);
 }
 
 /** `broadcast C`: wakes every waiter, in priority order. */
 export function broadcast(w: World, th: ThreadRt, s: CondvarStmt): void {
   const c = th.proc.conds[s.condvar];
   w.touched(FP.condvar(th.proc.index, s.condvar));
-  w.rec?.event('signal', th, { detail: `broadcast ${c.spec.name}` });
-  while (c.waiters.length > 0) reacquire(w, c.waiters.splice(bestWaiter(c.waiters), 1)[0]);
+  const e = w.rec?.event('signal', th, { detail: `broadcast ${c.spec.name}` }) ?? -1;
+  // In priority order, FIFO among equals (a stable sort once: a storm of waiters costs n log n).
+  const all = c.waiters.splice(0).sort((a, b) => b.effPrio - a.effPrio);
+  for (const x of all) reacquire(w, x, e);
 }
 
 /** `sem_wait S` (P). */
@@ -283,14 +290,18 @@ export function semWait(w: World, th: ThreadRt, s: SemaphoreStmt): boolean {
 export function semPost(w: World, th: ThreadRt, s: SemaphoreStmt): void {
   const sem = th.proc.sems[s.semaphore];
   w.touched(FP.semaphore(th.proc.index, s.semaphore));
-  if (sem.waiters.length === 0) {
+  const to = sem.waiters.length > 0 ? bestWaiter(sem.waiters) : -1;
+  const e =
+    w.rec?.event('post', th, { detail: `sem_post ${sem.spec.name}${to >= 0 ? ` to ${sem.waiters[to].name}` : ''}` }) ??
+    -1;
+  if (to < 0) {
     sem.count++;
     return;
   }
-  const wt = sem.waiters.splice(bestWaiter(sem.waiters), 1)[0];
+  const wt = sem.waiters.splice(to, 1)[0];
   wt.waitSem = null;
   wt.cur = null;
-  wake(w, wt);
+  wake(w, wt, e);
 }
 
 /** `join T`: waits for every target to end. */
@@ -308,13 +319,13 @@ export function joinThreads(w: World, th: ThreadRt, s: ThreadRefStmt): boolean {
   return true;
 }
 
-/** A thread ended: joiners whose targets have all ended wake up. */
-export function targetEnded(w: World, t: ThreadRt): void {
+/** A thread ended (`cause`: its exit's event): joiners whose targets have all ended wake up. */
+export function targetEnded(w: World, t: ThreadRt, cause = -1): void {
   for (const j of t.joiners) {
     if (j.end === null && j.waitJoin !== null && !j.deadlocked && j.waitJoin.every((x) => x.end !== null)) {
       j.waitJoin = null;
       j.cur = null;
-      wake(w, j);
+      wake(w, j, cause);
     }
   }
   t.joiners = [];

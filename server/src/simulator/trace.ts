@@ -104,6 +104,7 @@ export type EventKind =
   | 'fault'
   | 'deadlock'
   | 'signal'
+  | 'post'
   | 'kill';
 
 /** CLI.md's event: fields that do not apply are null. */
@@ -119,6 +120,13 @@ export interface TraceEvent {
   range: SourceRange | null;
   /** A short human-readable explanation ("preempted by t3 (priority 3)"). */
   detail?: string;
+  /**
+   * Index in the run's event list of the event that caused this one, when the simulator knows
+   * it: the `unlock` that handed a mutex over (`lock` handed off, `wake`), the `signal`,
+   * `sem_post` or `exit` that woke a waiter, the `upcall` whose LWP this `lwp_create` is, the
+   * `ipi` (interrupt or library signal) that led to this `preempt`.
+   */
+  cause?: number;
 }
 
 /** States a lane can show over an interval. */
@@ -156,11 +164,54 @@ export interface Span {
   process?: string;
   lwp?: number;
   cpu?: number;
-  /** Thread lanes, state blocked: what it waits for ("mutex bus", "condvar ready", "join t1", "semaphore s"). */
+  /**
+   * Thread lanes, states blocked and spinning: what it waits for ("mutex bus", "condvar ready",
+   * "join t1, t2", "semaphore s").
+   */
   reason?: string;
-  /** Mutex lanes: the owner and the waiters, in queue order. */
+  /**
+   * Thread lanes: the effective priority, when `inherit` or a `ceiling` lifts it above the
+   * thread's own. LWP lanes: the priority its KLT runs at (always present).
+   */
+  priority?: number;
+  /** Thread lanes, with `priority`: what lifted it, and from whom (the waiter, or the mutex of the ceiling). */
+  lift?: 'inherit' | 'ceiling';
+  from?: string;
+  /** Mutex lanes: the owner. */
   owner?: string;
+  /** Mutex lanes: how many threads wait for it (blocked or spinning), when any. */
+  waiting?: number;
+  /** Mutex lanes of older recordings: the waiters, in queue order. */
   waiters?: string[];
+}
+
+/** An interval in which a process stalled: every pool LWP blocked in `io` with ULTs runnable (§9). */
+export interface StallInterval {
+  start: number;
+  end: number;
+  process: string;
+}
+
+/**
+ * The statements each thread reached, in order: thread i (index in `threads`) reached the
+ * statement at `ranges[range[k]]` at `t[k]` (the editor shows where each thread is, and finds
+ * the next time a thread runs a statement).
+ */
+export interface StatementLog {
+  ranges: SourceRange[];
+  thread: number[];
+  t: number[];
+  range: number[];
+}
+
+/** What was recorded of a run (CLI.md `run --json` `recording`). */
+export interface RecordingInfo {
+  /** Events recorded. */
+  events: number;
+  /** False when the recording cap stopped recording before the run ended. */
+  complete: boolean;
+  /** The instant recording stopped (nothing at or after it is recorded), null when complete. */
+  until: number | null;
 }
 
 /** Intervals of unbounded priority inversion observed (for timeline markers). */
@@ -179,6 +230,8 @@ export interface InversionInterval {
 /** The static shape of the run: every lane that exists, so a renderer needs no guessing. */
 export interface Topology {
   cpus: number;
+  /** The kernel's scheduling policy (the ready queue's order). */
+  policy?: string;
   processes: {
     name: string;
     model: string;
@@ -186,6 +239,10 @@ export interface Topology {
     /** Every LWP that existed during the run. */
     lwps: { id: number; bound: string | null }[];
     mutexes: string[];
+    /** The kernel priority of the pool's unbound LWPs. */
+    priority?: number;
+    condvars?: string[];
+    semaphores?: string[];
   }[];
 }
 
@@ -204,4 +261,16 @@ export interface RunResult {
   spans?: Span[];
   inversions?: InversionInterval[];
   topology?: Topology;
+  /** With spans: the intervals in which a process stalled. */
+  stalls?: StallInterval[];
+  /**
+   * With spans, when the recording is complete: the state each thread, LWP and mutex lane is in
+   * as the run ends, from when it began (zero-length when it began at the end): what a deadlock
+   * or a hang leaves behind.
+   */
+  final?: Span[];
+  /** With spans: the statements each thread reached, and when. */
+  statements?: StatementLog;
+  /** Present when anything was recorded: how much, and whether the cap stopped it. */
+  recording?: RecordingInfo;
 }

@@ -176,7 +176,7 @@ export class World {
     this.kq = parts.kq;
     this.kqLess = parts.kqLess;
     const rec = options.record;
-    this.rec = rec && (rec.events || rec.spans) ? new Recorder(this, !!rec.events, !!rec.spans) : null;
+    this.rec = rec && (rec.events || rec.spans) ? new Recorder(this, !!rec.events, !!rec.spans, rec.maxEvents) : null;
     this.hooks = parts.hooks;
     this.inversions = parts.inversions;
     this.prioritiesVary = parts.prioritiesVary;

@@ -49,6 +49,7 @@ const EVENT_KINDS = [
   'fault',
   'deadlock',
   'signal',
+  'post',
   'kill',
 ] as const satisfies readonly EventKind[];
 // Every event kind is listed: a new kind fails the type check here until it is added.

@@ -33,8 +33,9 @@ for (const { f, m } of scenarios) {
     const b = simulate(m, { record: { events: true, spans: true } });
     assert.deepEqual(b, a, 'same file, same trace');
     const plain = simulate(m);
-    const { events, spans, inversions, topology, ...core } = a;
-    assert.ok(events && spans && inversions && topology);
+    const { events, spans, inversions, topology, stalls, statements, recording, final, ...core } = a;
+    assert.ok(events && spans && inversions && topology && stalls && statements && final);
+    assert.deepEqual(recording, { events: events.length, complete: true, until: null });
     assert.deepEqual(plain, core, 'recording changes nothing, and nothing is recorded unless asked');
   });
   test(`a run sliced by events or by instants equals the whole run: ${name}`, () => {
