@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fork, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { FAMILIES } from '../server/test/support/hostile';
 import { seeded } from '../server/test/support/random';
 import type { FuzzAnswer, FuzzJob } from './fuzz-worker';
@@ -141,7 +141,8 @@ class Runner {
 
 async function main(): Promise<void> {
   const rnd = seeded(SEED);
-  const runner = new Runner(await buildWorker());
+  const script = await buildWorker();
+  const runner = new Runner(script);
   const rows: Row[] = [];
   const counters = new Map<string, number>();
   let peakRss = 0;
@@ -166,6 +167,7 @@ async function main(): Promise<void> {
     rows.push(row);
   }
   runner.stop();
+  rmSync(script, { force: true });
   report(rows, (performance.now() - start) / 1000, peakRss / 2 ** 20);
 }
 
