@@ -4,12 +4,14 @@
  * diagnostic, 2 bad usage, an unreadable input or an unwritable output, 3 an internal error;
  * the highest wins. Failures are one line on stderr, never a stack trace.
  */
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { parseCommandLine } from './args';
 import { checkCommand } from './check';
 import { compareCommand } from './compare';
 import { EXIT_USAGE, failureLine } from './errors';
 import { exerciseCommand } from './exercise';
 import { exploreCommand } from './explore';
+import { isExploreJob, runExploreJob } from './explore-job';
 import { runCommand } from './run';
 import { guardStdout, out, stdoutFailure } from './stdout';
 import { VERSION } from './version';
@@ -87,16 +89,25 @@ function fail(e: unknown): void {
   process.exitCode = status;
 }
 
-guardStdout();
-process.on('uncaughtException', fail);
-process.on('exit', () => {
-  const failure = stdoutFailure();
-  if (failure) {
-    process.stderr.write(`threadscape: ${failure}\n`);
-    process.exitCode = Math.max(status, EXIT_USAGE);
-  }
-});
-dispatch(process.argv.slice(2)).then((code) => {
-  status = Math.max(status, code);
-  process.exitCode = status;
-}, fail);
+/** The command, on the main thread. */
+function command(): void {
+  guardStdout();
+  process.on('uncaughtException', fail);
+  process.on('exit', () => {
+    const failure = stdoutFailure();
+    if (failure) {
+      process.stderr.write(`threadscape: ${failure}\n`);
+      process.exitCode = Math.max(status, EXIT_USAGE);
+    }
+  });
+  dispatch(process.argv.slice(2)).then((code) => {
+    status = Math.max(status, code);
+    process.exitCode = status;
+  }, fail);
+}
+
+// The bundle is also the explorer's worker (explore.ts starts it with its job).
+if (!isMainThread && isExploreJob(workerData)) {
+  const port = parentPort;
+  runExploreJob(workerData, (m) => port?.postMessage(m));
+} else command();
