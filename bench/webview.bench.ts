@@ -77,7 +77,7 @@ function page(
   };
   const probe = run(50);
   const { text, model, result } = run(Math.max(1, Math.round((50 * n) / probe.count)));
-  const html = renderHtmlReport({ fileName: 'bench.threads', text, result, model }, built);
+  const html = renderHtmlReport({ fileName: 'bench.threads', text, result, analysis: [] }, built);
   const message = {
     type: 'model',
     uri: 'file:///bench.threads',

@@ -3,7 +3,7 @@
 // Node test file (unit, golden, conformance, language server, browser) in one `node --test` run.
 //
 //   node scripts/test.mjs                 everything
-//   node scripts/test.mjs --quick PATH…   only the Node tests under PATH… (no type-check, lint, build)
+//   node scripts/test.mjs --quick PATH…   only the Node tests under PATH… (no type-check, lint; dist/ is built)
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -42,7 +42,11 @@ if (!quick) {
   run('type-check (tsc -b)', npx('tsc'), ['-b']);
   run('lint (eslint)', npx('eslint'), ['.']);
   run('format (prettier --check)', npx('prettier'), ['--check', '--log-level=warn', '**/*.{ts,mjs,css,json}']);
-  run('build (esbuild)', process.execPath, ['esbuild.mjs']);
+}
+// Tests that run the bundles (the CLI, the language server, the package) find dist/ built and
+// current, whatever their order: no test builds it.
+run('build (esbuild)', process.execPath, ['esbuild.mjs']);
+if (!quick) {
   run('grammar scopes (vscode-tmgrammar-test)', npx('vscode-tmgrammar-test'), ['syntaxes/test/*.test.threads']);
 }
 // chevrotain's helper packages export only an "import" condition, and tsx loads them through

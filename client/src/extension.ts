@@ -1,7 +1,7 @@
 import type * as vscode from 'vscode';
 import { registerAuthoringCommands } from './authoring/commands';
 import { DeadlockFixedWatch } from './authoring/deadlock-fixed';
-import { onOutcome, startLanguageClient, stopLanguageClient } from './language-client';
+import { onExploration, onOutcome, startLanguageClient, stopLanguageClient } from './language-client';
 import { registerPanel } from './panel/register';
 
 /** Activation: the first-hour commands, the language server, then the playback panel. */
@@ -10,7 +10,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const watch = new DeadlockFixedWatch();
   context.subscriptions.push(onOutcome((o) => watch.outcome(o)));
   const client = await startLanguageClient(context);
-  registerPanel(context, client);
+  registerPanel(context, client, onExploration);
 }
 
 export async function deactivate(): Promise<void> {

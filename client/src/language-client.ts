@@ -5,7 +5,12 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
-import { OutcomeNotification, type OutcomeParams } from '../../server/src/lsp/protocol';
+import {
+  ExplorationNotification,
+  OutcomeNotification,
+  type ExplorationParams,
+  type OutcomeParams,
+} from '@server/lsp/protocol';
 import { OutcomeStatusBar } from './status-bar';
 
 let client: LanguageClient | undefined;
@@ -13,6 +18,13 @@ let client: LanguageClient | undefined;
 const outcomes = new vscode.EventEmitter<OutcomeParams>();
 /** The outcome of every background run the server reports (status bar, walkthrough progress). */
 export const onOutcome: vscode.Event<OutcomeParams> = outcomes.event;
+
+const explorations = new vscode.EventEmitter<ExplorationParams>();
+/**
+ * Every report of the background exploration (status bar, the panel's findings list). The
+ * client holds one handler per notification method: subscribe here, not on the client.
+ */
+export const onExploration: vscode.Event<ExplorationParams> = explorations.event;
 
 /** The server's own settings, also sent at start as initialization options. */
 function simulationSettings(): Record<string, unknown> {
@@ -42,6 +54,9 @@ export async function startLanguageClient(context: vscode.ExtensionContext): Pro
     client.onNotification(OutcomeNotification, (o) => {
       statusBar.update(o);
       outcomes.fire(o);
+    }),
+    client.onNotification(ExplorationNotification, (e) => {
+      explorations.fire(e);
     }),
   );
   await client.start();

@@ -1,13 +1,15 @@
 /**
  * Messages between the extension host (the panel owner) and the playback webview: one
  * discriminated union on `type` for each direction, shared by both sides. Every message that
- * arrives is checked with `isHostMessage` / `isWebviewMessage` first; anything malformed is
- * ignored, so a stale or hostile message can never reach a handler.
+ * arrives is checked where it arrives (the trust boundary), and only there: the webview reads
+ * the host's through `parseHostMessage` (its diagnostics normalized once), the host reads the
+ * webview's with `isWebviewMessage`; anything malformed is ignored, so a stale or hostile
+ * message can never reach a handler.
  */
-import type { ChoiceRecord } from '../../server/src/explorer/unit-tree';
-import type { Diagnostic } from '../../server/src/language/diagnostic';
-import type { Model, SourceRange } from '../../server/src/language/model';
-import type { PackedRun } from '../../server/src/simulator/pack';
+import type { ChoiceRecord } from '@server/explorer/unit-tree';
+import { isDiagnosticCode, type Diagnostic } from '@server/language/diagnostic';
+import type { Model, SourceRange } from '@server/language/model';
+import type { PackedRun } from '@server/simulator/pack';
 
 /** The host sends the document's model: after `ready`, and after every edit. */
 export interface ModelMessage {
@@ -75,8 +77,11 @@ export interface FindingsMessage {
   uri: string;
   version: number;
   findings: FindingItem[];
-  /** How far the search got: complete (then no finding is a proof), and the states it stored. */
-  search?: { complete: boolean; states: number };
+  /**
+   * How far the search got: complete (then finding nothing is a proof), the states it stored,
+   * and why an incomplete one stopped (`time`, `memory`, `states`, …).
+   */
+  search?: { complete: boolean; states: number; stoppedBy?: string | null };
 }
 
 /** The panel's modes: the run as it is, play the scheduler, predict then reveal, compare models. */
@@ -219,7 +224,7 @@ const SEVERITIES = new Set(['error', 'warning', 'info', 'hint']);
 export function isDiagnostic(v: unknown): v is Diagnostic {
   return (
     isRecord(v) &&
-    typeof v.code === 'string' &&
+    isDiagnosticCode(v.code) &&
     typeof v.severity === 'string' &&
     SEVERITIES.has(v.severity) &&
     typeof v.message === 'string' &&
@@ -239,7 +244,7 @@ export function normalizeDiagnostics(list: readonly unknown[]): Diagnostic[] {
   for (const v of list) {
     if (
       !isRecord(v) ||
-      typeof v.code !== 'string' ||
+      !isDiagnosticCode(v.code) ||
       typeof v.message !== 'string' ||
       typeof v.severity !== 'string' ||
       !SEVERITIES.has(v.severity)
@@ -315,13 +320,33 @@ export function isHostMessage(v: unknown): v is HostMessage {
         v.findings.length <= MAX_FINDINGS &&
         v.findings.every(isFindingItem) &&
         (v.search === undefined ||
-          (isRecord(v.search) && typeof v.search.complete === 'boolean' && isCount(v.search.states)))
+          (isRecord(v.search) &&
+            typeof v.search.complete === 'boolean' &&
+            isCount(v.search.states) &&
+            (v.search.stoppedBy === undefined ||
+              v.search.stoppedBy === null ||
+              typeof v.search.stoppedBy === 'string')))
       );
     case 'mode':
       return isPanelMode(v.mode);
     default:
       return false;
   }
+}
+
+/**
+ * A message from the host as the webview may use it, or null when malformed: the one check of
+ * the host's diagnostics (a diagnostic with a broken range end keeps its start, one with no
+ * usable code, message, severity or start is dropped: a bad range must not cost the panel).
+ */
+export function parseHostMessage(v: unknown): HostMessage | null {
+  if (!isRecord(v)) return null;
+  if (v.type === 'model') {
+    if (!Array.isArray(v.diagnostics)) return null;
+    const m = { ...v, diagnostics: normalizeDiagnostics(v.diagnostics) };
+    return isHostMessage(m) ? m : null;
+  }
+  return isHostMessage(v) ? v : null;
 }
 
 /** True for a well-formed message from the webview. */

@@ -1,8 +1,5 @@
 import * as vscode from 'vscode';
-import type { OutcomeParams } from '../../server/src/lsp/protocol';
-
-/** The command a click on the item runs, with the document's URI (registered by the panel). */
-export const SIMULATE_COMMAND = 'threadscape.simulate';
+import { SIMULATE_COMMAND, type OutcomeParams } from '@server/lsp/protocol';
 
 /** The item's text and tooltip for one outcome report. */
 export function describeOutcome(o: OutcomeParams): { text: string; tooltip: string } {

@@ -11,7 +11,7 @@
  * install, in a remote window, and without a workspace folder.
  */
 import * as vscode from 'vscode';
-import { SNIPPETS } from '../../../server/src/lsp/snippets';
+import { SNIPPETS } from '@server/lsp/snippets';
 import { NEW_SCENARIO_COMMAND, OPEN_REFERENCE_COMMAND, OPEN_SAMPLE_COMMAND, REFERENCES } from './ids';
 import { sampleItem, type SampleItem } from './sample-info';
 import { openUntitled } from './untitled';

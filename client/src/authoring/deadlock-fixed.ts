@@ -4,7 +4,7 @@
  * completion event is `onContext:threadscape.deadlockFixed`).
  */
 import * as vscode from 'vscode';
-import type { OutcomeParams } from '../../../server/src/lsp/protocol';
+import type { OutcomeParams } from '@server/lsp/protocol';
 import { DEADLOCK_FIXED_CONTEXT } from './ids';
 
 /** Watches the outcomes of runs; pure apart from setting the context key once. */

@@ -2,7 +2,7 @@
  * The choices file that `threadscape run FILE --replay CHOICES.json` takes (CLI.md), as the panel
  * saves it: one choice a line. Pure, so it is unit-tested (parseChoicesFile reads it back).
  */
-import type { ChoiceRecord } from '../../../server/src/explorer/unit-tree';
+import type { ChoiceRecord } from '@server/explorer/unit-tree';
 
 /** `{ "version": 2, "choices": [...] }`, one choice a line. */
 export function choicesFileText(choices: readonly ChoiceRecord[]): string {

@@ -2,7 +2,7 @@
  * The editor's marks of where each thread is, as plain data (no VS Code API: unit-tested in
  * Node): per hue, the statement ranges with the thread's name and state after them.
  */
-import type { SourceRange } from '../../../server/src/language/model';
+import type { SourceRange } from '@server/language/model';
 import type { ThreadMark } from '../protocol';
 import { THREAD_HUES } from '../thread-colours';
 

@@ -9,8 +9,8 @@
  *   exercise, opened as an untitled document with the panel in predict-then-reveal mode.
  */
 import * as vscode from 'vscode';
-import { TOPICS, type Topic } from '../../../server/src/teaching/draft';
-import { generateExercise } from '../../../server/src/teaching/exercise';
+import { TOPICS, type Topic } from '@server/teaching/draft';
+import { generateExercise } from '@server/teaching/exercise';
 import { openUntitled } from '../authoring/untitled';
 import { isHostMessage, type PanelMode, type ReplayMessage } from '../protocol';
 import type { SimulationPanel } from './simulation-panel';

@@ -1,24 +1,44 @@
 /**
  * "Threadscape: Simulate" (`threadscape.simulate`): opens, or brings forward, the one playback
  * panel of a document, beside the editor. Also restores panels after a reload through a
- * WebviewPanelSerializer, from the state the webview saved with setState.
+ * WebviewPanelSerializer, from the state the webview saved with setState (restore.ts says
+ * which documents a saved state may reopen).
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { SIMULATE_COMMAND, type ExplorationParams } from '@server/lsp/protocol';
 import { isWebviewState } from '../protocol';
+import { findingsMessage } from './findings';
 import { registerModeCommands } from './mode-commands';
+import { isRestorableUri } from './restore';
 import { NextRunOffer } from './next-run';
 import { targetUri } from './target';
 import { SimulationPanel, VIEW_TYPE, webviewOptions } from './simulation-panel';
 
-export const SIMULATE_COMMAND = 'threadscape.simulate';
+/** The untitled Threadscape documents open in the editor, by URI. */
+function openUntitled(): Set<string> {
+  return new Set(
+    vscode.workspace.textDocuments
+      .filter((d) => d.uri.scheme === 'untitled' && d.languageId === 'threadscape')
+      .map((d) => d.uri.toString()),
+  );
+}
 
 /** "Threadscape: Go to the Next Time a Thread Runs This" (editor context menu). */
 export const NEXT_RUN_COMMAND = 'threadscape.nextRun';
 
-/** Registers the command, the serializer and the panels' bookkeeping. */
-export function registerPanel(context: vscode.ExtensionContext, client: LanguageClient): void {
+/**
+ * Registers the command, the serializer and the panels' bookkeeping; each report of the
+ * background exploration goes to its document's panel as the findings list (a panel opened
+ * later gets the last one).
+ */
+export function registerPanel(
+  context: vscode.ExtensionContext,
+  client: LanguageClient,
+  explorations: vscode.Event<ExplorationParams>,
+): void {
   const panels = new Map<string, SimulationPanel>();
+  const lastExploration = new Map<string, ExplorationParams>();
   const offer = new NextRunOffer((uri) => panels.has(uri.toString()), NEXT_RUN_COMMAND);
   const forget = (p: SimulationPanel): void => {
     if (panels.get(p.documentUri.toString()) === p) panels.delete(p.documentUri.toString());
@@ -28,6 +48,8 @@ export function registerPanel(context: vscode.ExtensionContext, client: Language
     const p = new SimulationPanel(panel, uri, context.extensionUri, client, forget);
     panels.set(uri.toString(), p);
     offer.update();
+    const explored = lastExploration.get(uri.toString());
+    if (explored) p.setFindings(findingsMessage(explored));
     return p;
   };
 
@@ -51,6 +73,11 @@ export function registerPanel(context: vscode.ExtensionContext, client: Language
 
   registerModeCommands(context, show);
   context.subscriptions.push(
+    explorations((e) => {
+      lastExploration.set(e.uri, e);
+      panels.get(e.uri)?.setFindings(findingsMessage(e));
+    }),
+    vscode.workspace.onDidCloseTextDocument((d) => lastExploration.delete(d.uri.toString())),
     vscode.commands.registerCommand(SIMULATE_COMMAND, async (arg?: unknown) => {
       const uri = targetUri(arg);
       if (!uri) {
@@ -72,13 +99,14 @@ export function registerPanel(context: vscode.ExtensionContext, client: Language
     }),
     vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, {
       async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
-        if (!isWebviewState(state)) {
-          // Nothing to restore from: a panel that cannot know its document is closed.
+        // Nothing to restore from, or a document the panel may not open: it is closed.
+        if (!isWebviewState(state) || !isRestorableUri(state.uri, openUntitled())) {
           panel.dispose();
           return;
         }
-        const uri = vscode.Uri.parse(state.uri);
+        let uri: vscode.Uri;
         try {
+          uri = vscode.Uri.parse(state.uri, true);
           await vscode.workspace.openTextDocument(uri);
         } catch {
           panel.dispose();

@@ -4,7 +4,7 @@
  * by default).
  */
 import * as vscode from 'vscode';
-import type { ChoiceRecord } from '../../../server/src/explorer/unit-tree';
+import type { ChoiceRecord } from '@server/explorer/unit-tree';
 import { choicesFileText, defaultChoicesName } from './choices-file';
 
 /** Asks where to save, writes the file, and says how to replay it. */

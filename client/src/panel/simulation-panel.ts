@@ -7,11 +7,10 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { ModelRequest } from '../../../server/src/lsp/protocol';
-import { markedLines } from '../../../server/src/teaching/checkpoints';
+import { ModelRequest } from '@server/lsp/protocol';
+import { markedLines } from '@server/teaching/checkpoints';
 import {
   isWebviewMessage,
-  normalizeDiagnostics,
   type FindingsMessage,
   type HostMessage,
   type PanelMode,
@@ -171,7 +170,8 @@ export class SimulationPanel implements vscode.Disposable {
         version: res.version,
         fileName: res.fileName,
         model: res.model,
-        diagnostics: normalizeDiagnostics(res.diagnostics),
+        // Checked where the webview receives it (parseHostMessage), not here as well.
+        diagnostics: res.diagnostics,
         markedLines: markedLines(doc.getText()),
       });
       this.modelPosted = true;

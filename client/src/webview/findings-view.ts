@@ -33,7 +33,7 @@ export class FindingsView {
           : m.search?.complete
             ? `No deadlock, hang, inversion or fault in any schedule (${m.search.states.toLocaleString('en-US')} states).`
             : m.search
-              ? `Nothing found in the ${m.search.states.toLocaleString('en-US')} states searched before the search stopped.`
+              ? `Nothing found in the ${m.search.states.toLocaleString('en-US')} states searched before the search stopped${m.search.stoppedBy ? ` (${m.search.stoppedBy} limit)` : ''}.`
               : 'No findings.';
     this.list.replaceChildren(...(m?.findings ?? []).map((f) => this.item(f)));
   }

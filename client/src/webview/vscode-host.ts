@@ -5,7 +5,7 @@
  * playhead, speed, mode) is kept with setState so a reload restores the panel.
  */
 import {
-  isHostMessage,
+  parseHostMessage,
   isWebviewState,
   type HostMessage,
   type ThreadMark,
@@ -87,7 +87,8 @@ export function startVsCode(root: HTMLElement, vscode: VsCodeApi): void {
   };
 
   window.addEventListener('message', (e: MessageEvent<unknown>) => {
-    if (isHostMessage(e.data)) onMessage(e.data);
+    const msg = parseHostMessage(e.data);
+    if (msg) onMessage(msg);
     else app.header.setStatus('A malformed message from the editor was ignored.', 'error');
   });
   post({ type: 'ready' });

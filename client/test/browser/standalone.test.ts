@@ -5,10 +5,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { renderHtmlReport } from '../../../server/src/cli/html';
-import type { Model } from '../../../server/src/language/model';
-import { compile } from '../../../server/src/language';
-import { simulate } from '../../../server/src/simulator';
+import { renderHtmlReport } from '@server/cli/html';
+import { compile } from '@server/language';
+import { simulate } from '@server/simulator';
 import { sampleRun } from '../fixtures/sample-run';
 import { buildWebview, type BuiltWebview } from './build-webview';
 import { browserSkip, launchChromium } from './chromium';
@@ -48,13 +47,10 @@ describe('standalone report page', { skip: browserSkip }, () => {
   async function open(
     title?: string,
     fileName = 'sample.threads',
+    text = TEXT,
   ): Promise<{ page: Page; dialogs: string[]; errors: string[]; requests: string[] }> {
     const file = join(dir, `${Math.random().toString(36).slice(2)}.html`);
-    const html = renderHtmlReport(
-      { fileName, text: TEXT, result: sampleRun(title), model: null as unknown as Model },
-      assets,
-      'TESTNONCE',
-    );
+    const html = renderHtmlReport({ fileName, text, result: sampleRun(title), analysis: [] }, assets, 'TESTNONCE');
     writeFileSync(file, html);
     const page = await browser.newPage();
     const dialogs: string[] = [];
@@ -136,6 +132,16 @@ describe('standalone report page', { skip: browserSkip }, () => {
     await page.close();
   });
 
+  test('a file whose lines end with a lone CR shows the same lines', async () => {
+    for (const eol of ['\r', '\r\n']) {
+      const { page } = await open(undefined, 'sample.threads', TEXT.replace(/\n/g, eol));
+      await page.locator('#ts-tab-diagnostics').click();
+      await page.locator('.ts-diagnostics button[data-code="starvation"]').click();
+      assert.deepEqual(await page.locator('.ts-source .ts-hit').allTextContents(), ['  thread printer { compute 5 }']);
+      await page.close();
+    }
+  });
+
   test('the axis lines up with the lanes, in a narrow window too', async () => {
     const { page } = await open();
     for (const width of [1200, 420]) {
@@ -179,7 +185,7 @@ describe('standalone report page', { skip: browserSkip }, () => {
     const result = simulate(model, { record: { events: true, spans: true, maxEvents: 40 } });
     assert.equal(result.recording?.complete, false);
     const file = join(dir, 'capped.html');
-    writeFileSync(file, renderHtmlReport({ fileName: 'cap.threads', text, result, model }, assets, 'TESTNONCE'));
+    writeFileSync(file, renderHtmlReport({ fileName: 'cap.threads', text, result, analysis: [] }, assets, 'TESTNONCE'));
     const page = await browser.newPage();
     await page.goto(`file://${file}`);
     await page.waitForSelector('body[data-ready="true"]');

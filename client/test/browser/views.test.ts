@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { compile } from '../../../server/src/language';
+import { compile } from '@server/language';
 import type { HostMessage, ThreadMark } from '../../src/protocol';
 import { browserSkip } from './chromium';
 import { openPanel, useChromium, type PanelPage } from './panel-page';

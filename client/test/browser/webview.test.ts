@@ -6,8 +6,8 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { compile } from '../../../server/src/language';
-import type { Model } from '../../../server/src/language/model';
+import { compile } from '@server/language';
+import type { Model } from '@server/language/model';
 import type { HostMessage } from '../../src/protocol';
 import { openPanel, useChromium } from './panel-page';
 import { browserSkip } from './chromium';

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseChoicesFile } from '../../../server/src/explorer/replay';
+import { parseChoicesFile } from '@server/explorer/replay';
 import { choicesFileText, defaultChoicesName } from '../../src/panel/choices-file';
 
 test('a saved replay is the choices file run --replay takes, one choice a line', () => {

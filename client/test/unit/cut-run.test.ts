@@ -2,8 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { compile } from '../../../server/src/language';
-import { createSimulation, simulate } from '../../../server/src/simulator';
+import { compile } from '@server/language';
+import { createSimulation, simulate } from '@server/simulator';
 import { cutRun } from '../../src/webview/cut-run';
 
 const root = join(__dirname, '../../..');

@@ -1,11 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { embedCode, embedJson, escapeHtml, renderHtmlReport } from '../../../server/src/cli/html';
-import type { Model } from '../../../server/src/language/model';
+import { embedCode, embedJson, escapeHtml, renderHtmlReport } from '@server/cli/html';
 import { panelCsp, panelHtml } from '../../src/panel/html';
 import { isReportData, normalizeDiagnostics } from '../../src/protocol';
 import { sampleRun } from '../fixtures/sample-run';
-import { packRun } from '../../../server/src/simulator/pack';
+import { packRun } from '@server/simulator/pack';
 
 const EVIL = '<img src=x onerror=alert(1)>';
 
@@ -46,7 +45,7 @@ test('standalone page: inlined assets by nonce, run embedded as inert JSON, host
   const run = sampleRun(EVIL);
   run.threads[0].name = '</script><script>alert(1)</script>';
   const html = renderHtmlReport(
-    { fileName: `${EVIL}.threads`, text: 'process p { }\n', result: run, model: null as unknown as Model },
+    { fileName: `${EVIL}.threads`, text: 'process p { }\n', result: run, analysis: [] },
     { script: 'console.log("</script>")', style: 'body{}' },
     'NONCE',
   );
@@ -87,14 +86,22 @@ test('diagnostics are normalised: a broken range end becomes the start, unusable
       time: 2,
       relatedInformation: [{ range: { start, end: { line: 17 } }, message: 'x' }],
     },
-    { code: 'ok', severity: 'hint', message: 'm', range: { start, end: start }, time: null, relatedInformation: [] },
-    { code: 'no-start', severity: 'error', message: 'm', range: { end: start } },
-    { code: 'bad-severity', severity: 'fatal', message: 'm', range: { start, end: start } },
+    {
+      code: 'unused-declaration',
+      severity: 'hint',
+      message: 'm',
+      range: { start, end: start },
+      time: null,
+      relatedInformation: [],
+    },
+    { code: 'hang', severity: 'error', message: 'm', range: { end: start } },
+    { code: 'hang', severity: 'fatal', message: 'm', range: { start, end: start } },
+    { code: 'no-such-code', severity: 'error', message: 'm', range: { start, end: start } },
     null,
   ]);
   assert.deepEqual(
     list.map((d) => d.code),
-    ['stack-overflow', 'ok'],
+    ['stack-overflow', 'unused-declaration'],
   );
   assert.deepEqual(list[0].range, { start, end: start });
   assert.deepEqual(list[0].relatedInformation, []);

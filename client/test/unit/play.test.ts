@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { compile } from '../../../server/src/language';
-import { ScheduleStepper } from '../../../server/src/explorer/stepper';
+import { compile } from '@server/language';
+import { ScheduleStepper } from '@server/explorer/stepper';
 import { goalText, initialPlay, playKey, reducePlay } from '../../src/webview/play';
 
 const TEXT = `scenario "Two orders" { cpus 2 }

@@ -2,9 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { compile } from '../../../server/src/language';
-import { simulate } from '../../../server/src/simulator';
-import { checkpoints, type CheckpointQuestion } from '../../../server/src/teaching/checkpoints';
+import { compile } from '@server/language';
+import { simulate } from '@server/simulator';
+import { checkpoints, type CheckpointQuestion } from '@server/teaching/checkpoints';
 import { answered, answerForm, initialPredict, isRight, reducePredict, revealUntil } from '../../src/webview/predict';
 
 function run(name: string) {

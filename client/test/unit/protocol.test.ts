@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { isHostMessage, isWebviewMessage, isWebviewState } from '../../src/protocol';
+import { isHostMessage, isWebviewMessage, isWebviewState, parseHostMessage } from '../../src/protocol';
 
 const range = { start: { line: 1, character: 2 }, end: { line: 1, character: 6 } };
 
@@ -39,6 +39,36 @@ test('host messages: a model message needs its fields; a null model is allowed',
   const diag = { code: 'deadlock', severity: 'error', message: 'm', range, time: 4, relatedInformation: [] };
   assert.ok(isHostMessage({ ...ok, diagnostics: [diag] }));
   assert.equal(isHostMessage({ ...ok, diagnostics: [{ ...diag, severity: 'fatal' }] }), false);
+});
+
+test('parseHostMessage: the diagnostics of the host checked once, where they arrive', () => {
+  const diag = { code: 'deadlock', severity: 'error', message: 'm', range, time: 4, relatedInformation: [] };
+  const msg = { type: 'model', uri: 'file:///a.threads', version: 1, fileName: 'a.threads', model: null };
+  const parsed = parseHostMessage({
+    ...msg,
+    diagnostics: [
+      diag,
+      { ...diag, range: { start: range.start, end: { line: -1 } } },
+      { ...diag, code: 'no-such-code' },
+      { ...diag, message: 7 },
+      'junk',
+    ],
+  });
+  assert.ok(parsed && parsed.type === 'model');
+  assert.deepEqual(
+    parsed.diagnostics.map((d) => d.range),
+    [range, { start: range.start, end: range.start }],
+    'a broken end keeps the start; unknown codes and malformed entries are dropped',
+  );
+  assert.deepEqual(parseHostMessage({ type: 'error', message: 'x' }), { type: 'error', message: 'x' });
+  for (const bad of [
+    null,
+    { ...msg },
+    { ...msg, diagnostics: 'x' },
+    { ...msg, version: -1, diagnostics: [] },
+    { type: 'evil' },
+  ])
+    assert.equal(parseHostMessage(bad), null, JSON.stringify(bad));
 });
 
 test('webview state for the serializer', () => {

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { compile } from '../../../server/src/language';
-import { simulate, type RunResult } from '../../../server/src/simulator';
+import { compile } from '@server/language';
+import { simulate, type RunResult } from '@server/simulator';
 import { SlicedRun } from '../../src/webview/runner';
 
 const TEXT = `scenario "Sliced" { cpus 2 }

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { compile } from '../../../server/src/language';
-import { simulate } from '../../../server/src/simulator';
+import { compile } from '@server/language';
+import { simulate } from '@server/simulator';
 import { schedule } from '../../src/webview/schedule';
 
 const TEXT = `scenario "Two orders" { cpus 2 }

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Diagnostic } from '../../../server/src/language/diagnostic';
+import type { Diagnostic, DiagnosticCode } from '@server/language/diagnostic';
 import { shortcut } from '../../src/webview/controls';
 import { describeEvent, describeSpan, spanLabel } from '../../src/webview/describe';
 import { mergeDiagnostics } from '../../src/webview/diagnostics-list';
@@ -103,7 +103,7 @@ test('threads blocked forever get a tail in their final state, with their LWP an
 });
 
 test('diagnostics of the run and the analysis are merged without duplicates', () => {
-  const d = (code: string, line: number): Diagnostic => ({
+  const d = (code: DiagnosticCode, line: number): Diagnostic => ({
     code,
     severity: 'warning',
     message: code,
@@ -112,8 +112,8 @@ test('diagnostics of the run and the analysis are merged without duplicates', ()
     relatedInformation: [],
   });
   assert.deepEqual(
-    mergeDiagnostics([d('a', 1), d('b', 2)], [d('a', 1), d('c', 0)]).map((x) => x.code),
-    ['a', 'b', 'c'],
+    mergeDiagnostics([d('hang', 1), d('horizon', 2)], [d('hang', 1), d('deadlock', 0)]).map((x) => x.code),
+    ['hang', 'horizon', 'deadlock'],
   );
 });
 

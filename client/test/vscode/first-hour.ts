@@ -5,7 +5,7 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { expandSnippet, SNIPPETS } from '../../../server/src/lsp/snippets';
+import { expandSnippet, SNIPPETS } from '@server/lsp/snippets';
 import { codeOf, diagnosticsWith, test, waitFor } from './harness';
 
 const decoder = new TextDecoder();

@@ -8,13 +8,13 @@
  * merged with the acts of other threads that do the same: `t[0], t[1] unlock m, which they do
  * not hold`.
  */
-import type { Diagnostic, RelatedInformation, Severity } from '../language/diagnostic';
+import type { Diagnostic, DiagnosticCode, RelatedInformation, Severity } from '../language/diagnostic';
 import { compareDiagnostics } from '../language/diagnostic';
 import type { SourceRange } from '../language/model';
 
 /** A diagnostic in the making; see the module comment. */
 export interface Finding {
-  code: string;
+  code: DiagnosticCode;
   severity: Severity;
   range: SourceRange;
   head: string;
@@ -121,11 +121,23 @@ function toDiagnostic(f: Finding): Diagnostic {
 }
 
 /** A finding with a single part and no related information. */
-export function simpleFinding(code: string, severity: Severity, range: SourceRange, part: string, tail = ''): Finding {
+export function simpleFinding(
+  code: DiagnosticCode,
+  severity: Severity,
+  range: SourceRange,
+  part: string,
+  tail = '',
+): Finding {
   return { code, severity, range, head: '', parts: [part], sep: '; ', tail, related: [] };
 }
 
 /** A finding about what one thread does (see `Act`). */
-export function threadFinding(code: string, severity: Severity, range: SourceRange, act: Act, tail = ''): Finding {
+export function threadFinding(
+  code: DiagnosticCode,
+  severity: Severity,
+  range: SourceRange,
+  act: Act,
+  tail = '',
+): Finding {
   return { code, severity, range, head: '', parts: [], acts: [act], sep: '; ', tail, related: [] };
 }

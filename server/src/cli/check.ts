@@ -1,34 +1,46 @@
 /**
  * `threadscape check FILE...` (CLI.md): every diagnostic of each file (text, static analysis,
  * and the simulation of the files without text errors), one a line, compiler style, sorted by
- * file, line, column and code. Exit 0 without error diagnostics, 1 with at least one.
+ * file, line, column and code; with --json, `{ "files": [ { "file", "diagnostics" } ] }` with
+ * the diagnostics as `run --json` prints them. Exit 0 without error diagnostics, 1 with one.
  *
  * Every file is read before any is checked: an unreadable one is a usage error (one line on
  * stderr, exit 2) and nothing else is printed.
  */
-import { checkText } from '../core';
-import { compareDiagnostics, type Diagnostic } from '../language/diagnostic';
-import { formatDiagnostic } from './format';
-import { readScenario } from './options';
+import { diagnose, withRun } from '../diagnose';
+import type { Diagnostic } from '../language/diagnostic';
+import { simulate } from '../simulator';
+import type { CommandOptions } from './args';
+import { readInput } from './files';
+import { formatDiagnostic, jsonDiagnostic } from './format';
+import { internalFailure } from './errors';
+import { out } from './stdout';
 
-interface Found {
+interface Checked {
   file: string;
-  diagnostic: Diagnostic;
+  diagnostics: Diagnostic[];
 }
 
-function compareFound(a: Found, b: Found): number {
-  if (a.file !== b.file) return a.file < b.file ? -1 : 1;
-  return compareDiagnostics(a.diagnostic, b.diagnostic);
+/** Every diagnostic of one text, the default run's included. */
+export function checkOne(file: string, text: string): Checked {
+  const d = diagnose(text);
+  if (d.failure) throw internalFailure(d.failure);
+  const model = d.compilation.model;
+  return { file, diagnostics: withRun(d, model ? simulate(model) : null) };
 }
 
-export async function checkCommand(files: string[]): Promise<number> {
-  const texts = files.map((file) => ({ file, text: readScenario(file) }));
-  const found: Found[] = [];
-  for (const { file, text } of texts) {
-    for (const diagnostic of checkText(text, { simulate: true }).diagnostics) found.push({ file, diagnostic });
+export async function checkCommand(files: string[], opts: Pick<CommandOptions, 'json'>): Promise<number> {
+  const texts = files.map((file) => ({ file, text: readInput(file) }));
+  const checked = texts.map(({ file, text }) => checkOne(file, text));
+  if (opts.json) {
+    const json = { files: checked.map((c) => ({ file: c.file, diagnostics: c.diagnostics.map(jsonDiagnostic) })) };
+    out(`${JSON.stringify(json, null, 2)}\n`);
+  } else {
+    const lines = checked
+      .flatMap((c) => c.diagnostics.map((d) => ({ file: c.file, d })))
+      .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))
+      .map((x) => formatDiagnostic(x.file, x.d));
+    if (lines.length > 0) out(lines.join('\n') + '\n');
   }
-  found.sort(compareFound);
-  if (found.length > 0)
-    process.stdout.write(found.map((f) => formatDiagnostic(f.file, f.diagnostic)).join('\n') + '\n');
-  return found.some((f) => f.diagnostic.severity === 'error') ? 1 : 0;
+  return checked.some((c) => c.diagnostics.some((d) => d.severity === 'error')) ? 1 : 0;
 }

@@ -10,14 +10,10 @@ import type { ThreadingModel } from '../language/model';
 import { compareModels, comparisonTable, THREADING_MODELS } from '../teaching';
 import { comparisonJson, formatComparison } from './compare-format';
 import { formatDiagnostic } from './format';
-import { readScenario, UsageError, type CommandOptions } from './options';
-
-export interface CompareCommandOptions extends CommandOptions {
-  /** `--models`, comma-separated. */
-  models?: string;
-  /** `--process`, comma-separated. */
-  process?: string;
-}
+import type { CommandOptions } from './args';
+import { UsageError } from './errors';
+import { readInput } from './files';
+import { out } from './stdout';
 
 function list(value: string): string[] {
   return value
@@ -38,17 +34,17 @@ export function parseModels(value: string | undefined): ThreadingModel[] {
   return [...new Set(names)] as ThreadingModel[];
 }
 
-export async function compareCommand(file: string, opts: CompareCommandOptions): Promise<number> {
+export async function compareCommand(file: string, opts: CommandOptions): Promise<number> {
   const models = parseModels(opts.models);
-  const text = readScenario(file);
+  const text = readInput(file);
   const { diagnostics, model, ast } = compile(text);
   if (!model) {
     const errors = diagnostics.sort(compareDiagnostics);
     if (opts.json) {
-      process.stdout.write(`${JSON.stringify({ runs: [], diagnostics: errors }, null, 2)}\n`);
+      out(`${JSON.stringify({ runs: [], diagnostics: errors }, null, 2)}\n`);
     } else {
-      for (const d of errors) process.stdout.write(`${formatDiagnostic(file, d)}\n`);
-      process.stderr.write(`threadscape: ${file} has errors; nothing compared\n`);
+      for (const d of errors) out(`${formatDiagnostic(file, d)}\n`);
+      process.stderr.write('threadscape: the file has errors; nothing compared\n');
     }
     return 1;
   }
@@ -70,13 +66,13 @@ export async function compareCommand(file: string, opts: CompareCommandOptions):
   });
   const table = comparisonTable(comparison);
   if (opts.json) {
-    process.stdout.write(`${JSON.stringify(comparisonJson(comparison, table), null, 2)}\n`);
+    out(`${JSON.stringify(comparisonJson(comparison, table), null, 2)}\n`);
   } else {
-    process.stdout.write(formatComparison(comparison, table));
+    out(formatComparison(comparison, table));
     const lines = comparison.runs.flatMap((r) =>
       r.result.diagnostics.map((d) => `[${r.model}] ${formatDiagnostic(file, d)}`),
     );
-    if (lines.length > 0) process.stdout.write(`\n${lines.join('\n')}\n`);
+    if (lines.length > 0) out(`\n${lines.join('\n')}\n`);
   }
   return comparison.runs.some((r) => r.result.diagnostics.some((d) => d.severity === 'error')) ? 1 : 0;
 }

@@ -4,16 +4,13 @@
  * --answers the answers follow as a closing comment, computed by the simulator. `--json` for scripts.
  */
 import { answerExercise, exerciseText, generateExercise, isTopic, TOPICS } from '../teaching';
-import { UsageError } from './options';
+import type { CommandOptions } from './args';
+import { UsageError } from './errors';
+import { out } from './stdout';
 
-export interface ExerciseCommandOptions {
-  json: boolean;
-  topic?: string;
-  seed?: number;
-  answers: boolean;
-}
-
-export async function exerciseCommand(opts: ExerciseCommandOptions): Promise<number> {
+export async function exerciseCommand(
+  opts: Pick<CommandOptions, 'json' | 'topic' | 'seed' | 'answers'>,
+): Promise<number> {
   if (opts.topic === undefined || !isTopic(opts.topic)) {
     const what = opts.topic === undefined ? 'exercise needs --topic' : `unknown topic '${opts.topic}'`;
     throw new UsageError(`${what}; valid topics: ${TOPICS.join(', ')}`);
@@ -21,7 +18,7 @@ export async function exerciseCommand(opts: ExerciseCommandOptions): Promise<num
   const ex = generateExercise(opts.topic, opts.seed ?? 1);
   const answers = opts.answers ? answerExercise(ex) : undefined;
   if (opts.json) {
-    const out = {
+    const json = {
       topic: ex.topic,
       seed: ex.seed,
       title: ex.title,
@@ -29,9 +26,9 @@ export async function exerciseCommand(opts: ExerciseCommandOptions): Promise<num
       questions: ex.questions,
       answers: answers ? answers.map((a, k) => ({ number: k + 1, value: a.value, text: a.text })) : null,
     };
-    process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+    out(`${JSON.stringify(json, null, 2)}\n`);
   } else {
-    process.stdout.write(exerciseText(ex, answers));
+    out(exerciseText(ex, answers));
   }
   return 0;
 }

@@ -3,77 +3,148 @@
  * file allows (reduced by state hashing, partial-order and symmetry reduction) for deadlocks,
  * hangs, unbounded inversions and faults that the default schedule does not show. Progress goes
  * to stderr once a second; a complete search with no finding is a proof, said in those words.
+ *
+ * The search runs in a worker thread (explore-job.ts) under its own limits: the time limit
+ * (`--time-limit`, 60 s by default, the clock read at every poll of the core), the visited
+ * states' budget (`--max-memory`, 512 MiB by default) and the process's memory (twice that).
+ * This thread holds the hard limits CLI.md promises whatever the search does between two
+ * polls: the worker is stopped one second after the time limit, and its heap is capped at
+ * `--max-memory` + 256 MiB; either stop is reported as an incomplete search, never a crash.
  */
 import { basename } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { compile } from '../language';
 import { compareDiagnostics } from '../language/diagnostic';
-import { explore, findingToDiagnostic, type ExploreProgress, type ExploreResult } from '../explorer';
+import { findingToDiagnostic, type ExploreProgress, type ExploreResult } from '../explorer';
+import type { CommandOptions } from './args';
+import type { ExploreJob, JobMessage } from './explore-job';
+import { readInput } from './files';
 import { count, formatDiagnostic } from './format';
-import { readScenario, type CommandOptions } from './options';
+import { out } from './stdout';
 
-export interface ExploreCommandOptions extends CommandOptions {
-  maxSchedules?: number;
-  /** Seconds (default 60). */
-  timeLimit?: number;
-  /** MiB for the visited states (default 512). */
-  maxMemory?: number;
-  rangeCap?: number;
-  all?: boolean;
-  bfs?: boolean;
-  por?: boolean;
-  symmetry?: boolean;
-}
+/** How long past its time limit a search may run before its worker is stopped. */
+const GRACE_MS = 1000;
+/** The worker's heap beyond the visited states' budget. */
+const HEAP_MARGIN_MIB = 256;
 
 /** The proof a complete search gives when it finds nothing. */
 export const PROOF = 'no deadlock, hang or unbounded inversion in any schedule';
 
+/** A search stopped from outside: what is known of it (its last progress report). */
+interface HardStop {
+  reason: 'time' | 'memory';
+  progress: ExploreProgress | null;
+}
+
+function progressLine(p: ExploreProgress, seconds: number): string {
+  return (
+    `exploring: ${count(p.states, 'state')} (${Math.round(p.states / Math.max(seconds, 1e-3))}/s), ` +
+    `${count(p.transitions, 'transition')}, depth ${p.depth}, ${(p.bytes / 2 ** 20).toFixed(1)} MiB, ${seconds.toFixed(0)} s\n`
+  );
+}
+
+/** Runs the job in a worker thread of this very bundle; resolves with its result or a hard stop. */
+function searchInWorker(job: ExploreJob): Promise<ExploreResult | HardStop> {
+  const start = Date.now();
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(__filename, {
+      workerData: job,
+      resourceLimits: { maxOldGenerationSizeMb: job.maxMemory + HEAP_MARGIN_MIB },
+    });
+    let progress: ExploreProgress | null = null;
+    let settled = false;
+    const settle = (v: ExploreResult | HardStop | Error): void => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      void worker.terminate();
+      if (v instanceof Error) reject(v);
+      else resolve(v);
+    };
+    const timer = setTimeout(() => settle({ reason: 'time', progress }), job.timeLimit * 1000 + GRACE_MS);
+    worker.on('message', (m: JobMessage) => {
+      if (m.type === 'progress') {
+        progress = m.progress;
+        process.stderr.write(progressLine(m.progress, (Date.now() - start) / 1000));
+      } else settle(m.result);
+    });
+    worker.on('error', (e: Error & { code?: string }) =>
+      settle(e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? { reason: 'memory', progress } : e),
+    );
+    worker.on('exit', () => settle(new Error('the search worker ended without a result')));
+  });
+}
+
+/** A search's result as printed: a hard stop knows no default outcome. */
+type Shown = Omit<ExploreResult, 'baseline'> & { baseline: ExploreResult['baseline'] | null };
+
+/** What a hard stop leaves: an incomplete search with no finding, and what the progress said. */
+function stoppedResult(stop: HardStop): Shown {
+  const p = stop.progress;
+  return {
+    schedules: 0,
+    states: p?.states ?? 0,
+    transitions: p?.transitions ?? 0,
+    complete: false,
+    stoppedBy: stop.reason,
+    findings: [],
+    baseline: null,
+    reductions: [],
+    bytes: p?.bytes ?? 0,
+    bytesPerState: 0,
+    depth: p?.depth ?? 0,
+  };
+}
+
 /** Runs the search and prints the findings; exit 1 when an error-severity finding or text error exists. */
-export async function exploreCommand(file: string, opts: ExploreCommandOptions): Promise<number> {
-  const text = readScenario(file);
+export async function exploreCommand(file: string, opts: CommandOptions): Promise<number> {
+  const text = readInput(file);
   const { diagnostics, model } = compile(text);
   if (!model) {
     const errors = diagnostics.sort(compareDiagnostics);
     if (opts.json) {
-      process.stdout.write(
+      out(
         JSON.stringify({ schedules: 0, states: 0, complete: false, findings: [], diagnostics: errors }, null, 2) + '\n',
       );
     } else {
-      for (const d of errors) process.stdout.write(formatDiagnostic(file, d) + '\n');
-      process.stderr.write(`threadscape: ${file} has errors; nothing explored\n`);
+      for (const d of errors) out(formatDiagnostic(file, d) + '\n');
+      process.stderr.write('threadscape: the file has errors; nothing explored\n');
     }
     return 1;
   }
-  const start = Date.now();
-  const deadline = start + (opts.timeLimit ?? 60) * 1000;
-  let lastReport = start;
-  const report = (p: ExploreProgress): void => {
-    const now = Date.now();
-    if (now - lastReport < 1000) return;
-    lastReport = now;
-    const secs = (now - start) / 1000;
-    process.stderr.write(
-      `exploring: ${count(p.states, 'state')} (${Math.round(p.states / secs)}/s), ${count(p.transitions, 'transition')}, ` +
-        `depth ${p.depth}, ${(p.bytes / 2 ** 20).toFixed(1)} MiB, ${secs.toFixed(0)} s\n`,
-    );
-  };
-  const result = explore(model, {
+  const outcome = await searchInWorker({
+    kind: 'threadscape-explore',
+    text,
+    scenarioName: basename(file),
+    timeLimit: opts.timeLimit,
+    maxMemory: opts.maxMemory,
     maxSchedules: opts.maxSchedules,
-    maxBytes: (opts.maxMemory ?? 512) * 2 ** 20,
     rangeCap: opts.rangeCap,
     all: opts.all,
     bfs: opts.bfs,
     por: opts.por,
     symmetry: opts.symmetry,
-    simulation: { seed: opts.seed, horizon: opts.horizon, maxEvents: opts.maxEvents, scenarioName: basename(file) },
-    shouldStop: () => Date.now() > deadline,
-    onProgress: report,
+    seed: opts.seed,
+    horizon: opts.horizon,
+    maxEvents: opts.maxEvents,
   });
-  if (opts.json) process.stdout.write(JSON.stringify(toJson(result), null, 2) + '\n');
+  let result: Shown;
+  if ('reason' in outcome) {
+    const limit =
+      outcome.reason === 'time'
+        ? `time limit (${opts.timeLimit} s)`
+        : `memory limit (${opts.maxMemory + HEAP_MARGIN_MIB} MiB of heap)`;
+    process.stderr.write(
+      `threadscape: the search was stopped at its ${limit} in the middle of a step; what it had found is lost\n`,
+    );
+    result = stoppedResult(outcome);
+  } else result = outcome;
+  if (opts.json) out(JSON.stringify(toJson(result), null, 2) + '\n');
   else printText(file, result);
   return result.findings.some((f) => f.severity === 'error') ? 1 : 0;
 }
 
-function toJson(r: ExploreResult) {
+function toJson(r: Shown) {
   return {
     schedules: r.schedules,
     states: r.states,
@@ -103,26 +174,25 @@ const STOPPED = {
   finding: 'it stopped at the first finding (--all searches on)',
 } as const;
 
-function printText(file: string, r: ExploreResult): void {
+function printText(file: string, r: Shown): void {
   const how = r.complete
     ? 'the whole space'
     : r.stoppedBy !== null
       ? `incomplete: ${STOPPED[r.stoppedBy]}`
       : 'incomplete: wide ranges were sampled (--range-cap)';
-  process.stdout.write(
+  out(
     `${count(r.states, 'state')}, ${count(r.transitions, 'transition')}, ${count(r.schedules, 'schedule')} (${how}); ` +
-      `default outcome: ${r.baseline}\n`,
+      `default outcome: ${r.baseline ?? 'not known (stopped before the search reported it)'}\n`,
   );
-  process.stdout.write(`reductions: ${r.reductions.join('; ')}\n`);
+  out(`reductions: ${r.reductions.join('; ')}\n`);
   if (r.findings.length === 0) {
-    if (r.complete && r.baseline === 'completed') process.stdout.write(`proof: ${PROOF}\n`);
-    else if (r.complete)
-      process.stdout.write('every schedule searched: nothing beyond what the default schedule shows\n');
-    else process.stdout.write('nothing found in the part searched (not a proof)\n');
+    if (r.complete && r.baseline === 'completed') out(`proof: ${PROOF}\n`);
+    else if (r.complete) out('every schedule searched: nothing beyond what the default schedule shows\n');
+    else out('nothing found in the part searched (not a proof)\n');
     return;
   }
   for (const f of r.findings) {
-    process.stdout.write(formatDiagnostic(file, findingToDiagnostic(f)) + '\n');
-    process.stdout.write(`  replay: ${JSON.stringify({ version: 2, choices: f.choices })}\n`);
+    out(formatDiagnostic(file, findingToDiagnostic(f)) + '\n');
+    out(`  replay: ${JSON.stringify({ version: 2, choices: f.choices })}\n`);
   }
 }

@@ -5,23 +5,23 @@
  * `<script type="application/json">` block with `<` escaped.
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { analyse } from '../analysis';
 import type { Diagnostic } from '../language/diagnostic';
-import type { Model } from '../language/model';
-import { simulate, type RunResult, type SimulationOptions } from '../simulator';
+import type { RunResult } from '../simulator';
 import { packRun } from '../simulator/pack';
-import { UsageError } from './options';
+import { escapeControls } from '../language/escape';
+import { UsageError } from './errors';
+import { writeOutput } from './files';
 
 export interface HtmlReportInput {
   /** The file name as given on the command line (shown, and the scenario's name without a title). */
   fileName: string;
   text: string;
+  /** The run, recorded with events and spans (its topology comes with the spans). */
   result: RunResult;
-  model: Model;
-  /** The options of the run, used when `result` lacks spans and the run must be recorded again. */
-  options?: SimulationOptions;
+  /** The static analysis's diagnostics, listed in the page with the run's own. */
+  analysis: Diagnostic[];
 }
 
 /** The built webview bundle and its stylesheet. */
@@ -51,25 +51,17 @@ export function embedCode(code: string): string {
   return code.replace(/<\/(script|style)/gi, '<\\/$1').replace(/<!--/g, '<\\!--');
 }
 
-/** A run with events, spans, inversions and topology: the given one, or a recorded re-run. */
-export function recordedResult(input: HtmlReportInput): RunResult {
-  const r = input.result;
-  if (r.spans && r.events && r.topology) return r;
-  // The simulator is deterministic: the same model and options give the same run, recorded.
-  return simulate(input.model, { ...input.options, record: { events: true, spans: true }, scenarioName: r.scenario });
-}
-
 /** The page's HTML. Pure apart from the nonce, which `nonce` can fix for tests. */
 export function renderHtmlReport(
   input: HtmlReportInput,
   assets: WebviewAssets,
   nonce = randomBytes(18).toString('base64'),
 ): string {
-  const result = recordedResult(input);
-  // The static analysis's findings join the run's own in the page's list.
-  const diagnostics: Diagnostic[] = input.model ? analyse(input.model) : [];
+  const result = input.result;
+  if (!result.spans || !result.events || !result.topology)
+    throw new Error('the playback page needs a run recorded with events and spans');
   // The run in its packed recorded form (pack.ts): a few numbers a span or an event.
-  const data = { fileName: input.fileName, text: input.text, run: packRun(result), diagnostics };
+  const data = { fileName: input.fileName, text: input.text, run: packRun(result), diagnostics: input.analysis };
   const csp = [`default-src 'none'`, `script-src 'nonce-${nonce}'`, `style-src 'nonce-${nonce}'`, `img-src data:`].join(
     '; ',
   );
@@ -108,26 +100,10 @@ export function readWebviewAssets(dir: string = __dirname): WebviewAssets {
  * Writes the standalone playback page of a run to `outFile` and says where on stderr (stdout
  * stays the summary's, or the JSON's). Returns the absolute path.
  */
-export function writeHtmlReport(
-  outFile: string,
-  input: { fileName: string; text: string; result: RunResult; model: Model; options?: SimulationOptions },
-): string {
-  const page = renderHtmlReport(input, readWebviewAssets());
+export function writeHtmlReport(outFile: string, input: HtmlReportInput, assets: WebviewAssets): string {
+  const page = renderHtmlReport(input, assets);
+  writeOutput(outFile, [page]);
   const path = resolve(outFile);
-  try {
-    writeFileSync(path, page, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why =
-      code === 'ENOENT'
-        ? 'no such folder'
-        : code === 'EISDIR'
-          ? 'is a directory'
-          : code === 'EACCES'
-            ? 'permission denied'
-            : (e as Error).message;
-    throw new UsageError(`cannot write ${outFile}: ${why}`);
-  }
-  process.stderr.write(`threadscape: wrote the playback page ${path}\n`);
+  process.stderr.write(`threadscape: wrote the playback page ${escapeControls(path)}\n`);
   return path;
 }

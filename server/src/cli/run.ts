@@ -1,35 +1,32 @@
 /**
  * `threadscape run FILE`: simulate once; a readable summary and the diagnostics, or CLI.md's
- * JSON with --json. A file with text errors is not simulated (`"outcome": null`, exit 1).
+ * JSON with --json. The text is diagnosed and simulated once, recording what the outputs asked
+ * for (events for --events, --trace and --html, spans for the summary, --trace and --html), and
+ * every output is made from that one run. A file with text errors is not simulated
+ * (`"outcome": null`, exit 1).
  */
 import { basename } from 'node:path';
-import { checkText } from '../core';
+import { diagnose, withRun } from '../diagnose';
 import type { Diagnostic } from '../language/diagnostic';
-import type { SimulationOptions } from '../simulator';
+import { escapeControls } from '../language/escape';
+import { simulate, type RunResult, type SimulationOptions } from '../simulator';
 import { cliThread } from '../simulator/trace';
-import { readScenario, UsageError, type CommandOptions } from './options';
 import { parseChoicesFile, replayHook, type Replay } from '../explorer/replay';
-import { formatDiagnostic } from './format';
+import type { CommandOptions } from './args';
+import { internalFailure, UsageError } from './errors';
+import { checkOutputs, readInput, type NamedFile } from './files';
+import { formatDiagnostic, jsonDiagnostic } from './format';
+import { readWebviewAssets, writeHtmlReport } from './html';
+import { recordingOf, recordingNote } from './recording';
+import { out, outText } from './stdout';
 import { formatSummary } from './summary';
 import { writeChromeTrace } from './trace-chrome';
-import { writeHtmlReport } from './html';
-
-function jsonDiagnostic(d: Diagnostic): Record<string, unknown> {
-  return {
-    code: d.code,
-    severity: d.severity,
-    message: d.message,
-    range: d.range,
-    time: d.time,
-    relatedInformation: d.relatedInformation,
-  };
-}
 
 /** Reads a choices file for `--replay`, or throws a UsageError naming what is wrong. */
 function readReplay(path: string): Replay {
   let json: unknown;
   try {
-    json = JSON.parse(readScenario(path));
+    json = JSON.parse(readInput(path));
   } catch (e) {
     if (e instanceof UsageError) throw e;
     throw new UsageError(`${path} is not JSON: ${(e as Error).message}`);
@@ -39,53 +36,78 @@ function readReplay(path: string): Replay {
   return replayHook(parsed);
 }
 
+function printJson(
+  name: string,
+  title: string | null,
+  result: RunResult | null,
+  diags: Diagnostic[],
+  opts: CommandOptions,
+): void {
+  const json = {
+    scenario: result?.scenario ?? title ?? name,
+    outcome: result?.outcome ?? null,
+    endTime: result?.endTime ?? null,
+    threads: result?.threads.map(cliThread) ?? [],
+    cpus: result?.cpus ?? [],
+    counters: result?.counters ?? null,
+    diagnostics: diags.map(jsonDiagnostic),
+    recording: recordingOf(result),
+    events: opts.events ? (result?.events ?? []) : null,
+  };
+  out(`${JSON.stringify(json, null, 2)}\n`);
+}
+
+function printText(file: string, result: RunResult | null, diags: Diagnostic[]): void {
+  if (result) {
+    outText(formatSummary(result));
+    const note = recordingNote(recordingOf(result));
+    if (note) outText(`${note}\n`);
+  } else out(`${escapeControls(basename(file))}: not simulated (the text has errors)\n`);
+  if (diags.length > 0) out('\n');
+  for (const d of diags) out(`${formatDiagnostic(file, d)}\n`);
+}
+
 export async function runCommand(file: string, opts: CommandOptions): Promise<number> {
-  const text = readScenario(file);
+  const inputs: NamedFile[] = [{ role: 'the scenario file', path: file }];
+  if (opts.replay !== undefined) inputs.push({ role: 'the --replay file', path: opts.replay });
+  const outputs: NamedFile[] = [];
+  if (opts.trace !== undefined) outputs.push({ role: '--trace', path: opts.trace });
+  if (opts.html !== undefined) outputs.push({ role: '--html', path: opts.html });
+  checkOutputs(outputs, inputs);
+
+  const text = readInput(file);
+  // The page's assets are read before the run, so a missing build fails at once.
+  const assets = opts.html !== undefined ? readWebviewAssets() : null;
   const name = basename(file);
   const replay = opts.replay !== undefined ? readReplay(opts.replay) : null;
+  const pictures = opts.trace !== undefined || opts.html !== undefined;
   const simulation: SimulationOptions = {
     seed: opts.seed,
     horizon: opts.horizon,
     maxEvents: opts.maxEvents,
     scenarioName: name,
     choose: replay?.hook,
-    // The summary's Gantt chart and the playback page need spans; --json needs none.
-    record: {
-      events: opts.events || opts.trace !== undefined || opts.html !== undefined,
-      spans: !opts.json || opts.trace !== undefined || opts.html !== undefined,
-    },
+    // The summary's Gantt chart and the outputs need spans; --json alone needs none.
+    record: { events: opts.events || pictures, spans: !opts.json || pictures, maxEvents: opts.maxRecorded },
   };
-  const { compilation, diagnostics, result } = checkText(text, { simulate: true, simulation });
-  const hasError = diagnostics.some((d) => d.severity === 'error');
+  const diagnosis = diagnose(text);
+  if (diagnosis.failure) throw internalFailure(diagnosis.failure);
+  const model = diagnosis.compilation.model;
+  const result = model ? simulate(model, simulation) : null;
+  const diagnostics = withRun(diagnosis, result);
   const diverged = replay?.mismatch();
   if (diverged)
     process.stderr.write(
       `threadscape: the replay does not match this scenario (${diverged}); the rest of the run took the default choices\n`,
     );
-  if (opts.json) {
-    const out = {
-      scenario: result?.scenario ?? compilation.model?.title ?? name,
-      outcome: result?.outcome ?? null,
-      endTime: result?.endTime ?? null,
-      threads: result?.threads.map(cliThread) ?? [],
-      cpus: result?.cpus ?? [],
-      counters: result?.counters ?? null,
-      diagnostics: diagnostics.map(jsonDiagnostic),
-      events: opts.events ? (result?.events ?? []) : null,
-    };
-    process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
-  } else {
-    if (result) process.stdout.write(formatSummary(result));
-    else process.stdout.write(`${name}: not simulated (the text has errors)\n`);
-    if (diagnostics.length > 0) process.stdout.write('\n');
-    for (const d of diagnostics) process.stdout.write(`${formatDiagnostic(file, d)}\n`);
-  }
-  if (result && compilation.model) {
+  if (opts.json) printJson(name, diagnosis.compilation.model?.title ?? null, result, diagnostics, opts);
+  else printText(file, result, diagnostics);
+  if (result) {
     if (opts.trace !== undefined) writeChromeTrace(opts.trace, result);
-    if (opts.html !== undefined)
-      writeHtmlReport(opts.html, { fileName: name, text, result, model: compilation.model, options: simulation });
-  } else if (opts.trace !== undefined || opts.html !== undefined) {
-    process.stderr.write(`threadscape: ${file} has text errors; no trace or page written\n`);
+    if (opts.html !== undefined && assets)
+      writeHtmlReport(opts.html, { fileName: name, text, result, analysis: diagnosis.analysis }, assets);
+  } else if (pictures) {
+    process.stderr.write(`threadscape: ${escapeControls(file)} has text errors; no trace or page written\n`);
   }
-  return hasError ? 1 : 0;
+  return diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
 }

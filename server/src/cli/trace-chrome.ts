@@ -7,9 +7,8 @@
  * interrupt to its preemption) are flows ("s" to "f") between the tracks, as Perfetto draws them.
  * One tick is one microsecond of trace time.
  */
-import { writeFileSync } from 'node:fs';
 import type { RunResult, TraceEvent } from '../simulator';
-import { UsageError } from './options';
+import { writeOutput } from './files';
 
 /** An event of the Trace Event Format. */
 export interface ChromeEvent {
@@ -146,11 +145,13 @@ export function chromeTrace(result: RunResult): { traceEvents: ChromeEvent[]; di
   return { traceEvents: ev, displayTimeUnit: 'ms' };
 }
 
-/** Writes the trace file (UsageError when it cannot be written). */
+/** Writes the trace file (a UsageError when it cannot be written), one event a line. */
 export function writeChromeTrace(outFile: string, result: RunResult): void {
-  try {
-    writeFileSync(outFile, JSON.stringify(chromeTrace(result)), 'utf8');
-  } catch (e) {
-    throw new UsageError(`cannot write ${outFile}: ${(e as Error).message}`);
+  const { traceEvents, displayTimeUnit } = chromeTrace(result);
+  function* chunks(): Generator<string> {
+    yield `{"displayTimeUnit":${JSON.stringify(displayTimeUnit)},"traceEvents":[\n`;
+    for (let k = 0; k < traceEvents.length; k++) yield `${k > 0 ? ',\n' : ''}${JSON.stringify(traceEvents[k])}`;
+    yield '\n]}\n';
   }
+  writeOutput(outFile, chunks());
 }

@@ -7,7 +7,7 @@
  *
  * Pure: the host bounds the search by its limits and by `shouldStop` (its clock).
  */
-import type { Diagnostic, Severity } from '../language/diagnostic';
+import type { Diagnostic, DiagnosticCode, Severity } from '../language/diagnostic';
 import type { Model, SourceRange } from '../language/model';
 import { createSimulation, simulate } from '../simulator';
 import type { SimulationOptions } from '../simulator/api';
@@ -82,7 +82,7 @@ export interface ExploreResult {
   depth: number;
 }
 
-const KINDS: { problem: Problem; code: FindingCode; diag: string; severity: Severity; what: string }[] = [
+const KINDS: { problem: Problem; code: FindingCode; diag: DiagnosticCode; severity: Severity; what: string }[] = [
   { problem: 'deadlock', code: 'deadlock-reachable', diag: 'deadlock', severity: 'error', what: 'deadlock' },
   { problem: 'hang', code: 'hang-reachable', diag: 'hang', severity: 'error', what: 'hang' },
   { problem: 'fault', code: 'fault-reachable', diag: 'stack-overflow', severity: 'error', what: 'fault' },

@@ -4,7 +4,8 @@
  * `spawn` of a thread that is not deferred.
  */
 import type { ProcessNode, RefNode, StmtNode, ThreadNode } from './ast';
-import { closest, diag, intOk, sizeOk } from './check-util';
+import { closest, diag, intOk, limitOk, sizeOk } from './check-util';
+import { LIMITS, POOL_LIMIT } from './limits';
 import type { Diagnostic } from './diagnostic';
 import type { ThreadingModel } from './model';
 import { operandKinds, type SymbolKind, type SymbolTable } from './symbols';
@@ -58,7 +59,7 @@ function walk(body: StmtNode[], sc: Scope): void {
         break;
       }
       case 'set_concurrency':
-        if (s.count) intOk(s.count, sc.out);
+        if (s.count) limitOk(s.count, 'set_concurrency', 0, LIMITS.poolLwps, POOL_LIMIT, sc.out);
         if (sc.model !== 'many_to_many') {
           sc.out.push(
             diag(

@@ -4,7 +4,8 @@
  * `policy rr` without a quantum.
  */
 import type { AttrNode, ProcessNode, ScenarioNode, SettingNode, ThreadNode, Word } from './ast';
-import { diag, intOk, rangeOk, sizeOk } from './check-util';
+import { diag, intOk, limitOk, rangeOk, sizeOk } from './check-util';
+import { LIMITS, POOL_LIMIT } from './limits';
 import type { Diagnostic } from './diagnostic';
 import { DEFAULTS, type ThreadingModel } from './model';
 
@@ -59,7 +60,7 @@ export function checkScenario(s: ScenarioNode | null, out: Diagnostic[]): Scenar
     }
     switch (st.key) {
       case 'cpus':
-        facts.cpus = rangeOk(v, 'cpus', out, 1, 256) ? v.value : null;
+        facts.cpus = limitOk(v, 'cpus', 1, LIMITS.cpus, `${LIMITS.cpus} CPUs`, out) ? v.value : null;
         break;
       case 'horizon':
         rangeOk(v, 'horizon', out, 1);
@@ -96,7 +97,9 @@ export function checkProcessSettings(p: ProcessNode, model: ThreadingModel, out:
     const v = st.value;
     let ok = true;
     if (!('word' in v)) {
-      if (st.key === 'lwps' || st.key === 'lwp_idle_timeout' || st.key === 'reaper') ok = rangeOk(v, st.key, out, 1);
+      if (st.key === 'lwps' || st.key === 'concurrency') {
+        ok = limitOk(v, st.key, st.key === 'lwps' ? 1 : 0, LIMITS.poolLwps, POOL_LIMIT, out);
+      } else if (st.key === 'lwp_idle_timeout' || st.key === 'reaper') ok = rangeOk(v, st.key, out, 1);
       else ok = intOk(v, out);
     }
     if (st.keep) intOk(st.keep, out);

@@ -1,6 +1,14 @@
 /** Helpers shared by the checker's parts: building diagnostics and checking literals. */
 import type { IntLit, SizeLit, Span } from './ast';
-import type { Diagnostic, RelatedInformation, Severity } from './diagnostic';
+import {
+  DIAGNOSTIC_SEVERITY,
+  type Diagnostic,
+  type DiagnosticCode,
+  type RelatedInformation,
+  type Severity,
+} from './diagnostic';
+
+import { groupDigits } from './limits';
 
 /** The largest integer the language accepts (LANGUAGE.md §2). */
 export const INT_MAX = 2 ** 31 - 1;
@@ -11,10 +19,11 @@ export interface DiagExtra {
   data?: Record<string, unknown>;
 }
 
-export function diag(code: string, span: Span, message: string, extra: DiagExtra = {}): Diagnostic {
+/** A diagnostic of the text at `span`, of the code's severity unless `extra` says otherwise. */
+export function diag(code: DiagnosticCode, span: Span, message: string, extra: DiagExtra = {}): Diagnostic {
   const d: Diagnostic = {
     code,
-    severity: extra.severity ?? 'error',
+    severity: extra.severity ?? DIAGNOSTIC_SEVERITY[code],
     message,
     range: span.range,
     time: null,
@@ -62,12 +71,31 @@ function digitsOk(digits: string, value: number, span: Span, out: Diagnostic[]):
   return true;
 }
 
-/** Checks a literal and that it is at least `min` (and at most `max`); reports `what` otherwise. */
-export function rangeOk(lit: IntLit, what: string, out: Diagnostic[], min: number, max = INT_MAX): boolean {
+/** Checks a literal and that it is at least `min`; reports `what` otherwise. */
+export function rangeOk(lit: IntLit, what: string, out: Diagnostic[], min: number): boolean {
+  return limitOk(lit, what, min, INT_MAX, '', out);
+}
+
+/**
+ * Checks a literal that must be at least `min` and at most `max`, a limit of LANGUAGE.md §2;
+ * the message over the limit names it (`limit`, e.g. "10,000 elements per array").
+ */
+export function limitOk(
+  lit: IntLit,
+  what: string,
+  min: number,
+  max: number,
+  limit: string,
+  out: Diagnostic[],
+): boolean {
   if (!intOk(lit, out)) return false;
-  if (lit.value < min || lit.value > max) {
-    const bound = max === INT_MAX ? `at least ${min}` : `from ${min} to ${max}`;
+  if (lit.value < min) {
+    const bound = max === INT_MAX ? `at least ${min}` : `from ${min} to ${groupDigits(max)}`;
     out.push(diag('invalid-value', lit, `${what} must be ${bound}, not ${lit.value}`));
+    return false;
+  }
+  if (lit.value > max) {
+    out.push(diag('invalid-value', lit, `${what} is ${groupDigits(lit.value)}, over the limit of ${limit}`));
     return false;
   }
   return true;

@@ -6,8 +6,10 @@
 import type { DeclNode, FileNode, ProcessNode } from './ast';
 import { checkThreadBody } from './check-body';
 import { checkProcessSettings, checkScenario, checkThreadAttrs, modelOf, type ScenarioFacts } from './check-settings';
-import { diag, intOk, rangeOk } from './check-util';
+import { checkTotals } from './check-limits';
+import { diag, intOk, limitOk } from './check-util';
 import type { Diagnostic } from './diagnostic';
+import { ARRAY_LIMIT, LIMITS } from './limits';
 import type { SyntaxIssue } from './parser-drivers';
 import type { Declaration, SymbolTable } from './symbols';
 
@@ -40,6 +42,7 @@ export function check(ast: FileNode, symbols: SymbolTable, issues: SyntaxIssue[]
     cache?.set(p, { cpus: facts.cpus, diagnostics: mine });
     for (const d of mine) out.push(d);
   }
+  checkTotals(ast, out);
   return out;
 }
 
@@ -49,14 +52,15 @@ function checkProcess(p: ProcessNode, symbols: SymbolTable, facts: ScenarioFacts
   for (const d of p.decls) checkDecl(d, out);
   duplicateNames(symbols.declarationsOf(p), p.name ? `process '${p.name.name}'` : 'this process', out);
   for (const t of p.threads) {
-    if (t.size) rangeOk(t.size, 'the length of a thread array', out, 1);
+    if (t.size) limitOk(t.size, `the length of thread array '${t.name.name}'`, 1, LIMITS.arrayLength, ARRAY_LIMIT, out);
     checkThreadAttrs(t, model, facts, out);
     checkThreadBody(p, t, model, symbols, out);
   }
 }
 
 function checkDecl(d: DeclNode, out: Diagnostic[]): void {
-  if (d.size) rangeOk(d.size, `the length of ${d.kind} array '${d.name.name}'`, out, 1);
+  if (d.size)
+    limitOk(d.size, `the length of ${d.kind} array '${d.name.name}'`, 1, LIMITS.arrayLength, ARRAY_LIMIT, out);
   if (d.ceiling) intOk(d.ceiling, out);
   if (d.initial) intOk(d.initial, out);
 }

@@ -3,6 +3,58 @@ import type { SourceRange } from './model';
 /** Severities, as CLI.md prints them (and LSP numbers them 1..4 in that order). */
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 
+/**
+ * Every diagnostic code (DIAGNOSTICS.md) with its severity: the one table of codes. A code
+ * spelt anywhere else (a quick fix, a detector, a host) is checked against it by the type of
+ * `Diagnostic.code`, so a misspelt code fails the type-check.
+ */
+export const DIAGNOSTIC_SEVERITY = {
+  // From the text.
+  syntax: 'error',
+  'unknown-name': 'error',
+  'duplicate-name': 'error',
+  'duplicate-setting': 'error',
+  'wrong-kind': 'error',
+  'invalid-value': 'error',
+  'model-conflict': 'error',
+  'pin-out-of-range': 'error',
+  'rr-needs-quantum': 'error',
+  'spawn-not-deferred': 'warning',
+  // From static analysis.
+  'lock-order-cycle': 'warning',
+  'unlock-not-held': 'error',
+  relock: 'error',
+  'held-at-exit': 'warning',
+  'wait-without-mutex': 'error',
+  'inversion-risk': 'warning',
+  'stack-too-small': 'warning',
+  'unused-declaration': 'hint',
+  // From simulation.
+  deadlock: 'error',
+  hang: 'error',
+  'priority-inversion': 'warning',
+  'process-stall': 'warning',
+  'stack-overflow': 'error',
+  starvation: 'warning',
+  horizon: 'warning',
+  'event-budget': 'warning',
+  // From exploration.
+  'deadlock-reachable': 'error',
+  'hang-reachable': 'error',
+  'inversion-reachable': 'warning',
+  'fault-reachable': 'error',
+  // The language server's note that its background simulation stopped at its time limit.
+  'simulation-time-limit': 'info',
+} as const satisfies Record<string, Severity>;
+
+/** A diagnostic code: a key of `DIAGNOSTIC_SEVERITY`. */
+export type DiagnosticCode = keyof typeof DIAGNOSTIC_SEVERITY;
+
+/** True when `v` is one of the diagnostic codes (for data crossing a trust boundary). */
+export function isDiagnosticCode(v: unknown): v is DiagnosticCode {
+  return typeof v === 'string' && Object.prototype.hasOwnProperty.call(DIAGNOSTIC_SEVERITY, v);
+}
+
 /** Another place involved in a diagnostic (the other lock of a cycle, the owner's `lock`, …). */
 export interface RelatedInformation {
   range: SourceRange;
@@ -15,7 +67,7 @@ export interface RelatedInformation {
  */
 export interface Diagnostic {
   /** Stable kebab-case code from DIAGNOSTICS.md. */
-  code: string;
+  code: DiagnosticCode;
   severity: Severity;
   message: string;
   range: SourceRange;

@@ -27,6 +27,8 @@ import {
 import type { AttrNode, FileNode, Ident, ProcessNode, ScenarioNode, Span, StmtNode, ThreadNode } from './ast';
 import { identOf, unquote } from './ast-build';
 import { RuleParser, type DeclaredName } from './parser';
+import { escapeControls, firstControl } from './escape';
+import { listWords, wordsOf } from './keywords';
 import { describeToken, isEof, lastExpected, spanAfter, tokenSpan, tokensSpan } from './spans';
 import { keywordsOf, suggestKeyword } from './suggest';
 import {
@@ -151,6 +153,7 @@ class ThreadsParser extends RuleParser {
     this.counters.items++;
     try {
       title = this.CONSUME(StringLit, { ERR_MSG: 'a title in double quotes' });
+      this.controlInString(title);
       this.CONSUME(LBrace, { ERR_MSG: "'{'" });
       this.quiet = false;
     } catch (e) {
@@ -171,7 +174,7 @@ class ThreadsParser extends RuleParser {
       if (tokenMatcher(t, ScenarioSettingStart)) {
         const s = this.item(this.scenarioSetting);
         if (s) settings.push(s);
-      } else this.garbage(t, 'a scenario setting (cpus, horizon, seed, policy, quantum or cost)', SCENARIO_STARTS);
+      } else this.garbage(t, `a scenario setting (${listWords(wordsOf('ScenarioSettingStart'))})`, SCENARIO_STARTS);
     }
     const titleSpan = title && title.tokenType === StringLit ? tokenSpan(title) : null;
     return {
@@ -228,7 +231,7 @@ class ThreadsParser extends RuleParser {
     try {
       name = this.SUBRULE(this.declName);
       while (tokenMatcher(this.LA(1), AttrStart)) attrs.push(this.SUBRULE(this.threadAttr));
-      this.CONSUME(LBrace, { ERR_MSG: "'{' or a thread attribute (priority, bound, pin, stack, at, deferred)" });
+      this.CONSUME(LBrace, { ERR_MSG: `'{' or a thread attribute (${wordsOf('AttrStart').join(', ')})` });
       this.quiet = false;
     } catch (e) {
       // Where the `{` was expected, a thread attribute was too.
@@ -292,10 +295,27 @@ class ThreadsParser extends RuleParser {
     const prev = re.previousToken;
     const after =
       prev && !isEof(prev) && prev.image
-        ? ` after '${prev.image.length > 24 ? prev.image.slice(0, 24) + '…' : prev.image}'`
+        ? ` after '${escapeControls(prev.image.length > 24 ? prev.image.slice(0, 24) + '…' : prev.image)}'`
         : '';
     const expected = [...lastExpected.types, ...also];
     this.report(re.token, `expected ${re.message}${after}, found ${describeToken(re.token)}`, expected);
+  }
+
+  /** A control character in a string is a syntax error at the character (one per string). */
+  private controlInString(t: IToken): void {
+    const k = firstControl(t.image);
+    if (k < 0) return;
+    // A string token never spans lines.
+    const at = { line: t.startLine! - 1, character: t.startColumn! - 1 + k };
+    const code = t.image.charCodeAt(k).toString(16).padStart(2, '0');
+    this.issues.push({
+      message: `a string may not contain control characters: found \\x${code}`,
+      span: {
+        range: { start: at, end: { line: at.line, character: at.character + 1 } },
+        start: t.startOffset + k,
+        end: t.startOffset + k + 1,
+      },
+    });
   }
 
   /** Reports an issue at `t`; when `t` is a misspelling of a keyword of `expected`, suggests it. */

@@ -2,6 +2,7 @@
 import { EOF, type IParserErrorMessageProvider, type IToken, type TokenType } from 'chevrotain';
 import type { Span } from './ast';
 import type { Position, SourceRange } from './model';
+import { escapeControls } from './escape';
 import { BadComment, BadNumber, BadString, Invalid } from './tokens';
 
 /** The span of one token (Chevrotain lines and columns are 1-based, end column inclusive). */
@@ -9,12 +10,16 @@ export function tokenSpan(t: IToken): Span {
   return { range: tokenRange(t, t), start: t.startOffset, end: t.endOffset! + 1 };
 }
 
-/** The LSP range from the first character of token `a` to the last of token `b`. */
+/**
+ * The LSP range from the first character of token `a` to the last of token `b`. A token that
+ * ends with a line break (an unterminated comment) ends at the start of the next line, never
+ * past the end of its own.
+ */
 export function tokenRange(a: IToken, b: IToken): SourceRange {
-  return {
-    start: { line: a.startLine! - 1, character: a.startColumn! - 1 },
-    end: { line: b.endLine! - 1, character: b.endColumn! },
-  };
+  const last = b.image?.charCodeAt(b.image.length - 1);
+  const end =
+    last === 10 || last === 13 ? { line: b.endLine!, character: 0 } : { line: b.endLine! - 1, character: b.endColumn! };
+  return { start: { line: a.startLine! - 1, character: a.startColumn! - 1 }, end };
 }
 
 /** From the start of `a` to the end of `b`. */
@@ -47,7 +52,7 @@ export function isEof(t: IToken | undefined): boolean {
 export function describeToken(t: IToken | undefined): string {
   if (isEof(t)) return 'the end of the file';
   const tok = t as IToken;
-  const image = tok.image.length > 24 ? `${tok.image.slice(0, 24)}…` : tok.image;
+  const image = escapeControls(tok.image.length > 24 ? `${tok.image.slice(0, 24)}…` : tok.image);
   switch (tok.tokenType) {
     case BadNumber:
       return `'${image}' (a number takes no letters; a size is written 8k, 1m or 4096)`;

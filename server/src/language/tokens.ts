@@ -11,7 +11,7 @@
  * inside the statement where it appears.
  */
 import { createToken, createTokenInstance, Lexer, type ILexingError, type IToken, type TokenType } from 'chevrotain';
-import { KEYWORDS } from './keywords';
+import { KEYWORDS, listWords, wordsOf, type Category } from './keywords';
 
 export const Ident = createToken({ name: 'Ident', pattern: /[A-Za-z_][A-Za-z0-9_]*/, label: 'a name' });
 /** Int or Size: what `stack` and `stack_use` take. */
@@ -54,15 +54,19 @@ export const Invalid = createToken({ name: 'Invalid', pattern: Lexer.NA, label: 
 // Categories group keywords that play one part in the grammar, so a rule consumes "any
 // policy" or "any statement keyword" in one step, and the parser's drivers test membership.
 const category = (name: string, label: string): TokenType => createToken({ name, pattern: Lexer.NA, label });
-export const PolicyValue = category('PolicyValue', 'a policy (priority, fifo, rr or sjf)');
-export const ModelValue = category('ModelValue', 'a model (one_to_one, many_to_one or many_to_many)');
-export const OnOffValue = category('OnOffValue', "'on' or 'off'");
-export const MutexKindValue = category('MutexKindValue', 'a mutex kind (block, spin or adaptive)');
-export const ScenarioCostKey = category(
-  'ScenarioCostKey',
-  'a scenario cost (switch, switch_process, ipi or lwp_create)',
+/** A category labelled with the words of its place, from the keyword table: `a policy (priority, fifo, rr or sjf)`. */
+const listed = (name: Category, what: string): TokenType => category(name, `${what} (${listWords(wordsOf(name))})`);
+export const PolicyValue = listed('PolicyValue', 'a policy');
+export const ModelValue = listed('ModelValue', 'a model');
+export const OnOffValue = category(
+  'OnOffValue',
+  wordsOf('OnOffValue')
+    .map((w) => `'${w}'`)
+    .join(' or '),
 );
-export const ProcessCostKey = category('ProcessCostKey', 'a process cost (create, create_cached or ult_switch)');
+export const MutexKindValue = listed('MutexKindValue', 'a mutex kind');
+export const ScenarioCostKey = listed('ScenarioCostKey', 'a scenario cost');
+export const ProcessCostKey = listed('ProcessCostKey', 'a process cost');
 export const ScenarioIntKey = category('ScenarioIntKey', 'a scenario setting');
 export const ProcessIntKey = category('ProcessIntKey', 'a process setting');
 export const ProcessOnOffKey = category('ProcessOnOffKey', 'a process setting');
@@ -78,71 +82,39 @@ export const ProcessSettingStart = category('ProcessSettingStart', 'a process se
 export const DeclStart = category('DeclStart', 'a declaration');
 export const AttrStart = category('AttrStart', 'a thread attribute');
 
-const CATEGORIES: Record<string, TokenType[]> = {
-  priority: [PolicyValue, ProcessIntKey, AttrIntKey, ProcessSettingStart, AttrStart],
-  fifo: [PolicyValue],
-  rr: [PolicyValue],
-  sjf: [PolicyValue],
-  one_to_one: [ModelValue],
-  many_to_one: [ModelValue],
-  many_to_many: [ModelValue],
-  on: [OnOffValue],
-  off: [OnOffValue],
-  block: [MutexKindValue],
-  spin: [MutexKindValue],
-  adaptive: [MutexKindValue],
-  switch: [ScenarioCostKey],
-  switch_process: [ScenarioCostKey],
-  ipi: [ScenarioCostKey],
-  lwp_create: [ScenarioCostKey],
-  create: [ProcessCostKey],
-  create_cached: [ProcessCostKey],
-  ult_switch: [ProcessCostKey],
-  cpus: [ScenarioIntKey, ScenarioSettingStart],
-  horizon: [ScenarioIntKey, ScenarioSettingStart],
-  seed: [ScenarioIntKey, ScenarioSettingStart],
-  quantum: [ScenarioIntKey, ScenarioSettingStart],
-  policy: [ScenarioSettingStart],
-  cost: [ScenarioSettingStart, ProcessSettingStart],
-  model: [ProcessSettingStart],
-  lwps: [ProcessIntKey, ProcessSettingStart],
-  concurrency: [ProcessIntKey, ProcessSettingStart],
-  lwp_idle_timeout: [ProcessIntKey, ProcessSettingStart],
-  sigwaiting: [ProcessOnOffKey, ProcessSettingStart],
-  redzone: [ProcessOnOffKey, ProcessSettingStart],
-  reaper: [ProcessSettingStart],
-  mutex: [DeclStart],
-  condvar: [DeclStart],
-  semaphore: [DeclStart],
-  pin: [AttrIntKey, AttrStart],
-  at: [AttrIntKey, AttrStart],
-  bound: [AttrFlag, AttrStart],
-  deferred: [AttrFlag, AttrStart],
-  stack: [AttrStart],
-  compute: [TimedOp, StmtStart],
-  io: [TimedOp, StmtStart],
-  sleep: [TimedOp, StmtStart],
-  lock: [RefOp, StmtStart],
-  unlock: [RefOp, StmtStart],
-  signal: [RefOp, StmtStart],
-  broadcast: [RefOp, StmtStart],
-  sem_wait: [RefOp, StmtStart],
-  sem_post: [RefOp, StmtStart],
-  spawn: [RefOp, StmtStart],
-  join: [RefOp, StmtStart],
-  yield: [BareOp, StmtStart],
-  exit: [BareOp, StmtStart],
-  wait: [StmtStart],
-  set_concurrency: [StmtStart],
-  stack_use: [StmtStart],
-  repeat: [StmtStart],
+/** The token category of each place of the keyword table that the lexer marks. */
+const CATEGORY_TOKENS: Partial<Record<Category, TokenType>> = {
+  PolicyValue,
+  ModelValue,
+  OnOffValue,
+  MutexKindValue,
+  ScenarioCostKey,
+  ProcessCostKey,
+  ScenarioIntKey,
+  ProcessIntKey,
+  ProcessOnOffKey,
+  AttrIntKey,
+  AttrFlag,
+  TimedOp,
+  RefOp,
+  BareOp,
+  StmtStart,
+  ScenarioSettingStart,
+  ProcessSettingStart,
+  DeclStart,
+  AttrStart,
 };
 
 /** The token type of every keyword, by word. */
 export const KEYWORD_TOKENS: ReadonlyMap<string, TokenType> = new Map(
   KEYWORDS.map((k) => [
     k.word,
-    createToken({ name: k.word, pattern: Lexer.NA, label: `'${k.word}'`, categories: CATEGORIES[k.word] ?? [] }),
+    createToken({
+      name: k.word,
+      pattern: Lexer.NA,
+      label: `'${k.word}'`,
+      categories: k.categories.flatMap((c) => CATEGORY_TOKENS[c] ?? []),
+    }),
   ]),
 );
 
@@ -179,25 +151,7 @@ export const ALL_TOKENS: TokenType[] = [
   Int,
   Size,
   BadNumber,
-  PolicyValue,
-  ModelValue,
-  OnOffValue,
-  MutexKindValue,
-  ScenarioCostKey,
-  ProcessCostKey,
-  ScenarioIntKey,
-  ProcessIntKey,
-  ProcessOnOffKey,
-  AttrIntKey,
-  AttrFlag,
-  TimedOp,
-  RefOp,
-  BareOp,
-  StmtStart,
-  ScenarioSettingStart,
-  ProcessSettingStart,
-  DeclStart,
-  AttrStart,
+  ...Object.values(CATEGORY_TOKENS),
   ...KEYWORD_TOKENS.values(),
 ];
 

@@ -5,6 +5,7 @@ import {
   type CodeActionParams,
   type Diagnostic as LspDiagnostic,
 } from 'vscode-languageserver';
+import { isDiagnosticCode, type DiagnosticCode } from '../language/diagnostic';
 import type { ServerContext } from './context';
 import type { FixContext, Fixer } from './fix-context';
 import { fixArrayOrder } from './fixes-array-order';
@@ -16,7 +17,8 @@ import { fixPinConflict, fixProcessStall, fixRrQuantum } from './fixes-settings'
 /** A lock-order cycle: reorder the locks of one thread, or split the last element off a thread array. */
 const fixCycle: Fixer = (d, fc) => [...fixLockOrder(d, fc), ...fixArrayOrder(d, fc)];
 
-const FIXERS: Record<string, Fixer> = {
+/** The quick fixes by diagnostic code (DIAGNOSTICS.md, "Quick fixes"). */
+const FIXERS: Partial<Record<DiagnosticCode, Fixer>> = {
   syntax: fixMisspeltKeyword,
   'unknown-name': fixUnknownName,
   'inversion-risk': fixInversion,
@@ -37,7 +39,7 @@ export function quickFixes(fc: FixContext, diagnostics: LspDiagnostic[]): CodeAc
   const out: CodeAction[] = [];
   const byEdit = new Map<string, CodeAction>();
   for (const d of diagnostics) {
-    if (d.source !== 'threadscape' || typeof d.code !== 'string') continue;
+    if (d.source !== 'threadscape' || !isDiagnosticCode(d.code)) continue;
     const fixer = FIXERS[d.code];
     for (const a of fixer ? fixer(d, fc) : []) {
       const key = `${a.title}\n${JSON.stringify(a.edit)}`;

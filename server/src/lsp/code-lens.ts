@@ -1,15 +1,13 @@
 /** The "▶ Simulate" lens on the scenario block (or on the first process when there is none). */
 import type { CodeLens, CodeLensParams } from 'vscode-languageserver';
 import type { ServerContext } from './context';
-import { scan } from './scan';
-
-/** The command the lens runs, with the document URI (the extension registers it). */
-export const SIMULATE_COMMAND = 'threadscape.simulate';
+import { SIMULATE_COMMAND } from './protocol';
+import { lexed } from './lexed';
 
 /** Offset range of the first top-level `scenario` or `process` keyword (the grammar puts the scenario first), or null. */
 export function lensAnchor(text: string): { start: number; end: number } | null {
   let depth = 0;
-  for (const t of scan(text)) {
+  for (const t of lexed(text)) {
     if (t.text === '{') depth++;
     else if (t.text === '}') depth = Math.max(0, depth - 1);
     else if (depth === 0 && t.kind === 'word' && (t.text === 'scenario' || t.text === 'process')) return t;

@@ -1,9 +1,11 @@
 /**
  * Where the cursor is, grammatically, in possibly broken text: the enclosing block, the
  * setting/declaration/statement being written and its operands so far, and the declarations
- * of the enclosing process. Built on the tolerant scanner, so it works while typing.
+ * of the enclosing process. Built on the language's lexer, which never fails, so it works while
+ * typing.
  */
-import { scan, type Token } from './scan';
+import { lexed, type Token } from './lexed';
+import { wordsOf } from '../language/keywords';
 import { STARTERS, type BlockKind, type NameKind } from './grammar-table';
 
 export interface Declared {
@@ -39,7 +41,7 @@ interface Frame {
 
 /** The grammatical context at `offset`. */
 export function cursorContext(text: string, offset: number): CursorContext {
-  const tokens = scan(text);
+  const tokens = lexed(text);
   let wordStart = offset;
   const stack: Frame[] = [{ kind: 'file', starter: null, operands: [], open: -1 }];
   let brackets = 0;
@@ -100,6 +102,9 @@ export function cursorContext(text: string, offset: number): CursorContext {
   };
 }
 
+/** The keywords that declare a name in a process. */
+const DECLARERS = [...wordsOf('DeclStart'), ...wordsOf('ThreadDecl')];
+
 /** Declarations directly inside the process block opened at token `open`. */
 function declarationsOf(tokens: Token[], open: number): Declared[] {
   const out: Declared[] = [];
@@ -110,7 +115,7 @@ function declarationsOf(tokens: Token[], open: number): Declared[] {
     else if (t.text === '}') {
       if (depth === 0) break;
       depth--;
-    } else if (depth === 0 && t.kind === 'word' && ['mutex', 'condvar', 'semaphore', 'thread'].includes(t.text)) {
+    } else if (depth === 0 && t.kind === 'word' && DECLARERS.includes(t.text)) {
       const name = tokens[k + 1];
       if (name?.kind !== 'word') continue;
       let length: number | null = null;

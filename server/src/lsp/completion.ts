@@ -13,8 +13,8 @@ import {
 import { keywordInfo } from '../language/keywords';
 import { cursorContext, type CursorContext, type Declared } from './completion-context';
 import type { ServerContext } from './context';
+import { inCommentOrString, type Token } from './lexed';
 import { snippetsFor, type ScenarioSnippet } from './snippets';
-import type { Token } from './scan';
 import {
   MUTEX_KINDS,
   MUTEX_PROTOCOLS,
@@ -117,32 +117,6 @@ export function completionsAt(c: CursorContext): CompletionItem[] {
   }
   // A setting or statement with a number operand: nothing to offer before the number.
   return c.operands.length === 0 ? [] : starters();
-}
-
-/** True when `offset` lies inside a comment or a string. */
-export function inCommentOrString(text: string, offset: number): boolean {
-  let state: 'code' | 'line' | 'block' | 'string' = 'code';
-  for (let i = 0; i < offset; i++) {
-    const c = text[i];
-    if (state === 'line') {
-      if (c === '\n') state = 'code';
-    } else if (state === 'block') {
-      if (c === '*' && text[i + 1] === '/' && i + 1 < offset) {
-        state = 'code';
-        i++;
-      }
-    } else if (state === 'string') {
-      if (c === '\\') i++;
-      else if (c === '"' || c === '\n') state = 'code';
-    } else if (c === '/' && text[i + 1] === '/' && i + 1 < offset) {
-      state = 'line';
-      i++;
-    } else if (c === '/' && text[i + 1] === '*' && i + 1 < offset) {
-      state = 'block';
-      i++;
-    } else if (c === '"') state = 'string';
-  }
-  return state !== 'code';
 }
 
 /** Registers `textDocument/completion` (also triggered by a space and by `[`). */

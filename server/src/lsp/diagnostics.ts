@@ -1,13 +1,13 @@
 /**
  * The three tiers of diagnostics, pushed per document version:
  * 1. text (syntax and checker) and 2. static analysis, on every change (coalesced: a burst of
- * edits that arrives together is analysed once, for its last version);
+ * edits that arrives together is analysed and published once, for its last version);
  * 3. simulation, once the text has been quiet for `delay` ms, sliced so it never blocks the
  * first two, cancelled by any newer edit, and cut at `timeLimit`.
  * A result is published only while its version is still the document's current one.
  */
 import type { Connection } from 'vscode-languageserver';
-import { compareDiagnostics, type Diagnostic } from '../language/diagnostic';
+import { compareDiagnostics, type Diagnostic, type DiagnosticCode } from '../language/diagnostic';
 import { toLspDiagnostics } from './convert';
 import type { DocumentStore, TextAnalysis } from './document-store';
 import { OutcomeNotification, type OutcomeParams } from './protocol';
@@ -16,7 +16,7 @@ import type { ServerSettings } from './settings';
 import { runSliced, type SlicedOutcome, type SlicedRun } from './simulation-runner';
 
 /** The code of the note published when the background simulation hit its time limit. */
-export const TIME_LIMIT_CODE = 'simulation-time-limit';
+export const TIME_LIMIT_CODE: DiagnosticCode = 'simulation-time-limit';
 
 interface Pending {
   version: number;
@@ -32,7 +32,8 @@ export interface TierHooks {
 
 /** Schedules and publishes the diagnostics of every open document. */
 export class DiagnosticTiers {
-  private readonly textQueued = new Set<string>();
+  /** Documents whose text tier is queued, and whether they changed again since the last turn. */
+  private readonly textQueued = new Map<string, { again: boolean }>();
   private readonly pending = new Map<string, Pending>();
 
   constructor(
@@ -45,13 +46,26 @@ export class DiagnosticTiers {
   /** A document was opened or changed: run the text tiers soon, and simulate once it settles. */
   changed(uri: string): void {
     this.cancelSimulation(uri);
-    if (this.textQueued.has(uri)) return;
-    this.textQueued.add(uri);
-    // Deferred by one turn so that edits already received are applied first.
-    setImmediate(() => {
+    const queued = this.textQueued.get(uri);
+    if (queued) {
+      queued.again = true;
+      return;
+    }
+    // The connection hands over one message per turn of the event loop, so the edits of a
+    // burst arrive on consecutive turns: the tier waits for a turn without a new edit.
+    const entry = { again: true };
+    this.textQueued.set(uri, entry);
+    const turn = (): void => {
+      if (this.textQueued.get(uri) !== entry) return;
+      if (entry.again) {
+        entry.again = false;
+        setImmediate(turn);
+        return;
+      }
       this.textQueued.delete(uri);
       this.textTier(uri);
-    });
+    };
+    setImmediate(turn);
   }
 
   /** A document was closed: stop its work and clear its diagnostics. */
@@ -108,14 +122,14 @@ export class DiagnosticTiers {
 
   private simulationTier(a: TextAnalysis, pending: Pending, settings: ServerSettings): void {
     const model = a.compilation?.model;
-    if (!model || !this.store.isCurrent(a.uri, a.version)) return;
+    if (!model || !this.store.isCurrent(a)) return;
     this.hooks.simulationStarted?.(a.uri, a.version);
     const run = runSliced(model, a.fileName, settings);
     pending.run = run;
     run.done.then(
       (outcome) => {
         if (this.pending.get(a.uri) === pending) this.pending.delete(a.uri);
-        if (outcome && this.store.isCurrent(a.uri, a.version)) this.finish(a, outcome, settings);
+        if (outcome && this.store.isCurrent(a)) this.finish(a, outcome, settings);
       },
       (e: unknown) => {
         if (this.pending.get(a.uri) === pending) this.pending.delete(a.uri);

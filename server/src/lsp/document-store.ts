@@ -5,9 +5,9 @@
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextDocuments } from 'vscode-languageserver';
-import { analyse, type AnalysisCache } from '../analysis';
-import { compareDiagnostics, type Diagnostic } from '../language/diagnostic';
-import { compile, IncrementalCompiler, type Compilation } from '../language';
+import { diagnose, type DiagnoseCaches } from '../diagnose';
+import type { Diagnostic } from '../language/diagnostic';
+import { IncrementalCompiler, type Compilation } from '../language';
 import type { RunResult } from '../simulator/trace';
 
 /** The text and static-analysis tiers of one version of a document. */
@@ -49,32 +49,15 @@ function describe(e: unknown): string {
   return e instanceof Error ? `${e.message}${e.stack ? `\n${e.stack}` : ''}` : String(e);
 }
 
-/** What the tiers reuse from one version of a document to the next (the same results, sooner). */
-export interface DocumentCaches {
-  compiler: IncrementalCompiler;
-  analysis: AnalysisCache;
-}
-
-/** Runs the text and analysis tiers on one text; never throws. */
-export function analyseText(uri: string, version: number, text: string, caches?: DocumentCaches): TextAnalysis {
+/** Runs the text and analysis tiers (`diagnose`) on one version of a document; never throws. */
+export function analyseText(uri: string, version: number, text: string, caches?: DiagnoseCaches): TextAnalysis {
   const base = { uri, version, text, fileName: fileNameOf(uri) };
-  let compilation: Compilation;
   try {
-    compilation = caches ? caches.compiler.compile(text) : compile(text);
+    const { compilation, diagnostics, failure } = diagnose(text, caches);
+    return { ...base, compilation, diagnostics, failure };
   } catch (e) {
     return { ...base, compilation: null, diagnostics: [], failure: `compile: ${describe(e)}` };
   }
-  const diagnostics = [...compilation.diagnostics];
-  let failure: string | null = null;
-  if (compilation.model) {
-    try {
-      diagnostics.push(...analyse(compilation.model, caches?.analysis));
-    } catch (e) {
-      failure = `analyse: ${describe(e)}`;
-    }
-  }
-  diagnostics.sort(compareDiagnostics);
-  return { ...base, compilation, diagnostics, failure };
 }
 
 /** Per-URI cache of analyses and simulations over the open documents. */
@@ -82,7 +65,7 @@ export class DocumentStore {
   private readonly analyses = new Map<string, TextAnalysis>();
   private readonly simulations = new Map<string, SimulationRecord>();
   // One per open document: an edit re-parses only the top-level blocks it touched.
-  private readonly caches = new Map<string, DocumentCaches>();
+  private readonly caches = new Map<string, DiagnoseCaches>();
 
   constructor(
     private readonly documents: TextDocuments<TextDocument>,
@@ -99,7 +82,7 @@ export class DocumentStore {
     const doc = this.documents.get(uri);
     if (!doc) return undefined;
     const cached = this.analyses.get(uri);
-    if (cached && cached.version === doc.version) return cached;
+    if (cached && this.isCurrent(cached)) return cached;
     let caches = this.caches.get(uri);
     if (!caches) this.caches.set(uri, (caches = { compiler: new IncrementalCompiler(), analysis: new WeakMap() }));
     const fresh = analyseText(uri, doc.version, doc.getText(), caches);
@@ -112,9 +95,13 @@ export class DocumentStore {
     return fresh;
   }
 
-  /** True when `version` is still the document's current version. */
-  isCurrent(uri: string, version: number): boolean {
-    return this.documents.get(uri)?.version === version;
+  /**
+   * True when `a` is of the document's current text. A client may send a change without a new
+   * version: the text decides (the same string, unless it changed, so comparing is cheap).
+   */
+  isCurrent(a: TextAnalysis): boolean {
+    const doc = this.documents.get(a.uri);
+    return doc !== undefined && doc.version === a.version && doc.getText() === a.text;
   }
 
   /** Records a finished simulation. */

@@ -17,7 +17,7 @@ import { compile } from '../language';
 import type { ProcessNode, RefNode, StmtNode, ThreadNode } from '../language/ast';
 import { insertAt, offsetOf, processAt, quickFix, replace, threadAt, type FixContext, type Fixer } from './fix-context';
 import { lockPairAt } from './fixes-lock-order';
-import { scan } from './scan';
+import { lexed } from './lexed';
 
 /** Every reference in a statement list, nested blocks included. */
 function refsIn(body: StmtNode[], out: RefNode[] = []): RefNode[] {
@@ -89,7 +89,7 @@ function splitAt(fc: FixContext, d: Parameters<Fixer>[0], offset: number): CodeA
   const { first, second } = pair;
   const text = fc.doc.getText();
   const headerEnd = t.attrs.at(-1)?.end ?? t.size.end;
-  const brace = scan(text.slice(headerEnd, t.end)).find((k) => k.text === '{');
+  const brace = lexed(text.slice(headerEnd, t.end)).find((k) => k.text === '{');
   if (!brace) return null;
   const open = headerEnd + brace.start;
   const last = t.size.value - 1;

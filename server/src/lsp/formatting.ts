@@ -1,9 +1,16 @@
 /**
  * Document formatting: re-indents every line by its brace depth (one indentation unit per
  * block) and trims trailing whitespace. Nothing else changes: statements may share a line, and
- * lines that start inside a block comment are left as they are.
+ * lines that start inside a block comment are left as they are. Lines end at \n, \r\n or \r,
+ * as LSP positions count them. Options out of range are refused with InvalidParams.
  */
-import type { DocumentFormattingParams, FormattingOptions, TextEdit } from 'vscode-languageserver';
+import {
+  ErrorCodes,
+  ResponseError,
+  type DocumentFormattingParams,
+  type FormattingOptions,
+  type TextEdit,
+} from 'vscode-languageserver';
 import type { ServerContext } from './context';
 
 interface LineStart {
@@ -18,7 +25,8 @@ function lineStarts(text: string): LineStart[] {
   let state: 'code' | 'line' | 'block' | 'string' = 'code';
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
-    if (c === '\n') {
+    if (c === '\r' && text[i + 1] === '\n') continue;
+    if (c === '\n' || c === '\r') {
       if (state === 'line' || state === 'string') state = 'code';
       out.push({ depth, inComment: state === 'block' });
       continue;
@@ -30,7 +38,8 @@ function lineStarts(text: string): LineStart[] {
         i++;
       }
     } else if (state === 'string') {
-      if (c === '\\') i++;
+      // A backslash escapes the next character, but never a line break (strings end at one).
+      if (c === '\\' && text[i + 1] !== '\n' && text[i + 1] !== '\r') i++;
       else if (c === '"') state = 'code';
     } else if (c === '/' && text[i + 1] === '/') state = 'line';
     else if (c === '/' && text[i + 1] === '*') {
@@ -43,15 +52,27 @@ function lineStarts(text: string): LineStart[] {
   return out;
 }
 
-/** The edits that format `text`. */
+/** The widest indentation unit accepted, in spaces. */
+export const MAX_TAB_SIZE = 16;
+
+/** Why `options` cannot be used, or null. */
+export function formattingProblem(options: unknown): string | null {
+  if (typeof options !== 'object' || options === null) return 'formatting options are missing';
+  const o = options as Record<string, unknown>;
+  if (typeof o.insertSpaces !== 'boolean') return 'insertSpaces must be true or false';
+  const t = o.tabSize;
+  if (typeof t !== 'number' || !Number.isInteger(t) || t < 1 || t > MAX_TAB_SIZE)
+    return `tabSize must be a whole number from 1 to ${MAX_TAB_SIZE}, not ${JSON.stringify(t) ?? String(t)}`;
+  return null;
+}
+
+/** The edits that format `text` (options as `formattingProblem` accepts them). */
 export function formatText(text: string, options: FormattingOptions): TextEdit[] {
-  const unit = options.insertSpaces ? ' '.repeat(Math.max(1, options.tabSize)) : '\t';
-  const lines = text.split('\n');
+  const unit = options.insertSpaces ? ' '.repeat(options.tabSize) : '\t';
+  const lines = text.split(/\r\n|\r|\n/);
   const starts = lineStarts(text);
   const edits: TextEdit[] = [];
-  lines.forEach((raw, line) => {
-    const hasCr = raw.endsWith('\r');
-    const body = hasCr ? raw.slice(0, -1) : raw;
+  lines.forEach((body, line) => {
     if (starts[line].inComment) return;
     const content = body.trim();
     const depth = content.startsWith('}') ? Math.max(0, starts[line].depth - 1) : starts[line].depth;
@@ -66,6 +87,8 @@ export function formatText(text: string, options: FormattingOptions): TextEdit[]
 /** Registers `textDocument/formatting`. */
 export function registerFormatting(ctx: ServerContext): void {
   ctx.connection.onDocumentFormatting((params: DocumentFormattingParams): TextEdit[] => {
+    const problem = formattingProblem(params.options);
+    if (problem) throw new ResponseError(ErrorCodes.InvalidParams, problem);
     const doc = ctx.documents.get(params.textDocument.uri);
     return doc ? formatText(doc.getText(), params.options) : [];
   });

@@ -1,70 +1,39 @@
 /**
- * Which words the grammar (LANGUAGE.md §3) allows where: the editor's view of it, used by
- * completion. Explanations of each word live in the language's keyword table.
+ * Which words the grammar (LANGUAGE.md §3) allows where, as completion needs it: every list is
+ * read from the language's keyword table (its categories), none is spelt here.
  */
+import { wordsOf } from '../language/keywords';
 import { EXPECTED_OPERANDS } from '../language/symbols';
 
 export type BlockKind = 'file' | 'scenario' | 'process' | 'body';
 
 /** Words that start a setting, declaration or statement, by block. */
 export const STARTERS: Record<BlockKind, readonly string[]> = {
-  file: ['scenario', 'process'],
-  scenario: ['cpus', 'horizon', 'seed', 'policy', 'quantum', 'cost'],
-  process: [
-    'model',
-    'priority',
-    'lwps',
-    'concurrency',
-    'sigwaiting',
-    'redzone',
-    'lwp_idle_timeout',
-    'reaper',
-    'cost',
-    'mutex',
-    'condvar',
-    'semaphore',
-    'thread',
-  ],
-  body: [
-    'compute',
-    'io',
-    'sleep',
-    'yield',
-    'lock',
-    'unlock',
-    'wait',
-    'signal',
-    'broadcast',
-    'sem_wait',
-    'sem_post',
-    'spawn',
-    'join',
-    'exit',
-    'set_concurrency',
-    'stack_use',
-    'repeat',
-  ],
+  file: wordsOf('FileStart'),
+  scenario: wordsOf('ScenarioSettingStart'),
+  process: [...wordsOf('ProcessSettingStart'), ...wordsOf('DeclStart'), ...wordsOf('ThreadDecl')],
+  body: wordsOf('StmtStart'),
 };
 
 /** The words allowed right after a setting keyword, by block and setting. */
 export const SETTING_VALUES: Partial<Record<BlockKind, Record<string, readonly string[]>>> = {
-  scenario: {
-    policy: ['priority', 'fifo', 'rr', 'sjf'],
-    cost: ['switch', 'switch_process', 'ipi', 'lwp_create'],
-  },
+  scenario: { policy: wordsOf('PolicyValue'), cost: wordsOf('ScenarioCostKey') },
   process: {
-    model: ['one_to_one', 'many_to_one', 'many_to_many'],
-    sigwaiting: ['on', 'off'],
-    redzone: ['on', 'off'],
-    cost: ['create', 'create_cached', 'ult_switch'],
+    model: wordsOf('ModelValue'),
+    ...Object.fromEntries(wordsOf('ProcessOnOffKey').map((k) => [k, wordsOf('OnOffValue')])),
+    cost: wordsOf('ProcessCostKey'),
   },
 };
 
-export const MUTEX_KINDS = ['block', 'spin', 'adaptive'] as const;
-export const MUTEX_PROTOCOLS = ['inherit', 'ceiling'] as const;
-/** Thread attributes; those in `VALUED_ATTRS` take a number after them. */
-export const THREAD_ATTRS = ['priority', 'bound', 'pin', 'stack', 'at', 'deferred'] as const;
-export const VALUED_ATTRS: ReadonlySet<string> = new Set(['priority', 'pin', 'stack', 'at', 'ceiling']);
+export const MUTEX_KINDS = wordsOf('MutexKindValue');
+export const MUTEX_PROTOCOLS = wordsOf('MutexProtocol');
+/** Thread attributes; those in `VALUED_ATTRS` take a number (or a size) after them. */
+export const THREAD_ATTRS = wordsOf('AttrStart');
+export const VALUED_ATTRS: ReadonlySet<string> = new Set([
+  ...wordsOf('AttrIntKey'),
+  ...THREAD_ATTRS.filter((a) => !wordsOf('AttrIntKey').includes(a) && !wordsOf('AttrFlag').includes(a)),
+  ...MUTEX_PROTOCOLS.filter((p) => p !== 'inherit'),
+]);
 
 /** The kind of declared name each referencing statement expects, operand by operand. */
 export type NameKind = 'mutex' | 'condvar' | 'semaphore' | 'thread';

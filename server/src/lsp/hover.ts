@@ -11,7 +11,7 @@ import { summarizeOutcome } from '../simulator/outcome';
 import type { ServerContext } from './context';
 import type { SimulationRecord, TextAnalysis } from './document-store';
 import { rangeOf } from './positions';
-import { scan } from './scan';
+import { lexed } from './lexed';
 import { protocolName, statementHover, statementSiteAt } from './statement-hover';
 import { declarationOfHit, hitAt, processName, symbolsOf, type Declaration, type SymbolTable } from './symbol-index';
 
@@ -168,7 +168,11 @@ export function registerHover(ctx: ServerContext): void {
         return { contents: { kind: 'markdown', value }, range };
       }
     }
-    const token = scan(a.text, Math.min(a.text.length, offset + 64)).find((t) => t.start <= offset && offset <= t.end);
+    // Tokens never span a line break unless they are comments, so the text up to the end of the
+    // hovered line says what the word under the cursor is.
+    const lineEnd = a.text.slice(offset).search(/[\r\n]/);
+    const upTo = lineEnd < 0 ? a.text.length : offset + lineEnd;
+    const token = lexed(a.text.slice(0, upTo)).find((t) => t.start <= offset && offset <= t.end);
     if (token?.kind !== 'word') return null;
     const c = a.compilation;
     const site = c?.model ? statementSiteAt(c.ast, c.model, offset) : null;

@@ -7,6 +7,12 @@ import type { Diagnostic } from '../language/diagnostic';
 import type { Model } from '../language/model';
 import type { Outcome } from '../simulator/trace';
 
+/**
+ * The extension's "Simulate" command (package.json `contributes.commands`), run with a document
+ * URI by the code lens, the status bar item and the editor title button; the panel registers it.
+ */
+export const SIMULATE_COMMAND = 'threadscape.simulate';
+
 export interface ModelParams {
   /** The document's URI. */
   uri: string;
@@ -62,3 +68,40 @@ export interface HeapResult {
  * was started with `--bench` or `THREADSCAPE_BENCH=1`; otherwise the method is unknown.
  */
 export const HeapRequest = new RequestType0<HeapResult, void>('threadscape/heap');
+
+/** One finding of the background exploration, with the choices that reach it. */
+export interface ExplorationFinding {
+  /** `deadlock-reachable`, `hang-reachable`, `inversion-reachable` or `fault-reachable`. */
+  code: string;
+  message: string;
+  /** The failing instant, when the finding has one. */
+  time: number | null;
+  /** Every decision of the counterexample (as `threadscape run --replay` takes them). */
+  choices: { t: number; kind: string; pick: number }[];
+  /** Its decisions that differ from the default rule, in words. */
+  departures: string[];
+}
+
+export interface ExplorationParams {
+  /** The document's URI. */
+  uri: string;
+  /** Version of the document that was explored. */
+  version: number;
+  /** True when the whole reduced space was searched: then no finding is a proof. */
+  complete: boolean;
+  /** Why an incomplete search stopped (`time`, `memory`, `states`, ...); null when complete. */
+  stoppedBy: string | null;
+  /** Distinct states stored. */
+  states: number;
+  /** What the search found beyond the default schedule. */
+  findings: ExplorationFinding[];
+  /** The search in the words the status bar and code lens use ("no deadlock in any schedule: 12,345 states"). */
+  text: string;
+}
+
+/**
+ * `threadscape/exploration`: sent when the background exploration of an open document ends
+ * (complete, stopped at a limit, or found something); not sent for a search an edit cancelled.
+ * The status bar shows its text; the panel of that document lists its findings.
+ */
+export const ExplorationNotification = new NotificationType<ExplorationParams>('threadscape/exploration');

@@ -20,7 +20,9 @@ import { hitAt, processName, scopeOf, type Declaration, type SymbolTable } from 
 const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /** Why `newName` cannot replace `decl`'s name, or null when it can. */
-export function renameProblem(idx: SymbolTable, decl: Declaration, newName: string): string | null {
+export function renameProblem(idx: SymbolTable, decl: Declaration, newName: unknown): string | null {
+  if (typeof newName !== 'string')
+    return `the new name must be a string, not ${newName === null ? 'null' : typeof newName}`;
   if (!IDENT.test(newName))
     return `'${newName}' is not an identifier (letters, digits and _, not starting with a digit)`;
   if (isKeyword(newName)) return `'${newName}' is a keyword`;

@@ -21,10 +21,15 @@ import { registerModelRequest } from './model-request';
 import { registerNavigation } from './navigation';
 import { registerRename } from './rename';
 import { registerSemanticTokens, SEMANTIC_LEGEND } from './semantic-tokens';
+import type { Lifecycle } from './lifecycle';
 import { DEFAULT_SETTINGS, parseSettings, type ServerSettings } from './settings';
 
-/** Wires every feature to the connection and starts listening. */
-export function startServer(connection: Connection): void {
+/**
+ * Wires every feature to the connection and starts listening. `life` is the lifecycle whose
+ * options made the connection (requests before `initialize` are refused).
+ */
+export function startServer(connection: Connection, life: Lifecycle): void {
+  life.register(connection);
   const documents = new TextDocuments(TextDocument);
   let settings: ServerSettings = DEFAULT_SETTINGS;
   const store = new DocumentStore(documents, (uri, message) =>
@@ -35,6 +40,7 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialize((params): InitializeResult => {
     settings = parseSettings(params.initializationOptions, settings);
+    life.initialized();
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },

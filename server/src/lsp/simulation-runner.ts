@@ -30,10 +30,12 @@ export interface SlicedRun {
   readonly done: Promise<SlicedOutcome | null>;
 }
 
-/** An upper bound on events per slice, so the clock is consulted even if the callback is slow. */
-const EVENTS_PER_SLICE = 200_000;
-/** The clock is read once every this many polls of the stop callback. */
-const POLL_STRIDE = 32;
+/**
+ * An upper bound on events per slice besides its time. The clock is read at every poll of the
+ * stop callback (the core polls at every instant and every 1,024 events of one instant), so a
+ * slice ends within its time plus one poll interval, and a request waits at most that long.
+ */
+const EVENTS_PER_SLICE = 10_000;
 
 /** Starts a sliced run of `model`; the first slice runs on a later turn of the event loop. */
 export function runSliced(model: Model, scenarioName: string, budget: SliceBudget): SlicedRun {
@@ -47,11 +49,7 @@ export function runSliced(model: Model, scenarioName: string, budget: SliceBudge
       try {
         sim ??= createSimulation(model, { scenarioName });
         const end = Math.min(performance.now() + budget.sliceTime, hardEnd);
-        let polls = 0;
-        const finished = sim.step({
-          maxEvents: EVENTS_PER_SLICE,
-          shouldStop: () => ++polls % POLL_STRIDE === 0 && performance.now() >= end,
-        });
+        const finished = sim.step({ maxEvents: EVENTS_PER_SLICE, shouldStop: () => performance.now() >= end });
         const now = performance.now();
         if (finished || now >= hardEnd) {
           resolve({ result: sim.result(), stoppedAtLimit: !finished, elapsed: now - start });

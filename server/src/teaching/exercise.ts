@@ -3,7 +3,8 @@
  * simulator computes from a run of that very text (as OSTEP's simulators do with `-c`).
  * The same topic and seed give the same bytes: every draw comes from mulberry32.
  */
-import { checkText } from '../core';
+import { diagnose, withRun } from '../diagnose';
+import { simulate } from '../simulator';
 import { answerQuery, type Answer, type Query, type RunView } from './queries';
 import { commentLines, Draws } from './scenario-text';
 import { type Draft, type Topic } from './draft';
@@ -30,12 +31,14 @@ export interface Exercise {
  * diagnostics of every tier. Throws when the text does not compile (a generator's bug).
  */
 export function observe(text: string): RunView {
-  const checked = checkText(text, { simulate: true, simulation: { record: { events: true, spans: true } } });
-  if (!checked.compilation.model || !checked.result) {
-    const first = checked.diagnostics.find((d) => d.severity === 'error');
+  const diagnosis = diagnose(text);
+  const model = diagnosis.compilation.model;
+  if (!model) {
+    const first = diagnosis.diagnostics.find((d) => d.severity === 'error');
     throw new Error(`generated scenario does not compile: ${first?.message ?? 'no model'}`);
   }
-  return { model: checked.compilation.model, result: checked.result, diagnostics: checked.diagnostics };
+  const result = simulate(model, { record: { events: true, spans: true } });
+  return { model, result, diagnostics: withRun(diagnosis, result) };
 }
 
 function header(topic: Topic, seed: number, draft: Draft, questions: Question[]): string[] {

@@ -1,28 +1,14 @@
 // `threadscape check` as a user runs it: the built dist/cli.js in a child process.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { before, test } from 'node:test';
+import { test } from 'node:test';
+import { scratch, threadscape } from './support';
 
-let dir = '';
-
-before(() => {
-  const b = spawnSync(process.execPath, ['esbuild.mjs'], { encoding: 'utf8' });
-  assert.equal(b.status, 0, b.stderr);
-  dir = mkdtempSync(join(tmpdir(), 'threadscape-check-'));
-});
-
-function file(name: string, text: string): string {
-  const p = join(dir, name);
-  writeFileSync(p, text);
-  return p;
-}
+const { dir, file } = scratch('threadscape-check-');
 
 function check(...files: string[]) {
-  const r = spawnSync(process.execPath, ['dist/cli.js', 'check', ...files], { encoding: 'utf8' });
-  return { code: r.status, out: r.stdout, err: r.stderr };
+  return threadscape(['check', ...files]);
 }
 
 test('errors of several files, compiler style, sorted by file, line, column and code', () => {
@@ -44,7 +30,7 @@ test('columns count UTF-16 units; FILE is printed as given', () => {
   const f = file('emoji.threads', '/* 😀 */ scenario "e" { cpus 300 }\n');
   const r = check(f);
   assert.equal(r.code, 1);
-  assert.equal(r.out, `${f}:1:30: error invalid-value: cpus must be from 1 to 256, not 300\n`);
+  assert.equal(r.out, `${f}:1:30: error invalid-value: cpus is 300, over the limit of 256 CPUs\n`);
 });
 
 test('warnings only: exit 0', () => {

@@ -1,19 +1,20 @@
 // The readable output of `threadscape run`: the text Gantt chart, the counters in words, and
 // the playback page written with --html.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { before, test } from 'node:test';
+import { test } from 'node:test';
 import { count } from '../../src/cli/format';
 import { formatSummary, gantt } from '../../src/cli/summary';
-import { checkText } from '../../src/core';
+import { compile } from '../../src/language';
+import { simulate } from '../../src/simulator';
+import { scratch, threadscape } from './support';
 
 function run(text: string) {
-  const { result } = checkText(text, { simulate: true, simulation: { record: { events: false, spans: true } } });
-  assert.ok(result, 'the scenario runs');
-  return result;
+  const { model } = compile(text);
+  assert.ok(model, 'the scenario runs');
+  return simulate(model, { record: { events: false, spans: true } });
 }
 
 test('a column of a compressed Gantt chart is busy when the CPU was busy most of it, whoever ran', () => {
@@ -65,19 +66,14 @@ process p {
   assert.doesNotMatch(counters, /\b1 (switches|upcalls|IPIs|LWPs|threads)\b/, counters);
 });
 
-let dir = '';
-before(() => {
-  const b = spawnSync(process.execPath, ['esbuild.mjs'], { encoding: 'utf8' });
-  assert.equal(b.status, 0, b.stderr);
-  dir = mkdtempSync(join(tmpdir(), 'threadscape-summary-'));
-});
+const { dir } = scratch('threadscape-summary-');
 
 test('--html writes no absolute path of this machine into the page', () => {
   const input = join(dir, 'deep', '..', 'page-input.threads');
   writeFileSync(join(dir, 'page-input.threads'), 'process p {\n  thread t { compute 3 }\n}\n');
   const out = join(dir, 'page.html');
-  const r = spawnSync(process.execPath, ['dist/cli.js', 'run', resolve(input), '--html', out], { encoding: 'utf8' });
-  assert.equal(r.status, 0, r.stderr);
+  const r = threadscape(['run', resolve(input), '--html', out]);
+  assert.equal(r.code, 0, r.err);
   const page = readFileSync(out, 'utf8');
   assert.ok(page.includes('page-input.threads'), 'the page names the file');
   for (const path of [dir, process.cwd(), tmpdir()]) assert.ok(!page.includes(path), `the page mentions ${path}`);

@@ -3,9 +3,10 @@
 // Codes that the source does not emit yet are not run; the reference test lists the others.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { checkText } from '../../src/core';
+import { diagnose, withRun } from '../../src/diagnose';
 import { explore } from '../../src/explorer';
 import { compile } from '../../src/language';
+import { simulate } from '../../src/simulator';
 import { emittedCodes } from './codes';
 import { codeBlocks, headings, read } from './markdown';
 
@@ -28,7 +29,9 @@ function sections(): Map<string, string> {
 
 /** Codes the file's diagnostics carry, from every tier (exploration for `…-reachable`). */
 function codesOf(text: string, code: string): { codes: string[]; errors: string[] } {
-  const { diagnostics, compilation } = checkText(text, { simulate: true });
+  const diagnosis = diagnose(text);
+  const { compilation } = diagnosis;
+  const diagnostics = withRun(diagnosis, compilation.model ? simulate(compilation.model) : null);
   const all: { code: string; severity: string; message: string }[] = [...diagnostics];
   if (code.endsWith('-reachable') && compilation.model) {
     const found = explore(compilation.model, { maxSchedules: 2000 });

@@ -8,6 +8,8 @@ import { test } from 'node:test';
 import { compile, parse } from '../../src/language';
 import { endOf } from '../../src/language/parse';
 import { KEYWORDS } from '../../src/language/keywords';
+import { FAMILIES } from '../support/hostile';
+import { pipelineChecker } from '../support/pipeline-check';
 import { seeded } from '../support/random';
 
 const dir = 'server/test/fixtures/conformance';
@@ -109,3 +111,28 @@ test('a long file of garbage is parsed in linear work', { timeout: 60_000 }, () 
   assert.ok(p.counters.items + p.counters.skipped <= 2 * p.tokens.length);
   compile(text);
 });
+
+test('hostile families through every host path: no exception, ranges inside their lines', { timeout: 240_000 }, () => {
+  const check = pipelineChecker({ maxEvents: 20_000, maxRecorded: 5_000 });
+  const perFamily = 30;
+  for (const family of FAMILIES) {
+    const rnd = seeded(hashName(family.name));
+    for (let n = 0; n < perFamily; n++) {
+      const text = family.make(rnd, 0.02);
+      let report;
+      try {
+        report = check(text);
+      } catch (e) {
+        assert.fail(`${family.name} #${n} threw: ${(e as Error).stack}\n---\n${text.slice(0, 2000)}`);
+      }
+      assert.deepEqual(report.problems, [], `${family.name} #${n}\n---\n${JSON.stringify(text.slice(0, 2000))}`);
+    }
+  }
+});
+
+/** A seed per family name, so adding a family does not change the others' inputs. */
+function hashName(name: string): number {
+  let h = 2166136261;
+  for (let k = 0; k < name.length; k++) h = Math.imul(h ^ name.charCodeAt(k), 16777619) >>> 0;
+  return h;
+}

@@ -3,9 +3,7 @@
  * JSON-RPC to it over the child's stdio. Diagnostics and outcome notifications are recorded
  * and awaited (never slept on).
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { spawn, type ChildProcess } from 'node:child_process';
 import {
   createMessageConnection,
   StreamMessageReader,
@@ -14,32 +12,10 @@ import {
 } from 'vscode-jsonrpc/node';
 import type { Diagnostic as LspDiagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import type { OutcomeParams } from '../../src/lsp/protocol';
+import { distFile, ROOT } from '../support/dist';
 
-export const ROOT = resolve(__dirname, '../../..');
-const SERVER = join(ROOT, 'dist/server.js');
-
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const e of readdirSync(dir)) {
-    const p = join(dir, e);
-    const s = statSync(p);
-    newest = Math.max(newest, s.isDirectory() ? newestMtime(p) : s.mtimeMs);
-  }
-  return newest;
-}
-
-/** Builds dist/ when dist/server.js is missing or older than the server's sources. */
-export function ensureBuilt(): void {
-  let built = 0;
-  try {
-    built = statSync(SERVER).mtimeMs;
-  } catch {
-    built = 0;
-  }
-  if (built >= newestMtime(join(ROOT, 'server/src'))) return;
-  const r = spawnSync(process.execPath, ['esbuild.mjs'], { cwd: ROOT, stdio: 'inherit' });
-  if (r.status !== 0) throw new Error('esbuild failed');
-}
+export { ROOT };
+const SERVER = distFile('server.js');
 
 type Waiter<T> = { test: (v: T) => boolean; resolve: (v: T) => void };
 
@@ -72,6 +48,8 @@ export interface ServerOptions {
   env?: NodeJS.ProcessEnv;
   execArgv?: string[];
   args?: string[];
+  /** Leave the server uninitialized (the test sends `initialize` itself, or not at all). */
+  uninitialized?: boolean;
 }
 
 /** A running server and its client side. */
@@ -97,7 +75,6 @@ export class TestServer {
 
   /** Spawns and initializes a server. */
   static async start(options: ServerOptions = {}): Promise<TestServer> {
-    ensureBuilt();
     const child = spawn(process.execPath, [...(options.execArgv ?? []), SERVER, '--stdio', ...(options.args ?? [])], {
       cwd: ROOT,
       env: { ...process.env, ...options.env },
@@ -106,14 +83,31 @@ export class TestServer {
     child.stderr?.on('data', (d: Buffer) => process.stderr.write(d));
     const conn = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const s = new TestServer(child, conn);
-    await conn.sendRequest('initialize', {
+    if (!options.uninitialized) await s.initialize(options.init);
+    return s;
+  }
+
+  /** Sends `initialize` and `initialized`. */
+  async initialize(init: unknown = {}): Promise<void> {
+    await this.conn.sendRequest('initialize', {
       processId: process.pid,
       rootUri: null,
       capabilities: {},
-      initializationOptions: options.init ?? {},
+      initializationOptions: init,
     });
-    await conn.sendNotification('initialized', {});
-    return s;
+    await this.conn.sendNotification('initialized', {});
+  }
+
+  /**
+   * Writes notifications to the server's input in one write, as one burst (the way a client's
+   * buffered writes arrive together).
+   */
+  burst(messages: { method: string; params: unknown }[]): void {
+    const frames = messages.map((m) => {
+      const body = Buffer.from(JSON.stringify({ jsonrpc: '2.0', method: m.method, params: m.params }), 'utf8');
+      return Buffer.concat([Buffer.from(`Content-Length: ${body.length}\r\n\r\n`, 'ascii'), body]);
+    });
+    this.child.stdin!.write(Buffer.concat(frames));
   }
 
   /** Opens a document; returns the index in the diagnostics feed from which to wait. */

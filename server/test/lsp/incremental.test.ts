@@ -3,7 +3,7 @@
 // analysis diagnostics must be those of the whole text through the core, as the CLI sees them.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { checkText } from '../../src/core';
+import { diagnose } from '../../src/diagnose';
 import { join } from 'node:path';
 import { toLspDiagnostics } from '../../src/lsp/convert';
 import { DiagnosticHelp } from '../../src/lsp/diagnostic-help';
@@ -76,7 +76,7 @@ describe('incremental text tiers', () => {
       const version = server.edit(uri, range, replacement);
       text = text.slice(0, start) + replacement + text.slice(start + find.length);
       const got = await server.diagnostics.next((p) => p.uri === uri && p.version === version, mark);
-      const want = toLspDiagnostics(checkText(text).diagnostics, uri, help);
+      const want = toLspDiagnostics(diagnose(text).diagnostics, uri, help);
       assert.deepStrictEqual(got.diagnostics, JSON.parse(JSON.stringify(want)), `after ${find} → ${replacement}`);
       for (const d of want) seen.add(String(d.code));
     }

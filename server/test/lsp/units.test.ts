@@ -3,11 +3,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { lensAnchor } from '../../src/lsp/code-lens';
-import { inCommentOrString } from '../../src/lsp/completion';
 import { toLspDiagnostic } from '../../src/lsp/convert';
 import { fileNameOf } from '../../src/lsp/document-store';
 import { formatText } from '../../src/lsp/formatting';
-import { scan, wordAt } from '../../src/lsp/scan';
+import { inCommentOrString, lexed } from '../../src/lsp/lexed';
 import { DEFAULT_SETTINGS, parseSettings } from '../../src/lsp/settings';
 
 describe('language server helpers', () => {
@@ -54,18 +53,16 @@ describe('language server helpers', () => {
     assert.equal(hint.relatedInformation, undefined);
   });
 
-  it('scans tolerantly: comments skipped, unterminated strings and comments end the text', () => {
+  it('sees the language lexer tolerantly: comments apart, unterminated strings and comments end the text', () => {
     assert.deepEqual(
-      scan('lock m // x\n/* y */ fork[i+1] 2..7 8k').map((t) => t.text),
-      ['lock', 'm', 'fork', '[', 'i', '+', '1', ']', '2..7', '8k'],
+      lexed('lock m // x\n/* y */ fork[i+1] 2..7 8k').map((t) => t.text),
+      ['lock', 'm', 'fork', '[', 'i', '+', '1', ']', '2', '..', '7', '8k'],
     );
     assert.deepEqual(
-      scan('scenario "abc').map((t) => t.kind),
+      lexed('scenario "abc').map((t) => t.kind),
       ['word', 'string'],
     );
-    assert.deepEqual(scan('a /* never closed'), [{ kind: 'word', text: 'a', start: 0, end: 1 }]);
-    assert.deepEqual(wordAt('lock bus', 6), { text: 'bus', start: 5, end: 8 });
-    assert.equal(wordAt('lock 12', 6), null);
+    assert.deepEqual(lexed('a /* never closed'), [{ kind: 'word', text: 'a', start: 0, end: 1 }]);
   });
 
   it('knows comments and strings', () => {
@@ -75,6 +72,10 @@ describe('language server helpers', () => {
     assert.equal(inCommentOrString(t, t.indexOf('d')), true);
     assert.equal(inCommentOrString(t, t.indexOf('e')), true);
     assert.equal(inCommentOrString(t, t.indexOf('f')), false);
+    assert.equal(inCommentOrString(t, t.indexOf('\n')), true, 'at the end of a line comment');
+    assert.equal(inCommentOrString(t, t.indexOf('"d"') + 3), false, 'after a closed string');
+    assert.equal(inCommentOrString('x "ab', 5), true, 'at the end of an unterminated string');
+    assert.equal(inCommentOrString('x /* ab', 7), true, 'at the end of an unterminated comment');
   });
 
   it('anchors the lens on the scenario or the first top-level process', () => {

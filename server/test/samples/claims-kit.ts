@@ -15,7 +15,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, test } from 'node:test';
-import { checkText } from '../../src/core';
+import { diagnose, withRun } from '../../src/diagnose';
 import { compile } from '../../src/language';
 import type { Diagnostic } from '../../src/language/diagnostic';
 import type { Model } from '../../src/language/model';
@@ -178,17 +178,15 @@ export class SampleClaims {
   }
 
   run(text = this.text): Run {
-    const checked = checkText(text, {
-      simulate: true,
-      simulation: { record: { events: true, spans: true } },
-    });
-    const { result } = checked;
-    const model = checked.compilation.model;
-    assert.ok(result && model, `${this.sample} compiles: ${checked.diagnostics.map((d) => d.message).join('; ')}`);
+    const diagnosis = diagnose(text);
+    const model = diagnosis.compilation.model;
+    const result = model ? simulate(model, { record: { events: true, spans: true } }) : null;
+    const diagnostics = withRun(diagnosis, result);
+    assert.ok(result && model, `${this.sample} compiles: ${diagnostics.map((d) => d.message).join('; ')}`);
     return {
       model,
       result,
-      diagnostics: checked.diagnostics,
+      diagnostics,
       events: result.events ?? [],
       spans: result.spans ?? [],
       thread: (name) => {

@@ -1,36 +1,13 @@
 /** `threadscape run`: summary, --json shape (CLI.md), exit codes, --events, --trace. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { scratch, threadscape as cmd } from './support';
 
-const cli = resolve(__dirname, '../../../dist/cli.js');
-const dir = mkdtempSync(join(tmpdir(), 'threadscape-run-'));
-
-function cmd(args: string[]): { out: string; err: string; code: number } {
-  try {
-    return {
-      out: execFileSync('node', [cli, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }),
-      err: '',
-      code: 0,
-    };
-  } catch (e) {
-    const x = e as { stdout?: string; stderr?: string; status?: number };
-    return { out: x.stdout ?? '', err: x.stderr ?? '', code: x.status ?? -1 };
-  }
-}
-
-function file(name: string, text: string): string {
-  const p = join(dir, name);
-  writeFileSync(p, text);
-  return p;
-}
+const { dir, file } = scratch('threadscape-run-');
 
 const OK = file('ok.threads', 'process p { model one_to_one thread a { compute 3 } thread b { io 2 } }\n');
-
-test('the command is built', () => assert.ok(existsSync(cli), 'run node esbuild.mjs first'));
 
 test('--json has exactly the fields of CLI.md, every one present', () => {
   const { out, code } = cmd(['run', OK, '--json']);
@@ -44,10 +21,12 @@ test('--json has exactly the fields of CLI.md, every one present', () => {
     'cpus',
     'counters',
     'diagnostics',
+    'recording',
     'events',
   ]);
   assert.equal(r.scenario, 'ok.threads', 'the file name when there is no title');
   assert.equal(r.events, null);
+  assert.deepEqual(r.recording, { events: 0, complete: true, until: null });
   assert.deepEqual(Object.keys(r.threads[0]), [
     'name',
     'process',
