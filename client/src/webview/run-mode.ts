@@ -47,11 +47,13 @@ export class RunMode implements ModeController {
     this.banner.remove();
   }
 
-  private runDefault(doc: ValidModel): void {
+  /** Runs the default schedule; `note`: an error to show once it is shown (the run clears the status). */
+  private runDefault(doc: ValidModel, note?: string): void {
     this.banner.remove();
-    this.runs.start(doc.model, doc.fileName, (result) =>
-      this.ctx.app.showRun(result, { diagnostics: doc.diagnostics, reveal: { type: 'reveal', until: null } }),
-    );
+    this.runs.start(doc.model, doc.fileName, (result) => {
+      this.ctx.app.showRun(result, { diagnostics: doc.diagnostics, reveal: { type: 'reveal', until: null } });
+      if (note) this.ctx.app.header.setStatus(note, 'error');
+    });
   }
 
   /** Replays `req` on the model `doc`. */
@@ -69,9 +71,10 @@ export class RunMode implements ModeController {
             ? `the run ended after ${taken.length} of its ${req.choices.length} choices`
             : null);
         if (problem !== null) {
-          // Not applied: what was shown stays.
-          app.header.setStatus(`The replay does not fit this run and was not applied: ${problem}.`, 'error');
-          if (!this.replaying) this.runDefault(doc);
+          // Not applied: the replay shown stays, else the default schedule is shown again.
+          const note = `The replay does not fit this run and was not applied: ${problem}.`;
+          if (this.replaying) app.header.setStatus(note, 'error');
+          else this.runDefault(doc, note);
           return;
         }
         this.replaying = req;
