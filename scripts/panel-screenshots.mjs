@@ -1,14 +1,14 @@
 #!/usr/bin/env node
 // Screenshots of the VS Code panel's webview in one of its modes, for a look by eye: the panel's
 // own HTML and CSP with a stubbed host (client/test/browser/panel-page.ts), sent a scenario's
-// model, then driven as a user would. Light and dark (the page's fallback colours follow the
-// colour scheme), at a panel's width and a wide window.
+// model, then driven as a user would. Light, dark (the page's fallback colours follow the colour
+// scheme) and VS Code's high contrast, at a panel's width and a wide window.
 //
 //   node --conditions=import --import tsx scripts/panel-screenshots.mjs FILE.threads
-//        --mode replay|play|predict|compare [--out DIR] [--widths 520,1400] [--height 900] [--themes light,dark]
+//        --mode replay|play|predict|compare [--keys 1,2] [--out DIR] [--widths 500,1400] [--height 900] [--themes light,dark,hc]
 //
-// replay: the explorer's first finding replayed (and listed in the Findings tab); play: a few
-// picks by key; predict: the first checkpoint answered; compare: the models compared.
+// replay: the explorer's first finding replayed (and listed in the Findings tab); play: the picks of
+// --keys, by key; predict: the first checkpoint answered; compare: the models compared.
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
@@ -19,6 +19,7 @@ import { markedLines } from '../server/src/teaching/checkpoints.ts';
 import { buildWebview } from '../client/test/browser/build-webview.ts';
 import { launchChromium } from '../client/test/browser/chromium.ts';
 import { openPanel } from '../client/test/browser/panel-page.ts';
+import { HC } from './hc-theme.mjs';
 
 const args = process.argv.slice(2);
 const opt = (name, dflt) => {
@@ -27,9 +28,10 @@ const opt = (name, dflt) => {
 };
 const mode = opt('--mode', 'replay');
 const outDir = resolve(opt('--out', join(tmpdir(), 'threadscape-panel-shots')));
-const widths = opt('--widths', '520,1400').split(',').map(Number);
+const widths = opt('--widths', '500,1400').split(',').map(Number);
 const height = Number(opt('--height', '900'));
-const themes = opt('--themes', 'light,dark').split(',');
+const themes = opt('--themes', 'light,dark,hc').split(',');
+const keys = opt('--keys', '1,2').split(',');
 const file = args[0];
 if (!file) {
   console.error('usage: panel-screenshots.mjs FILE.threads --mode replay|play|predict|compare');
@@ -75,6 +77,7 @@ try {
     for (const width of widths) {
       const { page, errors } = await openPanel(browser, assets, uri, undefined, { width, height });
       await page.emulateMedia({ colorScheme: theme === 'light' ? 'light' : 'dark' });
+      if (theme === 'hc') await page.evaluate(HC);
       const send = (m) => page.evaluate((msg) => window.postMessage(msg, '*'), m);
       await send(modelMessage);
       await page.waitForSelector('body[data-ready="true"]');
@@ -85,20 +88,22 @@ try {
       } else if (mode === 'play') {
         await send({ type: 'mode', mode: 'play' });
         await page.waitForSelector('.ts-alternatives button');
-        // Two picks (the first alternative, then the second), then the run shows up to the next choice.
-        for (const [key, picks] of [
-          ['1', 1],
-          ['2', 2],
-        ]) {
+        // The picks of --keys, one key each, then the run shows up to the choice after them.
+        for (const [k, key] of keys.entries()) {
           if ((await page.locator('.ts-alternatives button').count()) === 0) break;
           await page.keyboard.press(key);
-          await page.waitForFunction((n) => new RegExp(`\\(${n} picks?\\)`).test(document.body.innerText), picks);
+          await page.waitForFunction((n) => new RegExp(`\\(${n} picks?\\)`).test(document.body.innerText), k + 1);
         }
         await page.waitForSelector('body[data-ready="true"]');
       } else if (mode === 'predict') {
         await send({ type: 'mode', mode: 'predict' });
         await page.waitForSelector('.ts-questions fieldset');
-        await page.locator('.ts-questions fieldset').first().locator('input').first().check();
+        // Every question answered: the first choice offered, or 3.
+        for (const f of await page.locator('.ts-questions fieldset').all()) {
+          const radio = f.locator('input[type=radio]').first();
+          if (await radio.count()) await radio.check();
+          else await f.locator('input').first().fill('3');
+        }
         await page.getByRole('button', { name: 'Check' }).click();
         await page.waitForSelector('.ts-verdict');
       } else if (mode === 'compare') {

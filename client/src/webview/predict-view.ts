@@ -25,6 +25,8 @@ export class PredictView {
   private readonly ruleSelect: HTMLSelectElement;
   private readonly every: HTMLInputElement;
   private readonly form: HTMLFormElement;
+  /** Says which question is still to answer. */
+  private readonly note = el('p', { className: 'ts-play-status', attrs: { role: 'status' } });
   private drawn = '';
 
   constructor(private readonly cb: PredictCallbacks) {
@@ -78,14 +80,23 @@ export class PredictView {
     if (action === 'next') return this.cb.next();
     if (action === 'finish') return this.cb.finish();
     if (action === 'restart') return this.cb.restart();
-    const values = [...this.form.querySelectorAll<HTMLElement>('fieldset')].map((f) => {
+    const sets = [...this.form.querySelectorAll<HTMLElement>('fieldset')];
+    const values = sets.map((f): string | null => {
       const checked = f.querySelector<HTMLInputElement>('input[type=radio]:checked');
       if (checked) return checked.value;
       const never = f.querySelector<HTMLInputElement>('input[type=checkbox]');
       if (never?.checked) return 'never';
-      return f.querySelector<HTMLInputElement>('input:not([type=radio]):not([type=checkbox])')?.value ?? '';
+      const typed = f.querySelector<HTMLInputElement>('input:not([type=radio]):not([type=checkbox])')?.value.trim();
+      return typed ? typed : null;
     });
-    this.cb.answer(values);
+    // Every question answered first (an unchecked "nobody" is no answer): the first one left gets the focus.
+    const missing = values.indexOf(null);
+    this.note.textContent = missing >= 0 ? `Answer question ${missing + 1} first.` : '';
+    if (missing >= 0) {
+      sets[missing].querySelector<HTMLInputElement>('input')?.focus();
+      return;
+    }
+    this.cb.answer(values.map((v) => v ?? ''));
   }
 
   /** Shows the checkpoint asked now (or the end), the verdicts once checked, and the score. */
@@ -128,7 +139,8 @@ export class PredictView {
     const buttons = checked
       ? [this.submit('Reveal to the next checkpoint', 'next'), this.submit('Reveal all', 'finish', false)]
       : [this.submit('Check', 'check'), this.submit('Reveal all', 'finish', false)];
-    this.form.replaceChildren(...fields, el('div', { className: 'ts-mode-actions' }, buttons));
+    this.note.textContent = '';
+    this.form.replaceChildren(...fields, el('div', { className: 'ts-mode-actions' }, buttons), this.note);
     // Keyboard flow: the first answer to give, then the button that reveals more.
     const next = checked ? buttons[0] : this.form.querySelector<HTMLInputElement>('input');
     if (checked || this.element.contains(document.activeElement)) next?.focus();

@@ -183,6 +183,9 @@ describe('panel modes (stubbed VS Code API)', { skip: browserSkip }, () => {
     assert.equal(await page.locator('.ts-scrub').getAttribute('max'), String(t));
     assert.ok((await playhead(page)) <= t);
 
+    await page.getByRole('button', { name: 'Check' }).click();
+    assert.equal(await page.locator('.ts-questions [role="status"]').innerText(), 'Answer question 1 first.');
+    assert.equal(await page.locator('.ts-verdict').count(), 0, 'an unanswered question is not checked');
     for (const f of await page.locator('.ts-questions fieldset').all()) {
       const radio = f.locator('input[type=radio]').first();
       if (await radio.count()) await radio.check();
