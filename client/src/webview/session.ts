@@ -75,7 +75,8 @@ export class PanelSession {
     const same = this.doc !== null && key === this.modelKey;
     this.modelKey = key;
     this.doc = { ...msg, model: msg.model };
-    if (!same && this.findingsMsg) this.setFindings(null);
+    // The findings hold while the model does (an edit of a comment): they stay, for the new version.
+    if (this.findingsMsg) this.setFindings(same ? { ...this.findingsMsg, version: msg.version } : null);
     const findings = this.pendingFindings;
     const replay = this.pendingReplay;
     this.pendingFindings = this.pendingReplay = null;
@@ -93,19 +94,23 @@ export class PanelSession {
     this.controllers[this.current].start(this.doc);
   }
 
-  /** Is `m` for this document and its current text? Says why not when it is not. */
-  private fits(m: { uri: string; version: number }, what: string): 'now' | 'later' | 'never' {
+  /**
+   * Is `m` for this document and its current text? Says why not when it is not (`what` null:
+   * quietly, for a findings list that an edit overtook on its way).
+   */
+  private fits(m: { uri: string; version: number }, what: string | null): 'now' | 'later' | 'never' {
     const doc = this.doc;
     if (doc && m.uri !== doc.uri) {
-      this.app.header.setStatus(`${what} for another document was ignored.`, 'error');
+      if (what) this.app.header.setStatus(`${what} for another document was ignored.`, 'error');
       return 'never';
     }
     if (!doc || m.version > doc.version) return 'later';
     if (m.version < doc.version) {
-      this.app.header.setStatus(
-        `${what} for version ${m.version} of the file was ignored: the text has changed since (version ${doc.version}).`,
-        'error',
-      );
+      if (what)
+        this.app.header.setStatus(
+          `${what} for version ${m.version} of the file was ignored: the text has changed since (version ${doc.version}).`,
+          'error',
+        );
       return 'never';
     }
     return 'now';
@@ -121,7 +126,7 @@ export class PanelSession {
   }
 
   onFindings(m: FindingsMessage): void {
-    const fit = this.fits(m, 'A list of findings');
+    const fit = this.fits(m, null);
     if (fit === 'later') this.pendingFindings = m;
     if (fit === 'now') this.setFindings(m);
   }
