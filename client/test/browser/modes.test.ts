@@ -202,6 +202,21 @@ describe('panel modes (stubbed VS Code API)', { skip: browserSkip }, () => {
     await page.close();
   });
 
+  test('predict then reveal: a statement marked // ? is where the panel stops', async () => {
+    const text = ORDERS.replace('compute 1..4', 'compute 4').replace(
+      '  thread right { compute 5 lock b compute 2 lock a unlock a unlock b }',
+      '  thread right {\n    compute 5\n    lock b // ?\n    compute 2 lock a unlock a unlock b\n  }',
+    );
+    const lines = text.split('\n').flatMap((l, k) => (l.includes('// ?') ? [k] : []));
+    const { page, errors } = await started(text, 'orders.threads', lines);
+    await send(page, { type: 'mode', mode: 'predict' });
+    await page.waitForSelector('.ts-questions fieldset');
+    assert.equal(await page.locator('select[aria-label="Checkpoints"]').inputValue(), 'marks');
+    assert.match(await page.locator('.ts-predict-h').innerText(), /^Checkpoint 1 of 1 · t = 5$/, 'right takes b at 5');
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
   test('compare models: three runs stacked on one axis, each labelled with its model, the table under them', async () => {
     const text = readFileSync('samples/three-models.threads', 'utf8');
     const { page, errors } = await started(text, 'three-models.threads');
