@@ -16,6 +16,8 @@ import { mkdirSync } from 'node:fs';
 import { compile } from '../server/src/language/index.ts';
 import { explore } from '../server/src/explorer/index.ts';
 import { markedLines } from '../server/src/teaching/checkpoints.ts';
+import { writtenSettings } from '../server/src/teaching/override.ts';
+import { parse } from '../server/src/language/parse.ts';
 import { buildWebview } from '../client/test/browser/build-webview.ts';
 import { launchChromium } from '../client/test/browser/chromium.ts';
 import { openPanel } from '../client/test/browser/panel-page.ts';
@@ -52,6 +54,7 @@ const modelMessage = {
   model,
   diagnostics,
   markedLines: markedLines(text),
+  written: writtenSettings(parse(text).ast),
 };
 let findings = [];
 if (mode === 'replay') {

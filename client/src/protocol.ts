@@ -7,6 +7,7 @@
  * message can never reach a handler.
  */
 import type { ChoiceRecord } from '@server/explorer/unit-tree';
+import type { WrittenSetting } from '@server/teaching/override';
 import { isDiagnosticCode, type Diagnostic } from '@server/language/diagnostic';
 import type { Model, SourceRange } from '@server/language/model';
 import type { PackedRun } from '@server/simulator/pack';
@@ -25,6 +26,8 @@ export interface ModelMessage {
   diagnostics: Diagnostic[];
   /** Lines (0-based) of statements marked with a `// ?` comment: predict-then-reveal's checkpoints. */
   markedLines?: number[];
+  /** The process settings and thread attributes the text writes, and where (Compare models' notes). */
+  written?: WrittenSetting[];
 }
 
 /**
@@ -167,6 +170,19 @@ function isFindingItem(v: unknown): v is FindingItem {
   );
 }
 
+/** Most settings a model message may list as written. */
+export const MAX_WRITTEN = 100_000;
+
+function isWrittenSetting(v: unknown): v is WrittenSetting {
+  return (
+    isRecord(v) &&
+    typeof v.process === 'string' &&
+    (v.thread === null || typeof v.thread === 'string') &&
+    typeof v.name === 'string' &&
+    isSourceRange(v.range)
+  );
+}
+
 /** True for one of the panel's modes. */
 export function isPanelMode(v: unknown): v is PanelMode {
   return typeof v === 'string' && (PANEL_MODES as readonly string[]).includes(v);
@@ -299,7 +315,9 @@ export function isHostMessage(v: unknown): v is HostMessage {
         (v.model === null || isModelShape(v.model)) &&
         Array.isArray(v.diagnostics) &&
         v.diagnostics.every(isDiagnostic) &&
-        (v.markedLines === undefined || (Array.isArray(v.markedLines) && v.markedLines.every(isCount)))
+        (v.markedLines === undefined || (Array.isArray(v.markedLines) && v.markedLines.every(isCount))) &&
+        (v.written === undefined ||
+          (Array.isArray(v.written) && v.written.length <= MAX_WRITTEN && v.written.every(isWrittenSetting)))
       );
     case 'error':
       return typeof v.message === 'string';

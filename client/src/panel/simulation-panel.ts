@@ -8,7 +8,9 @@ import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { ModelRequest } from '@server/lsp/protocol';
+import { parse } from '@server/language/parse';
 import { markedLines } from '@server/teaching/checkpoints';
+import { writtenSettings } from '@server/teaching/override';
 import {
   isWebviewMessage,
   type FindingsMessage,
@@ -173,6 +175,7 @@ export class SimulationPanel implements vscode.Disposable {
         // Checked where the webview receives it (parseHostMessage), not here as well.
         diagnostics: res.diagnostics,
         markedLines: markedLines(doc.getText()),
+        written: res.model ? writtenSettings(parse(doc.getText()).ast) : undefined,
       });
       this.modelPosted = true;
       for (const w of this.waiting.values()) this.post(w);

@@ -23,7 +23,7 @@ export class CompareMode implements ModeController {
     const next = (): void => {
       const m = THREADING_MODELS[done.length];
       if (m === undefined) return this.show(doc, done);
-      const { model, dropped } = withModel(doc.model, m);
+      const { model, dropped } = withModel(doc.model, m, { written: doc.written ?? [] });
       this.runs.start(model, doc.fileName, (result) => {
         done.push({ model: m, dropped, result, stopped: false });
         next();

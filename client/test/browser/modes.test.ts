@@ -10,6 +10,8 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { explore } from '@server/explorer';
 import { compile } from '@server/language';
+import { parse } from '@server/language/parse';
+import { writtenSettings } from '@server/teaching/override';
 import type { Model } from '@server/language/model';
 import type { FindingItem, HostMessage } from '../../src/protocol';
 import { browserSkip } from './chromium';
@@ -231,5 +233,29 @@ describe('panel modes (stubbed VS Code API)', { skip: browserSkip }, () => {
     assert.ok((await page.locator('.ts-cmp-table tbody tr').count()) > 0);
     assert.deepEqual(errors, []);
     await page.close();
+  });
+
+  test('compare models: the settings a model cannot take are noted where the file writes them', async () => {
+    const text =
+      'scenario "Dropped" { cpus 2 }\nprocess app {\n  model many_to_many\n  lwps 2\n  thread a bound { compute 3 }\n  thread b { compute 2 }\n}\n';
+    const p = await open();
+    await send(p.page, {
+      ...modelMessage(compiled(text), 'dropped.threads'),
+      written: writtenSettings(parse(text).ast),
+    });
+    await p.page.waitForSelector('body[data-ready="true"]');
+    await send(p.page, { type: 'mode', mode: 'compare' });
+    await p.page.waitForSelector('.ts-cmp-notes');
+    assert.deepEqual(await p.page.locator('.ts-cmp-notes li').allInnerTexts(), [
+      "one_to_one: dropped 'lwps 2' of process app (line 4)",
+      "many_to_one: dropped 'lwps 2' of process app (line 4)",
+      "many_to_one: dropped 'bound' of thread a of process app (line 5)",
+    ]);
+    await p.page.locator('.ts-cmp-notes button').last().click();
+    const revealed = (await p.posted()).filter((m) => m.type === 'reveal');
+    assert.equal(revealed.length, 1);
+    assert.equal(revealed[0].type === 'reveal' && revealed[0].range.start.line, 4, 'the click reveals the setting');
+    assert.deepEqual(p.errors, []);
+    await p.page.close();
   });
 });

@@ -37,6 +37,31 @@ export interface OverrideOptions {
    * Without it, notes point at the process's or thread's name and such threads become unbound.
    */
   source?: FileNode;
+  /**
+   * In place of `source`, for a host that has not the tree but was handed what the file writes
+   * (`writtenSettings` of the tree): the same notes and the same runs.
+   */
+  written?: readonly WrittenSetting[];
+}
+
+/** A process setting (thread null) or thread attribute as the file writes it, and where. */
+export interface WrittenSetting {
+  process: string;
+  thread: string | null;
+  name: string;
+  range: SourceRange;
+}
+
+/** What the syntax tree says each process setting and thread attribute is, and where it is written. */
+export function writtenSettings(ast: FileNode): WrittenSetting[] {
+  const out: WrittenSetting[] = [];
+  for (const p of ast.processes) {
+    if (!p.name) continue;
+    for (const st of p.settings) out.push({ process: p.name.name, thread: null, name: st.key, range: st.range });
+    for (const t of p.threads)
+      for (const a of t.attrs) out.push({ process: p.name.name, thread: t.name.name, name: a.name, range: a.range });
+  }
+  return out;
 }
 
 export interface Overridden {
@@ -49,13 +74,8 @@ export interface Overridden {
 class Written {
   private readonly ranges = new Map<string, SourceRange>();
 
-  constructor(ast: FileNode | undefined) {
-    for (const p of ast?.processes ?? []) {
-      if (!p.name) continue;
-      for (const st of p.settings) this.ranges.set(this.key(p.name.name, null, st.key), st.range);
-      for (const t of p.threads)
-        for (const a of t.attrs) this.ranges.set(this.key(p.name.name, t.name.name, a.name), a.range);
-    }
+  constructor(settings: readonly WrittenSetting[]) {
+    for (const w of settings) this.ranges.set(this.key(w.process, w.thread, w.name), w.range);
   }
 
   private key(process: string, thread: string | null, name: string): string {
@@ -72,7 +92,7 @@ class Written {
 export function withModel(model: Model, target: ThreadingModel, options: OverrideOptions = {}): Overridden {
   const dropped: DroppedSetting[] = [];
   const chosen = options.processes ? new Set(options.processes) : null;
-  const written = new Written(options.source);
+  const written = new Written(options.source ? writtenSettings(options.source) : (options.written ?? []));
   const processes = model.processes.map((p) =>
     (chosen === null || chosen.has(p.name)) && p.model !== target ? convert(p, target, written, dropped) : p,
   );
