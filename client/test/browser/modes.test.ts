@@ -219,6 +219,20 @@ describe('panel modes (stubbed VS Code API)', { skip: browserSkip }, () => {
     await page.close();
   });
 
+  test('a reload restores the mode: the panel comes back in predict then reveal', async () => {
+    const p = await openPanel(chromium.browser(), chromium.assets(), URI, {
+      uri: URI,
+      time: 0,
+      speed: 1,
+      mode: 'predict',
+    });
+    await send(p.page, modelMessage(compiled(ORDERS), 'orders.threads'));
+    await p.page.waitForSelector('.ts-questions fieldset');
+    assert.equal(await p.page.locator('.ts-modes [aria-pressed="true"]').innerText(), 'Predict, then reveal');
+    assert.deepEqual(p.errors, []);
+    await p.page.close();
+  });
+
   test('compare models: three runs stacked on one axis, each labelled with its model, the table under them', async () => {
     const text = readFileSync('samples/three-models.threads', 'utf8');
     const { page, errors } = await started(text, 'three-models.threads');
