@@ -258,7 +258,10 @@ export function drawAxis(
     const x = Math.round(timeToX(view, t)) + 0.5;
     ctx.moveTo(x, height - 5);
     ctx.lineTo(x, height);
-    ctx.fillText(String(t), x + 3, height / 2 - 1);
+    // A label that would run past the right edge ends at it, left of its tick.
+    const label = String(t);
+    const w = ctx.measureText(label).width;
+    ctx.fillText(label, x + 3 + w > view.width ? x - 3 - w : x + 3, height / 2 - 1);
   }
   ctx.stroke();
   const px = timeToX(view, playhead);
