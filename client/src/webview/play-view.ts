@@ -40,6 +40,7 @@ export class PlayView {
       return b;
     };
     this.undo = button('Undo', 'Take back the last pick (Backspace)', () => cb.undo());
+    this.undo.setAttribute('aria-keyshortcuts', 'Backspace');
     this.goalSelect = el('select', { attrs: { 'aria-label': 'Goal' } });
     this.goalSelect.addEventListener('change', () => this.goalChanged());
     this.thread = el('select', { attrs: { 'aria-label': 'Thread that waits' } });
@@ -126,7 +127,8 @@ export class PlayView {
     this.question.textContent = `At t=${s.asked.t}: ${s.asked.question}`;
     const alts = s.asked.alternatives;
     const items = alts.slice(0, alts.length > MAX_BUTTONS ? 9 : MAX_BUTTONS).map((text, k) => {
-      const b = el('button', { attrs: { type: 'button', 'data-pick': String(k) } }, [
+      const keys: Record<string, string> = k < 9 ? { 'aria-keyshortcuts': String(k + 1) } : {};
+      const b = el('button', { attrs: { type: 'button', 'data-pick': String(k), ...keys } }, [
         ...(k < 9 ? [el('kbd', { text: String(k + 1) })] : []),
         document.createTextNode(text),
       ]);

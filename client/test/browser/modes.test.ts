@@ -131,6 +131,7 @@ describe('panel modes (stubbed VS Code API)', { skip: browserSkip }, () => {
     const question = () => page.locator('.ts-play-q').innerText();
     assert.match(await question(), /^At t=0: Which thread steps first\?/);
     assert.match(await page.locator('.ts-alternatives').innerText(), /phil\[1\] steps first/);
+    assert.equal(await page.locator('.ts-alternatives button').nth(1).getAttribute('aria-keyshortcuts'), '2');
     const undo = page.locator('.ts-play').getByRole('button', { name: /^Undo/ });
     assert.equal(await undo.isDisabled(), true);
 
