@@ -8,9 +8,12 @@
 import type { RunResult } from '../../../server/src/simulator/trace';
 import { checkpoints, type CheckpointRule } from '../../../server/src/teaching/checkpoints';
 import { Runs, type ModeContext, type ModeController, type ValidModel } from './modes';
-import type { Stop } from './playback';
+import { SPEEDS, type Stop } from './playback';
 import { initialPredict, reducePredict, revealUntil, type PredictAction, type PredictState } from './predict';
 import { PredictView } from './predict-view';
+
+/** Longest a reveal plays, in seconds (faster when the stretch is long). */
+const REVEAL_SECONDS = 3;
 
 export class PredictMode implements ModeController {
   private readonly runs: Runs;
@@ -89,7 +92,15 @@ export class PredictMode implements ModeController {
     const passed: Stop[] = this.state.checkpoints
       .slice(0, this.state.at)
       .map((c, k) => ({ t: c.t, label: `checkpoint ${k + 1}`, kind: 'checkpoint' }));
-    this.ctx.app.dispatch({ type: 'setStops', stops: passed });
-    this.ctx.app.dispatch({ type: 'reveal', until: revealUntil(this.state), then: 'play' });
+    const app = this.ctx.app;
+    app.dispatch({ type: 'setStops', stops: passed });
+    // The stretch up to the next checkpoint plays in at most about three seconds.
+    const until = revealUntil(this.state);
+    const gap = (until ?? app.playback.endTime) - app.playback.time;
+    if (gap / app.playback.speed > REVEAL_SECONDS) {
+      const speed = SPEEDS.find((v) => gap / v <= REVEAL_SECONDS) ?? SPEEDS[SPEEDS.length - 1];
+      app.dispatch({ type: 'setSpeed', speed });
+    }
+    app.dispatch({ type: 'reveal', until, then: 'play' });
   }
 }

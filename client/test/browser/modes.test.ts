@@ -199,8 +199,11 @@ describe('panel modes (stubbed VS Code API)', { skip: browserSkip }, () => {
     await page.getByRole('button', { name: 'Check' }).click();
     await page.waitForSelector('.ts-verdict');
     assert.match(await page.locator('.ts-score').innerText(), /^Score: \d+ of \d+$/);
-    await page.getByRole('button', { name: 'Reveal all' }).click();
+    // The last checkpoint answered: the rest of the run plays to its end, the outcome shown.
+    await page.getByRole('button', { name: 'Reveal to the next checkpoint' }).click();
     await page.waitForFunction(() => /Every checkpoint passed/.test(document.body.innerText));
+    await page.waitForFunction(() => Number(document.body.dataset.playhead) === 7);
+    assert.match(await page.locator('.ts-outcome').first().innerText(), /^deadlock at t=7/);
     assert.deepEqual(errors, []);
     await page.close();
   });
