@@ -77,6 +77,8 @@ export function describeSearch(s: SearchState): string {
   }
   if (s.running) return 'exploring…';
   if (s.searched.length === 0) return `nothing to search for: the default schedule shows every problem (${states})`;
+  // No choice point at all: the default schedule is the only one.
+  if (s.complete && s.states === 0) return `no ${what} in any schedule: the default one is the only one`;
   if (s.complete) return `no ${what} in any schedule: ${states}`;
   const why = s.stoppedBy ? (WHY[s.stoppedBy] ?? s.stoppedBy) : 'wide ranges sampled';
   return `no ${what} found in ${states} (${why}); not a proof`;

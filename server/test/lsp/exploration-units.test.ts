@@ -10,7 +10,7 @@ import { runExploration } from '../../src/lsp/exploration-runner';
 import { playActions } from '../../src/lsp/play-counterexample';
 import { parseSettings } from '../../src/lsp/settings';
 import { distFile } from '../support/dist';
-import { dining } from './dining';
+import { dining } from './scenarios';
 
 const range = { start: { line: 4, character: 2 }, end: { line: 4, character: 9 } };
 
@@ -55,6 +55,10 @@ describe('exploration tier parts', () => {
     assert.equal(
       describeSearch(state({})),
       'no deadlock, hang, fault or unbounded priority inversion in any schedule: 12,345 states',
+    );
+    assert.equal(
+      describeSearch(state({ states: 0, searched: ['deadlock-reachable'] })),
+      'no deadlock in any schedule: the default one is the only one',
     );
     assert.equal(
       describeSearch(state({ searched: ['deadlock-reachable'], complete: false, stoppedBy: 'time', states: 5000 })),

@@ -6,21 +6,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { CodeAction, CodeLens, Diagnostic } from 'vscode-languageserver-protocol';
 import type { PlayCounterexampleArgs } from '../../src/lsp/protocol';
-import { dining } from './dining';
+import { dining, ONE_LWP, OPPOSITE } from './scenarios';
 import { TestServer } from './harness';
-
-/** Two threads, two mutexes in opposite orders, two CPUs, a think time that varies. */
-const OPPOSITE = `scenario "opposite orders" { cpus 2 }
-process p {
-  model one_to_one
-  mutex a
-  mutex b
-  thread t1 { compute 1..3 lock a compute 1 lock b compute 1 unlock b unlock a }
-  thread t2 { compute 4 lock b compute 1 lock a compute 1 unlock a unlock b }
-}
-`;
-/** The same threads on one LWP with nothing to preempt it: no schedule deadlocks. */
-const ONE_LWP = OPPOSITE.replace('model one_to_one', 'model many_to_many\n  concurrency 1');
 
 const FAST = { simulation: { delay: 20 } };
 const INFORMATION = 3;

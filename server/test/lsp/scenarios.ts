@@ -1,8 +1,26 @@
 /**
+ * Scenarios of the exploration tier's tests (over stdio and in VS Code) and benchmark.
+ */
+
+/** Two threads, two mutexes in opposite orders, two CPUs, a think time that varies: the default run completes, some schedule deadlocks. */
+export const OPPOSITE = `scenario "opposite orders" { cpus 2 }
+process p {
+  model one_to_one
+  mutex a
+  mutex b
+  thread t1 { compute 1..3 lock a compute 1 lock b compute 1 unlock b unlock a }
+  thread t2 { compute 4 lock b compute 1 lock a compute 1 unlock a unlock b }
+}
+`;
+
+/** The same threads on one LWP with nothing to preempt it: no schedule deadlocks. */
+export const ONE_LWP = OPPOSITE.replace('model one_to_one', 'model many_to_many\n  concurrency 1');
+
+/**
  * Dining philosophers with think times (`compute 1..3` before the first fork), one thread and
  * one CPU each: `ordered` has the last philosopher take fork[0] first (no deadlock in any
  * schedule), otherwise every philosopher takes its left fork first (the default run completes,
- * some schedule deadlocks). For the exploration tests and benchmark.
+ * some schedule deadlocks).
  */
 export function dining(n: number, ordered: boolean): string {
   const body = (first: string, second: string) =>
