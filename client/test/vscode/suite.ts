@@ -8,6 +8,7 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { registerExplorationTests } from './exploration';
 import { registerFirstHourTests } from './first-hour';
 import { codeOf, diagnosticsWith, test, tests, waitFor } from './harness';
 
@@ -172,6 +173,7 @@ test('Threadscape: Simulate opens one panel per document', async () => {
 });
 
 registerFirstHourTests();
+registerExplorationTests();
 
 /** Entry point called by VS Code's extension test runner. */
 export async function run(): Promise<void> {
