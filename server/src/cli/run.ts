@@ -52,9 +52,23 @@ function printJson(
     counters: result?.counters ?? null,
     diagnostics: diags.map(jsonDiagnostic),
     recording: recordingOf(result),
-    events: opts.events ? (result?.events ?? []) : null,
+    events: null,
   };
-  out(`${JSON.stringify(json, null, 2)}\n`);
+  const head = JSON.stringify(json, null, 2);
+  const events = opts.events ? (result?.events ?? []) : null;
+  if (events === null || events.length === 0) {
+    out(`${events === null ? head : head.replace(/null\n}$/, '[]\n}')}\n`);
+    return;
+  }
+  // The events, up to a million, are written a chunk at a time: the same text as one
+  // JSON.stringify of the whole, without holding it all in memory.
+  out(`${head.slice(0, -'null\n}'.length)}[\n`);
+  const CHUNK = 1000;
+  for (let i = 0; i < events.length; i += CHUNK) {
+    const part = events.slice(i, i + CHUNK).map((e) => `    ${JSON.stringify(e, null, 2).replace(/\n/g, '\n    ')}`);
+    out(`${part.join(',\n')}${i + CHUNK < events.length ? ',' : ''}\n`);
+  }
+  out('  ]\n}\n');
 }
 
 function printText(file: string, result: RunResult | null, diags: Diagnostic[]): void {

@@ -29,11 +29,13 @@ export function gantt(result: RunResult): string[] {
   const per = end / cols;
   const symbolOf = new Map<string, string>();
   const legend: string[] = [];
+  const named = new Map<string, number>();
+  for (const t of result.threads) named.set(t.name, (named.get(t.name) ?? 0) + 1);
   for (const t of result.threads) {
     const key = `${t.process}/${t.name}`;
     const sym = SYMBOLS[symbolOf.size % SYMBOLS.length];
     symbolOf.set(key, sym);
-    legend.push(`${sym}=${result.threads.filter((x) => x.name === t.name).length > 1 ? key : t.name}`);
+    legend.push(`${sym}=${(named.get(t.name) ?? 0) > 1 ? key : t.name}`);
   }
   const lines: string[] = [
     `time 0..${end}, one column = ${count(Number.isInteger(per) ? per : Number(per.toFixed(2)), 'tick')}`,

@@ -163,8 +163,12 @@ export interface MutexRt {
   spec: MutexModel;
   proc: ProcRt;
   owner: ThreadRt | null;
-  /** Waiters in arrival order (blocked and spinning). */
+  /** Waiters in arrival order (blocked and spinning); see wait-queue.ts. */
   waiters: ThreadRt[];
+  /** How many waiters have each effective priority. */
+  prios: Map<number, number>;
+  /** How many waiters spin (adaptive and spin mutexes). */
+  spinners: number;
   name: string;
   spanLane: number;
   /** In the engine's list of mutexes with waiters. */
@@ -174,12 +178,14 @@ export interface MutexRt {
 export interface CondRt {
   spec: SyncModel;
   waiters: ThreadRt[];
+  prios: Map<number, number>;
 }
 
 export interface SemRt {
   spec: SemaphoreModel;
   count: number;
   waiters: ThreadRt[];
+  prios: Map<number, number>;
 }
 
 export interface ProcRt {

@@ -10,6 +10,7 @@ import { dispatch, makeReady, takeOffCpu, yieldPoint, startSlice } from './kerne
 import { enqueueUlt, poolLwpFree, switchNext } from './library';
 import { newLwp } from './pool';
 import { leaveQueues, targetEnded } from './sync';
+import { takeAll } from './wait-queue';
 import { touchLwp, touchThread } from './accounting';
 import { EV } from './event-kinds';
 
@@ -226,5 +227,8 @@ export function killProcess(w: World, proc: ProcRt, faulted: ThreadRt): void {
     retireLwp(w, l);
   }
   proc.parked = [];
-  for (const m of proc.mutexes) m.waiters = [];
+  for (const m of proc.mutexes) {
+    takeAll(m);
+    m.spinners = 0;
+  }
 }

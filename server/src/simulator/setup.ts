@@ -7,6 +7,7 @@ import { normalizeBody } from './program';
 import { EV } from './event-kinds';
 import { scheduleAging } from './library';
 import { growPool, newLwp } from './pool';
+import { emptyQueue } from './wait-queue';
 
 function runqLess(a: ThreadRt, b: ThreadRt): boolean {
   if (a.effPrio !== b.effPrio) return a.effPrio > b.effPrio;
@@ -77,8 +78,8 @@ function newProcess(w: World, spec: ProcessModel): ProcRt {
     index: spec.index,
     threads: [],
     mutexes: [],
-    conds: spec.condvars.map((c) => ({ spec: c, waiters: [] })),
-    sems: spec.semaphores.map((s) => ({ spec: s, count: s.initial, waiters: [] })),
+    conds: spec.condvars.map((c) => ({ spec: c, ...emptyQueue() })),
+    sems: spec.semaphores.map((s) => ({ spec: s, count: s.initial, ...emptyQueue() })),
     lwps: [],
     nextLwpId: 0,
     runq: new IndexedHeap<ThreadRt>(runqLess),
@@ -99,7 +100,8 @@ function newProcess(w: World, spec: ProcessModel): ProcRt {
     spec: m,
     proc,
     owner: null,
-    waiters: [],
+    ...emptyQueue(),
+    spinners: 0,
     name: m.name,
     spanLane: w.rec ? w.rec.addLane({ kind: 'mutex', process: spec.name, mutex: m.name }) : -1,
     contended: false,

@@ -13,6 +13,7 @@ import type { World } from './world';
 import type { CpuRt, LwpRt, MutexRt, ProcRt, ThreadRt } from './entities';
 import type { TimedEvent } from './heap';
 import type { RecorderMark } from './recorder';
+import { recount } from './wait-queue';
 
 /** The world's arrays of references, copied as they are. */
 const LISTS = [
@@ -405,13 +406,20 @@ export function restoreSnapshot(w: World, s: Snapshot): void {
       m.owner = ms[k].owner;
       m.contended = ms[k].contended;
       refill(m.waiters, ms[k].waiters);
+      recount(m);
+      m.spinners = 0;
+      for (const t of m.waiters) if (t.spinning && t.waitMutex === m) m.spinners++;
     }
     const cs = s.condWaiters[i];
-    for (let k = 0; k < cs.length; k++) refill(p.conds[k].waiters, cs[k]);
+    for (let k = 0; k < cs.length; k++) {
+      refill(p.conds[k].waiters, cs[k]);
+      recount(p.conds[k]);
+    }
     const ss = s.sems[i];
     for (let k = 0; k < ss.length; k++) {
       p.sems[k].count = ss[k].count;
       refill(p.sems[k].waiters, ss[k].waiters);
+      recount(p.sems[k]);
     }
   }
   w.kq.clear();

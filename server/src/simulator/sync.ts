@@ -11,6 +11,7 @@ import { enqueueUlt, libraryPriorityChanged, releaseLwp } from './library';
 import { touchLwp, touchMutex, touchThread, touchCpu } from './accounting';
 import { findCycle, reportDeadlock } from './deadlock';
 import { EV } from './event-kinds';
+import { bestIndex, enqueueWaiter, removeWaiter, reprioritized, takeAll, takeAt, topPriority } from './wait-queue';
 
 /** True when the thread's KLT is on a CPU (running or spinning): adaptive waiters spin on it. */
 export function onCpu(t: ThreadRt): boolean {
@@ -18,17 +19,17 @@ export function onCpu(t: ThreadRt): boolean {
   return l !== null && l.thread === t && l.state === 'cpu';
 }
 
-/** The waiter to wake first: highest effective priority, FIFO among equals. */
-function bestWaiter(ws: ThreadRt[]): number {
-  let k = 0;
-  for (let i = 1; i < ws.length; i++) if (ws[i].effPrio > ws[k].effPrio) k = i;
-  return k;
+/** A spinning waiter stops spinning (`m`: the mutex it spins on). */
+function stopSpinning(th: ThreadRt, m: MutexRt | null): void {
+  if (!th.spinning) return;
+  th.spinning = false;
+  if (m !== null) m.spinners--;
 }
 
 /** The thread blocks: a bound thread's KLT blocks in the kernel; an unbound one frees its LWP. */
 export function blockOn(w: World, th: ThreadRt, kind: ThreadRt['block']): void {
   th.block = kind;
-  th.spinning = false;
+  stopSpinning(th, th.waitMutex);
   w.rec?.event('block', th, { mutex: th.waitMutex?.name ?? null, detail: kind ?? undefined });
   // The thread's own event comes first: what its LWP and CPU do next follows from it.
   touchThread(w, th);
@@ -39,7 +40,7 @@ export function blockOn(w: World, th: ThreadRt, kind: ThreadRt['block']): void {
 /** The thread becomes runnable again after a wait in the library or the kernel (`cause`: the waking event). */
 export function wake(w: World, th: ThreadRt, cause = -1): void {
   th.block = null;
-  th.spinning = false;
+  stopSpinning(th, th.waitMutex);
   w.rec?.event('wake', th, { cause });
   if (th.bound) {
     const l = must(th.lwp, 'a bound thread has its LWP');
@@ -55,10 +56,13 @@ export function recomputePrio(w: World, th: ThreadRt): void {
   let p = th.basePrio;
   for (const m of th.held) {
     if (m.spec.protocol === 'ceiling' && m.spec.ceiling !== null && m.spec.ceiling > p) p = m.spec.ceiling;
-    else if (m.spec.protocol === 'inherit') for (const wt of m.waiters) if (wt.effPrio > p) p = wt.effPrio;
+    else if (m.spec.protocol === 'inherit') p = Math.max(p, topPriority(m));
   }
   if (p === th.effPrio) return;
   if (th !== w.stepping) w.dependent();
+  if (th.waitMutex !== null) reprioritized(th.waitMutex, th.effPrio, p);
+  if (th.waitCond !== null) reprioritized(th.waitCond, th.effPrio, p);
+  if (th.waitSem !== null) reprioritized(th.waitSem, th.effPrio, p);
   th.effPrio = p;
   if (p > th.peakPrio) th.peakPrio = p;
   if (th.end !== null) return;
@@ -89,7 +93,7 @@ function acquire(w: World, th: ThreadRt, m: MutexRt): void {
 function enterWait(w: World, th: ThreadRt, m: MutexRt, range: ThreadRt['waitRange']): void {
   w.touched(FP.mutex(m.proc.index, m.spec.index));
   th.waitMutex = m;
-  m.waiters.push(th);
+  enqueueWaiter(m, th);
   th.waitSince = w.now;
   th.waitRange = range;
   if (!m.contended) {
@@ -122,6 +126,7 @@ function contend(w: World, th: ThreadRt, l: LwpRt, m: MutexRt): boolean {
     return true;
   }
   th.spinning = true;
+  m.spinners++;
   if (yieldPoint(w, l)) return true;
   l.phase = 'spin';
   l.sliceStart = w.now;
@@ -150,6 +155,8 @@ export function retryLock(w: World, th: ThreadRt, l: LwpRt): boolean {
  */
 function give(w: World, m: MutexRt, wt: ThreadRt, cause: number): void {
   w.dependent();
+  const wasSpinning = wt.spinning;
+  stopSpinning(wt, m);
   m.owner = wt;
   wt.held.push(m);
   wt.waitMutex = null;
@@ -157,8 +164,7 @@ function give(w: World, m: MutexRt, wt: ThreadRt, cause: number): void {
   w.rec?.event('lock', wt, { mutex: m.name, detail: 'handed off', cause });
   touchMutex(w, m);
   if (m.spec.protocol !== 'none') recomputePrio(w, wt);
-  if (wt.spinning) {
-    wt.spinning = false;
+  if (wasSpinning) {
     const l = wt.lwp;
     if (l !== null && l.thread === wt && l.state === 'cpu' && l.phase === 'spin') {
       stopSlice(w, l);
@@ -175,6 +181,7 @@ function give(w: World, m: MutexRt, wt: ThreadRt, cause: number): void {
 
 /** Adaptive waiters stop spinning when the owner is off its CPU. */
 function sleepSpinners(w: World, m: MutexRt): void {
+  if (m.spinners === 0) return;
   for (const wt of [...m.waiters]) {
     if (wt.spinning && wt.waitMutex === m) blockOn(w, wt, 'mutex');
   }
@@ -186,11 +193,9 @@ export function adaptiveOwnerLeft(w: World, owner: ThreadRt): void {
 }
 
 /** Removes a[i], keeping the order (no array allocated, unlike `splice`: this runs on every unlock). */
-function removeAt<T>(a: T[], i: number): T {
-  const x = a[i];
+function removeAt<T>(a: T[], i: number): void {
   for (let k = i + 1; k < a.length; k++) a[k - 1] = a[k];
   a.pop();
-  return x;
 }
 
 /** Releases a held mutex, handing it to the best waiter. */
@@ -199,7 +204,7 @@ function release(w: World, th: ThreadRt, m: MutexRt): void {
   if (i >= 0) removeAt(th.held, i);
   const u = w.rec?.event('unlock', th, { mutex: m.name }) ?? -1;
   if (m.waiters.length > 0) {
-    const wt = removeAt(m.waiters, bestWaiter(m.waiters));
+    const wt = takeAt(m, bestIndex(m));
     give(w, m, wt, u);
   } else {
     m.owner = null;
@@ -224,7 +229,7 @@ export function wait(w: World, th: ThreadRt, s: WaitStmt): boolean {
   th.cur = s;
   if (m.owner === th) release(w, th, m);
   th.waitCond = c;
-  c.waiters.push(th);
+  enqueueWaiter(c, th);
   th.waitSince = w.now;
   th.waitRange = s.range;
   blockOn(w, th, 'condvar');
@@ -255,7 +260,7 @@ export function signal(w: World, th: ThreadRt, s: CondvarStmt): void {
   w.touched(FP.condvar(th.proc.index, s.condvar));
   const e = w.rec?.event('signal', th, { detail: `signal ${c.spec.name}` }) ?? -1;
   if (c.waiters.length === 0) return;
-  const wt = c.waiters.splice(bestWaiter(c.waiters), 1)[0];
+  const wt = takeAt(c, bestIndex(c));
   reacquire(w, wt, e);
 }
 
@@ -265,7 +270,9 @@ export function broadcast(w: World, th: ThreadRt, s: CondvarStmt): void {
   w.touched(FP.condvar(th.proc.index, s.condvar));
   const e = w.rec?.event('signal', th, { detail: `broadcast ${c.spec.name}` }) ?? -1;
   // In priority order, FIFO among equals (a stable sort once: a storm of waiters costs n log n).
-  const all = c.waiters.splice(0).sort((a, b) => b.effPrio - a.effPrio);
+  const all = takeAll(c).sort((a, b) => b.effPrio - a.effPrio);
+  // Off the queue, none is its waiter any more (a priority change while the others reacquire).
+  for (const x of all) x.waitCond = null;
   for (const x of all) reacquire(w, x, e);
 }
 
@@ -279,7 +286,7 @@ export function semWait(w: World, th: ThreadRt, s: SemaphoreStmt): boolean {
   }
   th.cur = s;
   th.waitSem = sem;
-  sem.waiters.push(th);
+  enqueueWaiter(sem, th);
   th.waitSince = w.now;
   th.waitRange = s.range;
   blockOn(w, th, 'semaphore');
@@ -290,7 +297,7 @@ export function semWait(w: World, th: ThreadRt, s: SemaphoreStmt): boolean {
 export function semPost(w: World, th: ThreadRt, s: SemaphoreStmt): void {
   const sem = th.proc.sems[s.semaphore];
   w.touched(FP.semaphore(th.proc.index, s.semaphore));
-  const to = sem.waiters.length > 0 ? bestWaiter(sem.waiters) : -1;
+  const to = bestIndex(sem);
   const e =
     w.rec?.event('post', th, { detail: `sem_post ${sem.spec.name}${to >= 0 ? ` to ${sem.waiters[to].name}` : ''}` }) ??
     -1;
@@ -298,7 +305,7 @@ export function semPost(w: World, th: ThreadRt, s: SemaphoreStmt): void {
     sem.count++;
     return;
   }
-  const wt = sem.waiters.splice(to, 1)[0];
+  const wt = takeAt(sem, to);
   wt.waitSem = null;
   wt.cur = null;
   wake(w, wt, e);
@@ -335,18 +342,16 @@ export function targetEnded(w: World, t: ThreadRt, cause = -1): void {
 export function leaveQueues(th: ThreadRt): void {
   const m = th.waitMutex;
   if (m) {
-    const i = m.waiters.indexOf(th);
-    if (i >= 0) m.waiters.splice(i, 1);
+    stopSpinning(th, m);
+    removeWaiter(m, th);
     th.waitMutex = null;
   }
   if (th.waitCond) {
-    const i = th.waitCond.waiters.indexOf(th);
-    if (i >= 0) th.waitCond.waiters.splice(i, 1);
+    removeWaiter(th.waitCond, th);
     th.waitCond = null;
   }
   if (th.waitSem) {
-    const i = th.waitSem.waiters.indexOf(th);
-    if (i >= 0) th.waitSem.waiters.splice(i, 1);
+    removeWaiter(th.waitSem, th);
     th.waitSem = null;
   }
   th.waitJoin = null;
