@@ -180,8 +180,8 @@ export async function run(): Promise<void> {
   let failed = 0;
   for (const t of tests) {
     try {
-      await t.fn();
-      console.log(`ok   ${t.name}`);
+      const skipped = await t.fn();
+      console.log(`ok   ${t.name}${typeof skipped === 'string' ? ` (skipped: ${skipped})` : ''}`);
     } catch (e) {
       failed++;
       console.log(`FAIL ${t.name}: ${e instanceof Error ? e.message : String(e)}`);

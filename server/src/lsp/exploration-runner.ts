@@ -34,17 +34,23 @@ export interface RunnerOptions {
   onFinding?: (f: Finding) => void;
 }
 
-/** Starts the job in a worker; its result, a hard stop or a cancellation settle `done` once. */
+/** Starts the job in a worker; its result, a hard stop or a cancellation settle `done` once. Never throws. */
 export function runExploration(
   job: Omit<ExplorationJob, 'kind' | 'maxBytes'>,
   opts: RunnerOptions = {},
 ): ExplorationRun {
-  const worker = new Worker(opts.script ?? __filename, {
-    workerData: { kind: 'threadscape-lsp-explore', maxBytes: MAX_VISITED_BYTES, ...job } satisfies ExplorationJob,
-    resourceLimits: { maxOldGenerationSizeMb: opts.heapMiB ?? HEAP_MIB },
-    stdout: true,
-    stderr: true,
-  });
+  let worker: Worker;
+  try {
+    worker = new Worker(opts.script ?? __filename, {
+      workerData: { kind: 'threadscape-lsp-explore', maxBytes: MAX_VISITED_BYTES, ...job } satisfies ExplorationJob,
+      resourceLimits: { maxOldGenerationSizeMb: opts.heapMiB ?? HEAP_MIB },
+      stdout: true,
+      stderr: true,
+    });
+  } catch (e) {
+    const stopped = `the search worker did not start: ${e instanceof Error ? e.message : String(e)}`;
+    return { cancel: () => undefined, done: Promise.resolve({ stopped, findings: [] }) };
+  }
   // The worker's own output is not the server's (stdout may be the protocol's channel).
   worker.stdout.resume();
   worker.stderr.resume();

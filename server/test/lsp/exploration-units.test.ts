@@ -171,6 +171,12 @@ describe('exploration tier parts', () => {
     ).done;
     assert.ok(oom && 'stopped' in oom);
     assert.equal(oom.stopped, 'out of memory');
+    const missing = await runExploration(
+      { text: 'process p { }', scenarioName: 'x', timeLimit: 1000 },
+      { script: '/nonexistent/server.js' },
+    ).done;
+    assert.ok(missing && 'stopped' in missing);
+    assert.match(missing.stopped, /^the search (worker did not start|failed): /);
     const cancelled = runExploration({ text: dining(9, true), scenarioName: 'x', timeLimit: 20_000 }, { script });
     cancelled.cancel();
     assert.equal(await cancelled.done, null);

@@ -1,17 +1,12 @@
-/**
- * Scenarios of the exploration tier's tests (over stdio and in VS Code) and benchmark.
- */
+/** Scenarios of the exploration tier's tests over stdio and benchmark. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
-/** Two threads, two mutexes in opposite orders, two CPUs, a think time that varies: the default run completes, some schedule deadlocks. */
-export const OPPOSITE = `scenario "opposite orders" { cpus 2 }
-process p {
-  model one_to_one
-  mutex a
-  mutex b
-  thread t1 { compute 1..3 lock a compute 1 lock b compute 1 unlock b unlock a }
-  thread t2 { compute 4 lock b compute 1 lock a compute 1 unlock a unlock b }
-}
-`;
+/**
+ * Two threads, two mutexes in opposite orders, two CPUs, a think time that varies: the default
+ * run completes, some schedule deadlocks (also in the VS Code suite's workspace).
+ */
+export const OPPOSITE = readFileSync(join(__dirname, '../fixtures/exploration/opposite-orders.threads'), 'utf8');
 
 /** The same threads on one LWP with nothing to preempt it: no schedule deadlocks. */
 export const ONE_LWP = OPPOSITE.replace('model one_to_one', 'model many_to_many\n  concurrency 1');
