@@ -15,6 +15,8 @@ export interface ExploreJob {
   text: string;
   scenarioName: string;
   timeLimit: number;
+  /** When the time limit ends, in ms since the epoch (the command's clock, so that both threads agree). */
+  deadline: number;
   maxMemory: number;
   maxSchedules?: number;
   rangeCap?: number;
@@ -39,16 +41,15 @@ export function isExploreJob(v: unknown): v is ExploreJob {
  * memory at most every 50 ms; `hit` says which limit stopped the search.
  */
 export function searchLimits(
-  timeLimitS: number,
+  deadline: number,
   maxProcessMiB: number,
 ): { shouldStop: () => boolean; hit: () => 'time' | 'memory' | null } {
-  const deadline = performance.now() + timeLimitS * 1000;
   const maxBytes = maxProcessMiB * 2 ** 20;
   let nextMemoryCheck = 0;
   let hit: 'time' | 'memory' | null = null;
   const shouldStop = (): boolean => {
     if (hit) return true;
-    const now = performance.now();
+    const now = Date.now();
     if (now >= deadline) hit = 'time';
     else if (now >= nextMemoryCheck) {
       nextMemoryCheck = now + 50;
@@ -63,7 +64,7 @@ export function searchLimits(
 export function runExploreJob(job: ExploreJob, post: (m: JobMessage) => void): void {
   const model = compile(job.text).model;
   if (!model) throw new Error('the scenario does not compile in the search worker');
-  const limits = searchLimits(job.timeLimit, 2 * job.maxMemory);
+  const limits = searchLimits(job.deadline, 2 * job.maxMemory);
   let last = performance.now();
   const result = explore(model, {
     maxSchedules: job.maxSchedules,

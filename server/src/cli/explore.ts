@@ -61,7 +61,7 @@ function searchInWorker(job: ExploreJob): Promise<ExploreResult | HardStop> {
       if (v instanceof Error) reject(v);
       else resolve(v);
     };
-    const timer = setTimeout(() => settle({ reason: 'time', progress }), job.timeLimit * 1000 + GRACE_MS);
+    const timer = setTimeout(() => settle({ reason: 'time', progress }), job.deadline - Date.now() + GRACE_MS);
     worker.on('message', (m: JobMessage) => {
       if (m.type === 'progress') {
         progress = m.progress;
@@ -76,7 +76,7 @@ function searchInWorker(job: ExploreJob): Promise<ExploreResult | HardStop> {
 }
 
 /** A search's result as printed: a hard stop knows no default outcome. */
-type Shown = Omit<ExploreResult, 'baseline'> & { baseline: ExploreResult['baseline'] | null };
+type Shown = ExploreResult;
 
 /** What a hard stop leaves: an incomplete search with no finding, and what the progress said. */
 function stoppedResult(stop: HardStop): Shown {
@@ -118,6 +118,7 @@ export async function exploreCommand(file: string, opts: CommandOptions): Promis
     text,
     scenarioName: basename(file),
     timeLimit: opts.timeLimit,
+    deadline: Date.now() + opts.timeLimit * 1000,
     maxMemory: opts.maxMemory,
     maxSchedules: opts.maxSchedules,
     rangeCap: opts.rangeCap,
@@ -183,9 +184,9 @@ function printText(file: string, r: Shown): void {
       : 'incomplete: wide ranges were sampled (--range-cap)';
   out(
     `${count(r.states, 'state')}, ${count(r.transitions, 'transition')}, ${count(r.schedules, 'schedule')} (${how}); ` +
-      `default outcome: ${r.baseline ?? 'not known (stopped before the search reported it)'}\n`,
+      `default outcome: ${r.baseline ?? 'not known (stopped during the default schedule)'}\n`,
   );
-  out(`reductions: ${r.reductions.join('; ')}\n`);
+  if (r.reductions.length > 0) out(`reductions: ${r.reductions.join('; ')}\n`);
   if (r.findings.length === 0) {
     if (r.complete && r.baseline === 'completed') out(`proof: ${PROOF}\n`);
     else if (r.complete) out('every schedule searched: nothing beyond what the default schedule shows\n');

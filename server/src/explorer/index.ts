@@ -9,7 +9,7 @@
  */
 import type { Diagnostic, DiagnosticCode, Severity } from '../language/diagnostic';
 import type { Model, SourceRange } from '../language/model';
-import { createSimulation, simulate } from '../simulator';
+import { createSimulation } from '../simulator';
 import type { SimulationOptions } from '../simulator/api';
 import type { RunResult } from '../simulator/trace';
 import { replayHook } from './replay';
@@ -78,8 +78,8 @@ export interface ExploreResult {
   /** Why the search stopped early, if it did. */
   stoppedBy: 'time' | 'memory' | 'schedules' | 'finding' | null;
   findings: Finding[];
-  /** The default schedule's outcome. */
-  baseline: RunResult['outcome'];
+  /** The default schedule's outcome; null when the host stopped the search during that run. */
+  baseline: RunResult['outcome'] | null;
   /**
    * The problems searched for (those the default schedule does not show), in the order
    * deadlock, hang, fault, inversion: what a complete search with no finding proves absent.
@@ -120,7 +120,9 @@ function problemsOf(r: RunResult): Set<Problem> {
 /** Searches the schedules of `model`. */
 export function explore(model: Model, options: ExploreOptions = {}): ExploreResult {
   const sim = options.simulation ?? {};
-  const base = simulate(model, sim);
+  const baseRun = createSimulation(model, sim);
+  if (!baseRun.step({ shouldStop: options.shouldStop })) return stoppedInBaseline();
+  const base = baseRun.result();
   const shown = problemsOf(base);
   const watch = new Set(KINDS.map((k) => k.problem).filter((p) => !shown.has(p)));
   const space = searchSpace(model, {
@@ -194,5 +196,23 @@ export function findingToDiagnostic(f: Finding): Diagnostic {
     time: f.time,
     relatedInformation: f.diagnostic?.relatedInformation ?? [],
     data: { choices: f.choices },
+  };
+}
+
+/** The host stopped the search while the default schedule ran (a budget-length run). */
+function stoppedInBaseline(): ExploreResult {
+  return {
+    schedules: 0,
+    states: 0,
+    transitions: 0,
+    complete: false,
+    stoppedBy: 'time',
+    findings: [],
+    baseline: null,
+    searched: [],
+    reductions: [],
+    bytes: 0,
+    bytesPerState: 0,
+    depth: 0,
   };
 }

@@ -131,6 +131,9 @@ class Space {
   private transitions = 0;
   private schedules = 0;
   private depth = 0;
+  /** States waiting in the frontier (each with its snapshot). */
+  private pending = 0;
+  private readonly maxBytes: number;
   private sampled = false;
   private stoppedBy: SpaceResult['stoppedBy'] = null;
   private readonly findings = new Map<Problem, RawFinding>();
@@ -154,8 +157,10 @@ class Space {
     });
     this.sym = findSymmetries(model, o.symmetry !== false);
     this.encoder = new StateEncoder(this.sim, this.sym);
-    this.visited = new VisitedSet(o.maxBytes ?? 512 * 2 ** 20);
-    this.snapshotBytes = 64 * (this.sim.threads.length * 60 + this.sim.cpus.length * 16 + 64);
+    this.maxBytes = o.maxBytes ?? 512 * 2 ** 20;
+    this.visited = new VisitedSet(this.maxBytes);
+    // Measured: about 850 bytes a thread (3,000 threads: 2.5 MB a snapshot), plus the CPUs and the world.
+    this.snapshotBytes = this.sim.threads.length * 900 + this.sim.cpus.length * 1024 + 8192;
   }
 
   /** Puts the simulator in the state of `snap` (nothing to do when it is there already). */
@@ -180,6 +185,12 @@ class Space {
       if (this.stoppedBy !== null) break;
       if (this.o.bfs) frontier.push(...children);
       else for (let k = children.length - 1; k >= 0; k--) frontier.push(children[k]);
+      // The states waiting to be expanded hold snapshots: they count against the memory too.
+      this.pending = frontier.length - next;
+      if (this.progress().bytes > this.maxBytes) {
+        this.stoppedBy = 'memory';
+        break;
+      }
       if (this.o.bfs && next > 4096) {
         frontier.splice(0, next);
         next = 0;
@@ -207,7 +218,7 @@ class Space {
       transitions: this.transitions,
       schedules: this.schedules,
       depth: this.depth,
-      bytes: this.visited.bytes + this.depth * this.snapshotBytes,
+      bytes: this.visited.bytes + Math.max(this.depth, this.pending) * this.snapshotBytes,
     };
   }
 
@@ -249,7 +260,8 @@ class Space {
       // just starts computing (an ample set found without probing) is not stored.
       if (!(order !== null && order.pure) && !this.firstVisit(node)) return [];
       const leaves = [first];
-      while (tree.advance() && this.stoppedBy === null) leaves.push(this.leaf(node, tree, !probing));
+      while (tree.advance() && this.stoppedBy === null && !this.limitHit(leaves.length))
+        leaves.push(this.leaf(node, tree, !probing));
       if (tree.sampled) this.sampled = true;
       const live = leaves.filter((l) => l.child !== null);
       if (order === null) return live.map((l) => ({ ...(l.child as Omit<Node, 'sleep'>), sleep: new Map() }));
@@ -395,6 +407,7 @@ class Space {
     const out: Node[] = [];
     let current = -1;
     for (const l of leaves) {
+      if (this.limitHit(out.length)) break;
       const t = ids[l.firstPick ?? 0];
       if (t !== current) {
         if (current >= 0) done.set(current, fps.get(current) as Footprint);
@@ -405,6 +418,17 @@ class Space {
       out.push({ ...(this.kept(node, l).child as Omit<Node, 'sleep'>), sleep });
     }
     return out;
+  }
+
+  /**
+   * True when the host's stop says so, or when `more` snapshots beside those pending would pass
+   * the memory budget: a state with thousands of alternatives stops the search inside its
+   * expansion, not after it (the reason is set in `stoppedBy`).
+   */
+  private limitHit(more: number): boolean {
+    if (this.o.shouldStop?.()) this.stoppedBy = 'time';
+    else if (this.visited.bytes + (this.pending + more) * this.snapshotBytes > this.maxBytes) this.stoppedBy = 'memory';
+    return this.stoppedBy !== null;
   }
 
   /** Runs the node's next unit along the tree's current leaf (`snapshot`: keep its successor). */

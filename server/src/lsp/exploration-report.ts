@@ -76,11 +76,15 @@ export function describeSearch(s: SearchState): string {
     return `${found} (${states} searched${rest})`;
   }
   if (s.running) return 'exploring…';
-  if (s.searched.length === 0) return `nothing to search for: the default schedule shows every problem (${states})`;
+  const why = s.stoppedBy ? (WHY[s.stoppedBy] ?? s.stoppedBy) : 'wide ranges sampled';
+  if (s.searched.length === 0) {
+    // The explorer names what it searched for once the default run has ended.
+    if (!s.complete) return `not explored: the default run did not end within the ${why}`;
+    return `nothing to search for: the default schedule shows every problem (${states})`;
+  }
   // No choice point at all: the default schedule is the only one.
   if (s.complete && s.states === 0) return `no ${what} in any schedule: the default one is the only one`;
   if (s.complete) return `no ${what} in any schedule: ${states}`;
-  const why = s.stoppedBy ? (WHY[s.stoppedBy] ?? s.stoppedBy) : 'wide ranges sampled';
   return `no ${what} found in ${states} (${why}); not a proof`;
 }
 

@@ -43,9 +43,9 @@ export interface Snapshot {
   readonly lwps: ReturnType<typeof saveLwp>[];
   readonly cpus: { cpu: ReturnType<typeof saveCpu>; ck: CpuRt['ck'] }[];
   readonly procs: { fields: ReturnType<typeof saveProc>; runq: ThreadRt[] }[];
-  readonly mutexes: { owner: MutexRt['owner']; contended: boolean; waiters: ThreadRt[] }[][];
-  readonly condWaiters: ThreadRt[][][];
-  readonly sems: { count: number; waiters: ThreadRt[] }[][];
+  readonly mutexes: { owner: MutexRt['owner']; contended: boolean; waiters: readonly ThreadRt[] }[][];
+  readonly condWaiters: (readonly ThreadRt[])[][];
+  readonly sems: { count: number; waiters: readonly ThreadRt[] }[][];
   readonly rec: RecorderMark | null;
 }
 
@@ -366,10 +366,10 @@ export function takeSnapshot(w: World): Snapshot {
     cpus: w.cpus.map((c) => ({ cpu: saveCpu(c), ck: { ...c.ck } })),
     procs: w.procs.map((p) => ({ fields: saveProc(p), runq: [...p.runq.items] })),
     mutexes: w.procs.map((p) =>
-      p.mutexes.map((m) => ({ owner: m.owner, contended: m.contended, waiters: copyOf(m.waiters) as ThreadRt[] })),
+      p.mutexes.map((m) => ({ owner: m.owner, contended: m.contended, waiters: copyOf(m.waiters) })),
     ),
-    condWaiters: w.procs.map((p) => p.conds.map((c) => copyOf(c.waiters) as ThreadRt[])),
-    sems: w.procs.map((p) => p.sems.map((s) => ({ count: s.count, waiters: copyOf(s.waiters) as ThreadRt[] }))),
+    condWaiters: w.procs.map((p) => p.conds.map((c) => copyOf(c.waiters))),
+    sems: w.procs.map((p) => p.sems.map((s) => ({ count: s.count, waiters: copyOf(s.waiters) }))),
     rec: w.rec?.mark() ?? null,
   };
 }

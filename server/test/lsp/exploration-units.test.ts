@@ -73,6 +73,10 @@ describe('exploration tier parts', () => {
       'reachable: hang at t=31 (exploring…)',
     );
     assert.equal(
+      describeSearch(state({ states: 0, searched: [], complete: false, stoppedBy: 'time' })),
+      'not explored: the default run did not end within the time limit',
+    );
+    assert.equal(
       describeSearch(state({ stoppedBy: 'stopped', complete: false, stopReason: 'out of memory' })),
       'exploration stopped: out of memory',
     );
