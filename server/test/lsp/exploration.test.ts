@@ -3,6 +3,7 @@
 // an edit; hovers answered while a large scenario is explored; the worker ended with the server;
 // the setting that turns the tier off. Every wait is on a message, never on the clock.
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import { describe, it } from 'node:test';
 import type { CodeAction, CodeLens, Diagnostic } from 'vscode-languageserver-protocol';
 import type { PlayCounterexampleArgs } from '../../src/lsp/protocol';
@@ -209,6 +210,34 @@ describe('exploration tier', () => {
       // `exit` without `shutdown` ends with 1, as the protocol says.
       assert.equal(code, 1);
     } finally {
+      server.kill();
+    }
+  });
+
+  it('the worker does not outlive the server: its parent process dying during an exploration ends it', async () => {
+    // A stand-in for the editor: the server watches the processId given at initialize.
+    const parent = spawn(process.execPath, ['-e', 'setInterval(() => undefined, 1e6)'], { stdio: 'ignore' });
+    const server = await TestServer.start({ uninitialized: true });
+    try {
+      await server.conn.sendRequest('initialize', {
+        processId: parent.pid,
+        rootUri: null,
+        capabilities: {},
+        initializationOptions: { ...FAST, exploration: { timeLimit: 60_000 } },
+      });
+      await server.conn.sendNotification('initialized', {});
+      const uri = 'file:///orphan.threads';
+      server.open(uri, dining(9, true));
+      await server.outcome(uri, 1);
+      const exited = new Promise<number | null>((res) =>
+        server.child.exitCode !== null ? res(server.child.exitCode) : server.child.once('exit', res),
+      );
+      parent.kill();
+      // The server checks its parent every 3 s.
+      assert.equal(typeof (await within(exited, 8000, 'the server exit after its parent')), 'number');
+      assert.deepEqual(server.explorations.all, [], 'it ended during the exploration');
+    } finally {
+      parent.kill();
       server.kill();
     }
   });
