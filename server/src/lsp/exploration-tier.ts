@@ -23,7 +23,7 @@ interface Job {
   findings: Finding[];
 }
 
-/** Observers of the tier (the benchmark and tests use them through logs). */
+/** Observers of the tier (`TierHooks.explorationStarted`). */
 export interface ExplorationHooks {
   /** Called when the exploration of `version` starts in its worker. */
   started?(uri: string, version: number): void;

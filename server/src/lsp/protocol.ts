@@ -89,7 +89,11 @@ export interface ExplorationParams {
   version: number;
   /** True when the whole reduced space was searched: then no finding is a proof. */
   complete: boolean;
-  /** Why an incomplete search stopped (`time`, `memory`, `states`, ...); null when complete. */
+  /**
+   * Why an incomplete search stopped (`time`, `memory`, `schedules`, `finding`: each problem
+   * found; `stopped`: its worker was stopped, `text` says why; `skipped`: not explored, the
+   * default run did not end); null when complete or still running.
+   */
   stoppedBy: string | null;
   /** Distinct states stored. */
   states: number;
