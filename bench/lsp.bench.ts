@@ -91,7 +91,8 @@ async function main(): Promise<void> {
   const server = await TestServer.start({
     env: { THREADSCAPE_BENCH: '1' },
     execArgv: ['--expose-gc'],
-    init: { simulation: { delay: DELAY, timeLimit: 10_000 } },
+    // The exploration tier has its own benchmark (lsp-explore.bench.ts); here it would only add load.
+    init: { simulation: { delay: DELAY, timeLimit: 10_000 }, exploration: { enabled: false } },
   });
   try {
     const text = bigScenario(10_000);

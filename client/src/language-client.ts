@@ -11,6 +11,7 @@ import {
   type ExplorationParams,
   type OutcomeParams,
 } from '@server/lsp/protocol';
+import { ExplorationStatusBar } from './exploration-status';
 import { OutcomeStatusBar } from './status-bar';
 
 let client: LanguageClient | undefined;
@@ -29,12 +30,16 @@ export const onExploration: vscode.Event<ExplorationParams> = explorations.event
 /** The server's own settings, also sent at start as initialization options. */
 function simulationSettings(): Record<string, unknown> {
   const c = vscode.workspace.getConfiguration('threadscape.simulation');
-  return { simulation: { enabled: c.get('enabled'), delay: c.get('delay'), timeLimit: c.get('timeLimit') } };
+  const e = vscode.workspace.getConfiguration('threadscape.exploration');
+  return {
+    simulation: { enabled: c.get('enabled'), delay: c.get('delay'), timeLimit: c.get('timeLimit') },
+    exploration: { enabled: e.get('enabled'), timeLimit: e.get('timeLimit') },
+  };
 }
 
 /**
- * Starts dist/server.js over IPC for every `threadscape` document, with the outcome status
- * bar item. `threadscape.trace.server` is read by LanguageClient itself (from the client's id).
+ * Starts dist/server.js over IPC for every `threadscape` document, with the outcome and
+ * exploration status bar items. `threadscape.trace.server` is read by LanguageClient itself (from the client's id).
  */
 export async function startLanguageClient(context: vscode.ExtensionContext): Promise<LanguageClient> {
   const module = context.asAbsolutePath('dist/server.js');
@@ -49,13 +54,16 @@ export async function startLanguageClient(context: vscode.ExtensionContext): Pro
   };
   client = new LanguageClient('threadscape', 'Threadscape', serverOptions, clientOptions);
   const statusBar = new OutcomeStatusBar();
+  const explorationBar = new ExplorationStatusBar();
   context.subscriptions.push(
     statusBar,
+    explorationBar,
     client.onNotification(OutcomeNotification, (o) => {
       statusBar.update(o);
       outcomes.fire(o);
     }),
     client.onNotification(ExplorationNotification, (e) => {
+      explorationBar.update(e);
       explorations.fire(e);
     }),
   );

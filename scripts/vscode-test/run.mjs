@@ -20,6 +20,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as esbuild from 'esbuild';
 import { runTests } from '@vscode/test-electron';
+import { explorationUiTest } from './ui-exploration.mjs';
 import { firstHourUiTest } from './ui-first-hour.mjs';
 import { panelUiTest } from './ui-panel.mjs';
 import { cache, root, shots, startServer } from './workbench.mjs';
@@ -81,9 +82,11 @@ async function main() {
   const dataDir = mkdtempSync(join(tmpdir(), 'threadscape-vscode-'));
   const workspace = join(dataDir, 'workspace');
   mkdirSync(workspace);
-  const fixtures = join(root, 'server/test/fixtures/conformance');
-  for (const f of readdirSync(fixtures).filter((f) => f.endsWith('.threads')))
-    cpSync(join(fixtures, f), join(workspace, f));
+  for (const dir of ['conformance', 'exploration']) {
+    const fixtures = join(root, 'server/test/fixtures', dir);
+    for (const f of readdirSync(fixtures).filter((f) => f.endsWith('.threads')))
+      cpSync(join(fixtures, f), join(workspace, f));
+  }
   for (const dir of ['user/User', 'srv/data/Machine']) {
     mkdirSync(join(dataDir, dir), { recursive: true });
     cpSync(join(root, 'scripts/vscode-test/settings.json'), join(dataDir, dir, 'settings.json'));
@@ -102,6 +105,8 @@ async function main() {
       try {
         console.log('\n== workbench UI test');
         tallies.push(await panelUiTest(server.host, workspace, dataDir));
+        console.log('\n== exploration UI test');
+        tallies.push(await explorationUiTest(server.host, workspace, dataDir));
         console.log('\n== first hour UI test (no folder open)');
         tallies.push(await firstHourUiTest(server.host, dataDir));
       } finally {

@@ -11,12 +11,12 @@
 import * as vscode from 'vscode';
 import { TOPICS, type Topic } from '@server/teaching/draft';
 import { generateExercise } from '@server/teaching/exercise';
+import { PLAY_COUNTEREXAMPLE_COMMAND } from '@server/lsp/protocol';
 import { openUntitled } from '../authoring/untitled';
 import { isHostMessage, type PanelMode, type ReplayMessage } from '../protocol';
 import type { SimulationPanel } from './simulation-panel';
 import { targetUri } from './target';
 
-export const PLAY_COUNTEREXAMPLE_COMMAND = 'threadscape.playCounterexample';
 export const MODE_COMMANDS: Readonly<Record<Exclude<PanelMode, 'run'>, string>> = {
   play: 'threadscape.playScheduler',
   predict: 'threadscape.predictThenReveal',

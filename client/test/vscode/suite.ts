@@ -8,6 +8,7 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { registerExplorationTests } from './exploration';
 import { registerFirstHourTests } from './first-hour';
 import { codeOf, diagnosticsWith, test, tests, waitFor } from './harness';
 
@@ -172,14 +173,15 @@ test('Threadscape: Simulate opens one panel per document', async () => {
 });
 
 registerFirstHourTests();
+registerExplorationTests();
 
 /** Entry point called by VS Code's extension test runner. */
 export async function run(): Promise<void> {
   let failed = 0;
   for (const t of tests) {
     try {
-      await t.fn();
-      console.log(`ok   ${t.name}`);
+      const skipped = await t.fn();
+      console.log(`ok   ${t.name}${typeof skipped === 'string' ? ` (skipped: ${skipped})` : ''}`);
     } catch (e) {
       failed++;
       console.log(`FAIL ${t.name}: ${e instanceof Error ? e.message : String(e)}`);

@@ -89,6 +89,7 @@ function stoppedResult(stop: HardStop): Shown {
     stoppedBy: stop.reason,
     findings: [],
     baseline: null,
+    searched: [],
     reductions: [],
     bytes: p?.bytes ?? 0,
     bytesPerState: 0,

@@ -28,6 +28,8 @@ export interface ExploreOptions {
   maxBytes?: number;
   /** Keep searching after the first finding, counting schedules that show each. */
   all?: boolean;
+  /** Keep searching after a finding for the problems not found yet; stop once each has a finding. */
+  untilEach?: boolean;
   /** Breadth-first: the first counterexample is a shortest one. */
   bfs?: boolean;
   /** Range values enumerated in full up to this many (default 16), sampled above. */
@@ -39,6 +41,11 @@ export interface ExploreOptions {
   shouldStop?: () => boolean;
   /** Called now and then with the figures so far (progress). */
   onProgress?: (p: SpaceProgress) => void;
+  /**
+   * Called as soon as a problem is first found, with its first counterexample (a host publishes
+   * it before the search ends; the result's finding may later be a shorter counterexample).
+   */
+  onFinding?: (f: Finding) => void;
 }
 
 export type FindingCode = 'deadlock-reachable' | 'hang-reachable' | 'inversion-reachable' | 'fault-reachable';
@@ -73,6 +80,11 @@ export interface ExploreResult {
   findings: Finding[];
   /** The default schedule's outcome; null when the host stopped the search during that run. */
   baseline: RunResult['outcome'] | null;
+  /**
+   * The problems searched for (those the default schedule does not show), in the order
+   * deadlock, hang, fault, inversion: what a complete search with no finding proves absent.
+   */
+  searched: FindingCode[];
   /** The reductions the search used, in words. */
   reductions: string[];
   /** Memory of the visited set, and per state. */
@@ -117,6 +129,7 @@ export function explore(model: Model, options: ExploreOptions = {}): ExploreResu
     simulation: sim,
     watch,
     all: options.all,
+    untilEach: options.untilEach,
     bfs: options.bfs,
     rangeCap: options.rangeCap,
     por: options.por,
@@ -125,6 +138,7 @@ export function explore(model: Model, options: ExploreOptions = {}): ExploreResu
     maxBytes: options.maxBytes,
     shouldStop: options.shouldStop,
     onProgress: options.onProgress,
+    onFinding: options.onFinding && ((f, p) => options.onFinding?.(finding(model, sim, f, p.states))),
   });
   const findings = space.findings.map((f) => finding(model, sim, f, space.states));
   return {
@@ -135,6 +149,7 @@ export function explore(model: Model, options: ExploreOptions = {}): ExploreResu
     stoppedBy: space.stoppedBy,
     findings,
     baseline: base.outcome,
+    searched: KINDS.filter((k) => watch.has(k.problem)).map((k) => k.code),
     reductions: space.reductions,
     bytes: space.bytes,
     bytesPerState: space.bytesPerState,
@@ -194,6 +209,7 @@ function stoppedInBaseline(): ExploreResult {
     stoppedBy: 'time',
     findings: [],
     baseline: null,
+    searched: [],
     reductions: [],
     bytes: 0,
     bytesPerState: 0,

@@ -31,6 +31,8 @@ export interface SpaceOptions {
   prefix?: readonly number[];
   /** Keep searching after a finding (default: stop at the first). */
   all?: boolean;
+  /** Keep searching after a finding for the problems not found yet; stop once each watched problem has one. */
+  untilEach?: boolean;
   /** Breadth-first: the first finding is a shortest one. */
   bfs?: boolean;
   /** Range values enumerated in full up to this many (default 16), sampled above. */
@@ -45,6 +47,8 @@ export interface SpaceOptions {
   shouldStop?: () => boolean;
   /** Called now and then with the figures so far. */
   onProgress?: (p: SpaceProgress) => void;
+  /** Called when a problem is first found, with its first counterexample (before the search goes on). */
+  onFinding?: (f: RawFinding, p: SpaceProgress) => void;
 }
 
 export interface SpaceProgress {
@@ -491,13 +495,15 @@ class Space {
       if ((added & BIT[problem]) === 0 || !this.o.watch.has(problem)) continue;
       const prev = this.findings.get(problem);
       const { choices, departures } = flatten(path);
-      if (prev === undefined) this.findings.set(problem, { problem, choices, departures, occurrences: 1 });
-      else {
+      if (prev === undefined) {
+        this.findings.set(problem, { problem, choices, departures, occurrences: 1 });
+        this.o.onFinding?.({ problem, choices, departures, occurrences: 1 }, this.progress());
+      } else {
         prev.occurrences++;
         // The shortest counterexample is kept.
         if (choices.length < prev.choices.length) Object.assign(prev, { choices, departures });
       }
-      if (!this.o.all) this.stoppedBy = 'finding';
+      if (!this.o.all && (!this.o.untilEach || this.findings.size >= this.o.watch.size)) this.stoppedBy = 'finding';
     }
   }
 }

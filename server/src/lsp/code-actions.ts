@@ -1,4 +1,4 @@
-/** Code actions: the quick fixes of DIAGNOSTICS.md that plain text edits can make. */
+/** Code actions: the quick fixes of DIAGNOSTICS.md that plain text edits can make, and Play counterexample. */
 import {
   CodeActionKind,
   type CodeAction,
@@ -13,6 +13,7 @@ import { fixLockOrder } from './fixes-lock-order';
 import { fixInversion } from './fixes-mutex';
 import { fixMisspeltKeyword, fixUnknownName } from './fixes-names';
 import { fixPinConflict, fixProcessStall, fixRrQuantum } from './fixes-settings';
+import { playActions } from './play-counterexample';
 
 /** A lock-order cycle: reorder the locks of one thread, or split the last element off a thread array. */
 const fixCycle: Fixer = (d, fc) => [...fixLockOrder(d, fc), ...fixArrayOrder(d, fc)];
@@ -65,6 +66,6 @@ export function registerCodeActions(ctx: ServerContext): void {
     const c = a?.compilation;
     if (!a || !doc || !c) return [];
     const fc: FixContext = { uri: a.uri, doc, ast: c.ast, idx: c.symbols, model: c.model };
-    return quickFixes(fc, params.context.diagnostics);
+    return [...playActions(a.uri, params.context.diagnostics), ...quickFixes(fc, params.context.diagnostics)];
   });
 }

@@ -1,8 +1,13 @@
-/** The "▶ Simulate" lens on the scenario block (or on the first process when there is none). */
+/**
+ * The lenses on the scenario block (or on the first process when there is none): "▶ Simulate",
+ * then the last exploration of this version: "▶ Play counterexample: deadlock at t=12" for each
+ * finding, or the search in words ("no deadlock in any schedule: 12,345 states").
+ */
 import type { CodeLens, CodeLensParams } from 'vscode-languageserver';
 import type { ServerContext } from './context';
 import { SIMULATE_COMMAND } from './protocol';
 import { lexed } from './lexed';
+import { playCommand, playLensTitle } from './play-counterexample';
 
 /** Offset range of the first top-level `scenario` or `process` keyword (the grammar puts the scenario first), or null. */
 export function lensAnchor(text: string): { start: number; end: number } | null {
@@ -22,11 +27,19 @@ export function registerCodeLens(ctx: ServerContext): void {
     if (!doc) return [];
     const anchor = lensAnchor(doc.getText());
     if (!anchor) return [];
-    return [
-      {
-        range: { start: doc.positionAt(anchor.start), end: doc.positionAt(anchor.end) },
-        command: { title: '▶ Simulate', command: SIMULATE_COMMAND, arguments: [params.textDocument.uri] },
-      },
+    const range = { start: doc.positionAt(anchor.start), end: doc.positionAt(anchor.end) };
+    const uri = params.textDocument.uri;
+    const lenses: CodeLens[] = [
+      { range, command: { title: '▶ Simulate', command: SIMULATE_COMMAND, arguments: [uri] } },
     ];
+    const report = ctx.tiers.exploration.report(uri, doc.version);
+    if (!report) return lenses;
+    for (const f of report.findings) {
+      lenses.push({ range, command: playCommand(playLensTitle(f), uri, report.version, f) });
+    }
+    // An empty command id: the lens is text, not a link.
+    if (report.findings.length === 0 && !report.running)
+      lenses.push({ range, command: { title: report.text, command: '' } });
+    return lenses;
   });
 }

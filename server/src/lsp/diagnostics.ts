@@ -1,15 +1,17 @@
 /**
- * The three tiers of diagnostics, pushed per document version:
+ * The tiers of diagnostics, pushed per document version:
  * 1. text (syntax and checker) and 2. static analysis, on every change (coalesced: a burst of
  * edits that arrives together is analysed and published once, for its last version);
  * 3. simulation, once the text has been quiet for `delay` ms, sliced so it never blocks the
- * first two, cancelled by any newer edit, and cut at `timeLimit`.
+ * first two, cancelled by any newer edit, and cut at `timeLimit`; 4. exploration of the other
+ * schedules, once the simulation has published, in a worker thread (exploration-tier.ts).
  * A result is published only while its version is still the document's current one.
  */
 import type { Connection } from 'vscode-languageserver';
 import { compareDiagnostics, type Diagnostic, type DiagnosticCode } from '../language/diagnostic';
 import { toLspDiagnostics } from './convert';
 import type { DocumentStore, TextAnalysis } from './document-store';
+import { ExplorationTier } from './exploration-tier';
 import { OutcomeNotification, type OutcomeParams } from './protocol';
 import { summarizeOutcome } from '../simulator/outcome';
 import type { ServerSettings } from './settings';
@@ -28,6 +30,8 @@ interface Pending {
 export interface TierHooks {
   /** Called when the debounce of `version` ends and its simulation starts. */
   simulationStarted?(uri: string, version: number): void;
+  /** Called when the exploration of `version` starts in its worker. */
+  explorationStarted?(uri: string, version: number): void;
 }
 
 /** Schedules and publishes the diagnostics of every open document. */
@@ -35,13 +39,17 @@ export class DiagnosticTiers {
   /** Documents whose text tier is queued, and whether they changed again since the last turn. */
   private readonly textQueued = new Map<string, { again: boolean }>();
   private readonly pending = new Map<string, Pending>();
+  /** The fourth tier (its reports feed the code lens). */
+  readonly exploration: ExplorationTier;
 
   constructor(
     private readonly connection: Connection,
     private readonly store: DocumentStore,
     private readonly settings: () => ServerSettings,
     private readonly hooks: TierHooks = {},
-  ) {}
+  ) {
+    this.exploration = new ExplorationTier(connection, store, { started: hooks.explorationStarted });
+  }
 
   /** A document was opened or changed: run the text tiers soon, and simulate once it settles. */
   changed(uri: string): void {
@@ -80,12 +88,14 @@ export class DiagnosticTiers {
     for (const uri of uris) this.changed(uri);
   }
 
-  /** Stops every pending simulation (shutdown). */
+  /** Stops every pending simulation and exploration (shutdown). */
   dispose(): void {
     for (const uri of [...this.pending.keys()]) this.cancelSimulation(uri);
+    this.exploration.dispose();
   }
 
   private cancelSimulation(uri: string): void {
+    this.exploration.cancel(uri);
     const p = this.pending.get(uri);
     if (!p) return;
     if (p.timer) clearTimeout(p.timer);
@@ -165,5 +175,7 @@ export class DiagnosticTiers {
       endTime: result.endTime,
       ...(stoppedAtLimit ? { text: null, tone: null } : { text: summary.text, tone: summary.tone }),
     });
+    const skip = stoppedAtLimit ? 'the default run did not end within the simulation time limit' : null;
+    this.exploration.start(a, diags, settings, skip);
   }
 }

@@ -89,7 +89,11 @@ export interface ExplorationParams {
   version: number;
   /** True when the whole reduced space was searched: then no finding is a proof. */
   complete: boolean;
-  /** Why an incomplete search stopped (`time`, `memory`, `states`, ...); null when complete. */
+  /**
+   * Why an incomplete search stopped (`time`, `memory`, `schedules`, `finding`: each problem
+   * found; `stopped`: its worker was stopped, `text` says why; `skipped`: not explored, the
+   * default run did not end); null when complete or still running.
+   */
   stoppedBy: string | null;
   /** Distinct states stored. */
   states: number;
@@ -97,11 +101,32 @@ export interface ExplorationParams {
   findings: ExplorationFinding[];
   /** The search in the words the status bar and code lens use ("no deadlock in any schedule: 12,345 states"). */
   text: string;
+  /**
+   * True on a report sent while the search goes on (a finding published as soon as found);
+   * absent or false on the search's last report.
+   */
+  running?: boolean;
+}
+
+/**
+ * The panel's "Play counterexample" command (registered by the panel host), run by the code
+ * action of a reachable finding and by its code lens with one `PlayCounterexampleArgs`.
+ */
+export const PLAY_COUNTEREXAMPLE_COMMAND = 'threadscape.playCounterexample';
+
+/** The one argument of `threadscape.playCounterexample`. */
+export interface PlayCounterexampleArgs {
+  uri: string;
+  /** The explored version of the document (the panel ignores a replay of another version). */
+  version: number;
+  choices: { t: number; kind: string; pick: number }[];
+  finding?: { code: string; message: string; time: number | null };
 }
 
 /**
  * `threadscape/exploration`: sent when the background exploration of an open document ends
- * (complete, stopped at a limit, or found something); not sent for a search an edit cancelled.
+ * (complete, stopped at a limit, or found something: then with `running` while it goes on);
+ * not sent for a search an edit cancelled.
  * The status bar shows its text; the panel of that document lists its findings.
  */
 export const ExplorationNotification = new NotificationType<ExplorationParams>('threadscape/exploration');

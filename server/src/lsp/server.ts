@@ -40,6 +40,7 @@ export function startServer(connection: Connection, life: Lifecycle): void {
 
   connection.onInitialize((params): InitializeResult => {
     settings = parseSettings(params.initializationOptions, settings);
+    tiers.exploration.lensRefresh = params.capabilities.workspace?.codeLens?.refreshSupport === true;
     life.initialized();
     return {
       capabilities: {
@@ -73,6 +74,8 @@ export function startServer(connection: Connection, life: Lifecycle): void {
     store.forget(e.document.uri);
   });
   connection.onShutdown(() => tiers.dispose());
+  // `exit` ends the process (and its exploration workers with it); they are stopped first all the same.
+  connection.onExit(() => tiers.dispose());
 
   registerCompletion(ctx);
   registerHover(ctx);

@@ -11,7 +11,7 @@ import {
   type MessageConnection,
 } from 'vscode-jsonrpc/node';
 import type { Diagnostic as LspDiagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
-import type { OutcomeParams } from '../../src/lsp/protocol';
+import type { ExplorationParams, OutcomeParams } from '../../src/lsp/protocol';
 import { distFile, ROOT } from '../support/dist';
 
 export { ROOT };
@@ -56,6 +56,7 @@ export interface ServerOptions {
 export class TestServer {
   readonly diagnostics = new Feed<PublishDiagnosticsParams>();
   readonly outcomes = new Feed<OutcomeParams>();
+  readonly explorations = new Feed<ExplorationParams>();
   readonly logs: string[] = [];
   private versions = new Map<string, number>();
   private exitCode: Promise<number | null>;
@@ -67,6 +68,7 @@ export class TestServer {
     this.exitCode = new Promise((res) => child.once('exit', (code) => res(code)));
     conn.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => this.diagnostics.push(p));
     conn.onNotification('threadscape/outcome', (p: OutcomeParams) => this.outcomes.push(p));
+    conn.onNotification('threadscape/exploration', (p: ExplorationParams) => this.explorations.push(p));
     conn.onNotification('window/logMessage', (p: { message: string }) => {
       this.logs.push(p.message);
     });
@@ -175,6 +177,16 @@ export class TestServer {
       0,
       20_000,
       `outcome of ${uri} v${version}`,
+    );
+  }
+
+  /** The last exploration report of `uri` at `version` (not a `running` one). */
+  explored(uri: string, version: number, timeoutMs = 20_000): Promise<ExplorationParams> {
+    return this.explorations.next(
+      (o) => o.uri === uri && o.version === version && !o.running,
+      0,
+      timeoutMs,
+      `exploration of ${uri} v${version}`,
     );
   }
 
