@@ -18,8 +18,16 @@ async function openFile(page, name) {
   await page.keyboard.press('Control+P');
   await page.waitForSelector('.quick-input-widget input', { timeout: 20000 });
   await page.keyboard.type(name);
-  await page.waitForSelector('.quick-input-list .monaco-list-row', { timeout: 20000 });
+  // The list shows the recently opened files at once: wait until the first row is the file asked for.
+  await page.waitForFunction(
+    (n) => (document.querySelector('.quick-input-list .monaco-list-row')?.textContent ?? '').includes(n),
+    name,
+    { timeout: 20000 },
+  );
   await page.keyboard.press('Enter');
+  await page.waitForFunction((n) => (document.querySelector('.tab.active')?.textContent ?? '').includes(n), name, {
+    timeout: 30000,
+  });
   await page.waitForSelector('.editor-instance .monaco-editor .view-lines', { timeout: 30000 });
 }
 
