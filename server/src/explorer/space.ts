@@ -8,97 +8,30 @@
  *
  * Pure: the host bounds the search with `shouldStop` (its clock) and the limits below.
  */
-import type { Choice, SimulationOptions, SimulationSnapshot } from '../simulator/api';
+import type { Choice, SimulationSnapshot } from '../simulator/api';
 import { Engine } from '../simulator/engine';
-import type { Footprint, World } from '../simulator/world';
+import type { Footprint } from '../simulator/world';
 import type { Model } from '../language/model';
 import { StateEncoder } from './encode';
 import { VisitedSet } from './visited';
-import { UnitTree, type ChoiceRecord } from './unit-tree';
-import { independent, mergeFootprint, nextIsOrderChoice, startsComputeOnly, steppers } from './por';
+import { UnitTree, describeChoice } from './unit-tree';
+import { nextIsOrderChoice, startsComputeOnly, steppers } from './por';
 import { findSymmetries, type Symmetries } from './symmetry';
+import { reduceOrder } from './space-order';
+import {
+  BIT,
+  flatten,
+  type Leaf,
+  type Node,
+  type PathLink,
+  type Problem,
+  type RawFinding,
+  type SpaceOptions,
+  type SpaceProgress,
+  type SpaceResult,
+} from './space-types';
 
-/** What a search looks for (LANGUAGE.md §9's problems that some schedule may reach). */
-export type Problem = 'deadlock' | 'hang' | 'inversion' | 'fault' | 'goal';
-
-export interface SpaceOptions {
-  simulation?: Omit<SimulationOptions, 'choose' | 'record'>;
-  /** Problems to look for (those the default schedule does not show already). */
-  watch: ReadonlySet<Problem>;
-  /** A goal of the host's ("make high wait 10 ticks"): a state where it holds is a finding `goal`. */
-  goal?: (w: World) => boolean;
-  /** Picks every schedule starts with (play the scheduler's "show me" from where the player is). */
-  prefix?: readonly number[];
-  /** Keep searching after a finding (default: stop at the first). */
-  all?: boolean;
-  /** Keep searching after a finding for the problems not found yet; stop once each watched problem has one. */
-  untilEach?: boolean;
-  /** Breadth-first: the first finding is a shortest one. */
-  bfs?: boolean;
-  /** Range values enumerated in full up to this many (default 16), sampled above. */
-  rangeCap?: number;
-  por?: boolean;
-  symmetry?: boolean;
-  /** Complete schedules to examine at most. */
-  maxSchedules?: number;
-  /** Bytes the visited set may take (default 512 MiB). */
-  maxBytes?: number;
-  /** Polled between transitions; true ends the search (the host's time limit). */
-  shouldStop?: () => boolean;
-  /** Called now and then with the figures so far. */
-  onProgress?: (p: SpaceProgress) => void;
-  /** Called when a problem is first found, with its first counterexample (before the search goes on). */
-  onFinding?: (f: RawFinding, p: SpaceProgress) => void;
-}
-
-export interface SpaceProgress {
-  states: number;
-  transitions: number;
-  schedules: number;
-  depth: number;
-  bytes: number;
-}
-
-export interface RawFinding {
-  problem: Problem;
-  /** Every decision from the start, for `run --replay`. */
-  choices: ChoiceRecord[];
-  /** The decisions that differ from the default rule, in words. */
-  departures: string[];
-  /** Schedules (of those searched) that showed it. */
-  occurrences: number;
-}
-
-export interface SpaceResult extends SpaceProgress {
-  complete: boolean;
-  /** Why the search stopped before the end: a limit, or the first finding. */
-  stoppedBy: 'time' | 'memory' | 'schedules' | 'finding' | null;
-  sampled: boolean;
-  bytesPerState: number;
-  findings: RawFinding[];
-  reductions: string[];
-}
-
-/** The decisions on the way to a state: a chain of units, shared by the states after it. */
-interface PathLink {
-  records: ChoiceRecord[];
-  words: string[];
-  parent: PathLink | null;
-  length: number;
-  /** Choices from the start up to here, this link's included. */
-  choices: number;
-}
-
-interface Node {
-  snap: SimulationSnapshot;
-  path: PathLink | null;
-  /** Problems already shown on the way here (a finding is what a transition adds). */
-  seen: number;
-  /** Threads whose steps need not run first here (sleep set), with their footprints. */
-  sleep: Map<number, Footprint>;
-}
-
-const BIT: Record<Problem, number> = { deadlock: 1, hang: 2, inversion: 4, fault: 8, goal: 16 };
+export type { Problem, RawFinding, SpaceOptions, SpaceProgress, SpaceResult } from './space-types';
 
 /** Thrown through the simulator when a unit run ahead meets a choice. */
 const CHOICE = new Error('a choice');
@@ -265,7 +198,10 @@ class Space {
       if (tree.sampled) this.sampled = true;
       const live = leaves.filter((l) => l.child !== null);
       if (order === null) return live.map((l) => ({ ...(l.child as Omit<Node, 'sleep'>), sleep: new Map() }));
-      return this.reduceOrder(node, order.ids, leaves, live);
+      return reduceOrder(node, order.ids, leaves, live, {
+        keep: (l) => this.kept(node, l),
+        stop: (made) => this.limitHit(made),
+      });
     }
   }
 
@@ -355,69 +291,12 @@ class Space {
     return { ...l, child: { ...l.child, snap } };
   }
 
-  /**
-   * The children of an order choice. When one stepper's steps are independent of every other
-   * stepper's (an ample set of one), only its leaves are kept; otherwise every leaf, each
-   * sleeping the earlier siblings it is independent of.
-   */
-  private reduceOrder(node: Node, ids: number[], leaves: Leaf[], children: Leaf[]): Node[] {
-    const fps = new Map<number, Footprint>(node.sleep);
-    for (const l of leaves) {
-      const t = ids[l.firstPick ?? 0];
-      const f = fps.get(t);
-      if (f === undefined || node.sleep.has(t))
-        fps.set(t, { keys: new Set(l.footprint.keys), dependent: l.footprint.dependent });
-      else mergeFootprint(f, l.footprint);
-    }
-    const tried = [...new Set(leaves.map((l) => ids[l.firstPick ?? 0]))];
-    if (tried.length > 1 && ids.every((u) => fps.has(u))) {
-      const ample = tried.find((t) =>
-        ids.every((u) => u === t || independent(fps.get(t) as Footprint, fps.get(u) as Footprint)),
-      );
-      if (ample !== undefined) {
-        return children
-          .filter((l) => ids[l.firstPick ?? 0] === ample)
-          .map((l) => ({
-            ...(this.kept(node, l).child as Omit<Node, 'sleep'>),
-            sleep: sleepAfter(node.sleep, ample, l.footprint),
-          }));
-      }
-    }
-    return this.withSleepSets(node, ids, children);
-  }
-
   /** The order alternatives not asleep; one alone when it only starts a compute (ample set). */
   private orderAlternatives(node: Node): { ids: number[]; allowed: number[]; pure: boolean } {
     const ids = steppers(this.sim);
     const awake = ids.map((_, k) => k).filter((k) => !node.sleep.has(ids[k]));
     const pure = awake.find((k) => startsComputeOnly(this.sim.threads[ids[k]]));
     return { ids, allowed: pure !== undefined ? [pure] : awake, pure: pure !== undefined };
-  }
-
-  /** Children of an order choice: each sleeps the earlier siblings it is independent of. */
-  private withSleepSets(node: Node, ids: number[], leaves: Leaf[]): Node[] {
-    const fps = new Map<number, Footprint>();
-    for (const l of leaves) {
-      const t = ids[l.firstPick ?? 0];
-      const f = fps.get(t);
-      if (f === undefined) fps.set(t, { keys: new Set(l.footprint.keys), dependent: l.footprint.dependent });
-      else mergeFootprint(f, l.footprint);
-    }
-    const done = new Map(node.sleep);
-    const out: Node[] = [];
-    let current = -1;
-    for (const l of leaves) {
-      if (this.limitHit(out.length)) break;
-      const t = ids[l.firstPick ?? 0];
-      if (t !== current) {
-        if (current >= 0) done.set(current, fps.get(current) as Footprint);
-        current = t;
-      }
-      const sleep = new Map<number, Footprint>();
-      for (const [u, fu] of done) if (u !== t && independent(fu, l.footprint)) sleep.set(u, fu);
-      out.push({ ...(this.kept(node, l).child as Omit<Node, 'sleep'>), sleep });
-    }
-    return out;
   }
 
   /**
@@ -453,7 +332,7 @@ class Space {
             records,
             words: tree
               .path()
-              .flatMap(({ choice, pick }) => (pick === choice.defaultPick ? [] : [describe(choice, pick)])),
+              .flatMap(({ choice, pick }) => (pick === choice.defaultPick ? [] : [describeChoice(choice, pick)])),
             parent: node.path,
             length: (node.path?.length ?? 0) + 1,
             choices: (node.path?.choices ?? 0) + records.length,
@@ -506,39 +385,4 @@ class Space {
       if (!this.o.all && (!this.o.untilEach || this.findings.size >= this.o.watch.size)) this.stoppedBy = 'finding';
     }
   }
-}
-
-interface Leaf {
-  records: ChoiceRecord[];
-  picks: number[];
-  firstPick: number | null;
-  footprint: Footprint;
-  /** The successor (its snapshot null until the leaf is kept), or null at the end of a run. */
-  child: { snap: SimulationSnapshot | null; path: PathLink | null; seen: number } | null;
-}
-
-/** The sleep set after `t`'s steps: the sleeping threads independent of them. */
-function sleepAfter(sleep: Map<number, Footprint>, t: number, f: Footprint): Map<number, Footprint> {
-  const out = new Map<number, Footprint>();
-  for (const [u, fu] of sleep) if (u !== t && independent(fu, f)) out.set(u, fu);
-  return out;
-}
-
-function describe(choice: Choice, pick: number): string {
-  const label = choice.labels?.[pick];
-  switch (choice.kind) {
-    case 'order':
-      return `at t=${choice.t}, ${label ?? `alternative ${pick}`} steps first`;
-    case 'tie':
-      return `at t=${choice.t}, ${label ?? `alternative ${pick}`} gets the CPU`;
-    case 'range':
-      return `at t=${choice.t}, ${choice.what ?? 'a range'} takes ${(choice.base ?? 0) + pick}`;
-  }
-}
-
-function flatten(path: PathLink | null): { choices: ChoiceRecord[]; departures: string[] } {
-  const links: PathLink[] = [];
-  for (let p = path; p !== null; p = p.parent) links.push(p);
-  links.reverse();
-  return { choices: links.flatMap((l) => l.records), departures: links.flatMap((l) => l.words) };
 }

@@ -121,14 +121,14 @@ export class UnitTree {
   }
 }
 
-/** "at t=1, phil[2] steps first" / "at t=0, a range draws its 3rd value". */
+/** "at t=1, phil[2] steps first", "at t=3, phil[1] gets the CPU", "at t=0, phil[0]'s compute takes 3". */
 export function describeChoice(choice: Choice, pick: number): string {
   const label = choice.labels?.[pick];
   switch (choice.kind) {
     case 'order':
       return `at t=${choice.t}, ${label ?? `alternative ${pick}`} steps first`;
     case 'tie':
-      return `at t=${choice.t}, the tie goes to ${label ?? `alternative ${pick}`}`;
+      return `at t=${choice.t}, ${label ?? `alternative ${pick}`} gets the CPU`;
     case 'range':
       return choice.base !== undefined
         ? `at t=${choice.t}, ${choice.what ?? 'a range'} takes ${choice.base + pick}`
