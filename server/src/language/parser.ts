@@ -9,18 +9,9 @@
  * is ever invented (and none lacks a position).
  */
 import { EmbeddedActionsParser, MismatchedTokenException, type IToken, type OrMethodOpts } from 'chevrotain';
-import type {
-  AttrName,
-  AttrNode,
-  DeclKind,
-  DeclNode,
-  FileNode,
-  IndexNode,
-  IntLit,
-  RefNode,
-  SettingNode,
-  StmtNode,
-} from './ast';
+import type { AttrName, AttrNode, DeclKind, DeclNode, FileNode } from './ast';
+import type { IndexNode, IntLit, RefNode, SettingNode, StmtNode } from './ast';
+import { msg, M_NUMBER, M_TICKS, M_DURATION, M_UPPER, M_NAME, M_INDEX, M_RBRACKET } from './parser-messages';
 import { durationOf, identOf, intOf, sizeOf, stmtOf, wordOf } from './ast-build';
 import { expectationMessages, joinSpans, tokenRange, tokenSpan, tokensSpan } from './spans';
 import {
@@ -56,19 +47,6 @@ export interface DeclaredName {
   name: ReturnType<typeof identOf>;
   size: IntLit | null;
 }
-
-const DURATION = 'a duration (ticks, or a range such as 2..7)';
-const REF = 'a name';
-
-/** ERR_MSG options, built once (the parser runs on every keystroke). */
-const msg = (ERR_MSG: string) => ({ ERR_MSG });
-const M_NUMBER = msg('a number');
-const M_TICKS = msg('a number of ticks');
-const M_DURATION = msg(DURATION);
-const M_UPPER = msg("the range's upper bound");
-const M_NAME = msg(REF);
-const M_INDEX = msg('an index (a number, i, i+N or i-N)');
-const M_RBRACKET = msg("']'");
 
 /**
  * The grammar's rules. The drivers (block loops with recovery) live in `parser-drivers.ts`.
