@@ -149,3 +149,18 @@ test("threadscape run --replay follows a finding's choices; a bad choices file i
   assert.match(bad.stderr, /^threadscape: .*choices\.json: choice 1 must be/);
   assert.equal(bad.stderr.trim().split('\n').length, 1);
 });
+
+test('the proof names only what was searched: a default run with an inversion gets no proof of "no inversion"', () => {
+  const cli = resolve(__dirname, '../../../dist/cli.js');
+  const root = resolve(__dirname, '../../..');
+  const inverted = spawnSync(process.execPath, [cli, 'explore', join(root, 'samples/priority-inversion.threads')], {
+    encoding: 'utf8',
+  });
+  assert.equal(inverted.status, 0, inverted.stderr);
+  assert.doesNotMatch(inverted.stdout, /^proof:/m);
+  assert.match(inverted.stdout, /^every schedule searched: nothing beyond what the default schedule shows$/m);
+  const clean = spawnSync(process.execPath, [cli, 'explore', join(root, 'samples/sigwaiting.threads')], {
+    encoding: 'utf8',
+  });
+  assert.match(clean.stdout, /^proof: no deadlock, hang or unbounded inversion in any schedule$/m);
+});
