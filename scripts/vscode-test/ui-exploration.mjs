@@ -1,35 +1,19 @@
 // The exploration tier in the workbench, as a person sees it: a deadlock only some schedule
 // reaches, underlined, with its ▶ Play counterexample lens and the status bar's words; then a
 // scenario proved free of deadlock, its proof in the lens and the status bar (screenshots in the
-// cache folder's shots/). Where the panel registers Play counterexample (its command is in the
-// manifest), a click on the lens opens the panel on the deadlock.
-import { readFileSync } from 'node:fs';
+// cache folder's shots/); last, a click on the lens opens the panel replaying the deadlock.
 import { join } from 'node:path';
-import { checks, launchBrowser, remote, root, settles, shots, webviewFrame, workbenchUrl } from './workbench.mjs';
-
-const PLAY = 'threadscape.playCounterexample';
-
-function panelPlays() {
-  const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
-  return (manifest.contributes?.commands ?? []).some((c) => c.command === PLAY);
-}
-
-async function openFile(page, name) {
-  await page.keyboard.press('Control+P');
-  await page.waitForSelector('.quick-input-widget input', { timeout: 20000 });
-  await page.keyboard.type(name);
-  // The list shows the recently opened files at once: wait until the first row is the file asked for.
-  await page.waitForFunction(
-    (n) => (document.querySelector('.quick-input-list .monaco-list-row')?.textContent ?? '').includes(n),
-    name,
-    { timeout: 20000 },
-  );
-  await page.keyboard.press('Enter');
-  await page.waitForFunction((n) => (document.querySelector('.tab.active')?.textContent ?? '').includes(n), name, {
-    timeout: 30000,
-  });
-  await page.waitForSelector('.editor-instance .monaco-editor .view-lines', { timeout: 30000 });
-}
+import {
+  checks,
+  launchBrowser,
+  openFile,
+  remote,
+  root,
+  settles,
+  shots,
+  webviewFrame,
+  workbenchUrl,
+} from './workbench.mjs';
 
 /** Waits until the status bar's text matches `re` (false after 60 s). */
 function statusBar(page, re) {
@@ -85,19 +69,17 @@ export async function explorationUiTest(host, workspace, dataDir) {
     check('the lens gives the proof', await codeLens(page, /no deadlock.* in any schedule: [\d,]+ states?/));
     await page.screenshot({ path: join(shots, 'ui-exploration-proof.png') });
     // Last: the panel takes the keyboard's focus from the editor.
-    if (panelPlays()) {
-      await openFile(page, 'opposite-orders.threads');
-      await page.click('.codelens-decoration a:has-text("Play counterexample")');
-      const frame = await webviewFrame(page, '.ts-outcome');
-      check('the lens opens the panel', frame !== null);
-      if (frame) {
-        const deadlocked = await settles(
-          frame.waitForFunction(() => /deadlock/.test(document.body.innerText), null, { timeout: 30000 }),
-        );
-        check('the panel replays the deadlock', deadlocked);
-        await page.screenshot({ path: join(shots, 'ui-exploration-played.png') });
-      }
-    } else console.log(`skip exploration: the panel half (${PLAY} is not in the manifest of this build)`);
+    await openFile(page, 'opposite-orders.threads');
+    await page.click('.codelens-decoration a:has-text("Play counterexample")');
+    const frame = await webviewFrame(page, '.ts-outcome');
+    check('the lens opens the panel', frame !== null);
+    if (frame) {
+      const deadlocked = await settles(
+        frame.waitForFunction(() => /deadlock/.test(document.body.innerText), null, { timeout: 30000 }),
+      );
+      check('the panel replays the deadlock', deadlocked);
+      await page.screenshot({ path: join(shots, 'ui-exploration-played.png') });
+    }
   } catch (e) {
     check(`the workbench responds (${e.message.split('\n')[0]})`, false);
   } finally {

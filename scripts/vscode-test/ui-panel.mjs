@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import {
   checks,
   launchBrowser,
+  openFile,
   remote,
   root,
   runCommand,
@@ -28,12 +29,7 @@ export async function panelUiTest(host, workspace, dataDir) {
     const page = ctx.pages()[0] ?? (await ctx.newPage());
     await page.goto(url);
     await page.waitForSelector('.monaco-workbench', { timeout: 90000 });
-    await page.keyboard.press('Control+P');
-    await page.waitForSelector('.quick-input-widget input', { timeout: 20000 });
-    await page.keyboard.type('dining-three.threads');
-    await page.waitForSelector('.quick-input-list .monaco-list-row', { timeout: 20000 });
-    await page.keyboard.press('Enter');
-    await page.waitForSelector('.editor-instance .monaco-editor .view-lines', { timeout: 30000 });
+    await openFile(page, 'dining-three.threads');
     const squiggle = await settles(page.waitForSelector('.monaco-editor .squiggly-error', { timeout: 60000 }));
     check('the deadlock is underlined in the editor', squiggle);
     await page.keyboard.press('Control+Shift+M');

@@ -157,6 +157,26 @@ export async function webviewFrame(page, selector) {
   return null;
 }
 
+/**
+ * Opens a workspace file with Quick Open: waits until the list's first row is that file (the
+ * recently opened files show at once) and until its tab is the active one.
+ */
+export async function openFile(page, name) {
+  await page.keyboard.press('Control+P');
+  await page.waitForSelector('.quick-input-widget input', { timeout: 20000 });
+  await page.keyboard.type(name);
+  await page.waitForFunction(
+    (n) => (document.querySelector('.quick-input-list .monaco-list-row')?.textContent ?? '').includes(n),
+    name,
+    { timeout: 20000 },
+  );
+  await page.keyboard.press('Enter');
+  await page.waitForFunction((n) => (document.querySelector('.tab.active')?.textContent ?? '').includes(n), name, {
+    timeout: 30000,
+  });
+  await page.waitForSelector('.editor-instance .monaco-editor .view-lines', { timeout: 30000 });
+}
+
 /** Runs a command from the palette by its title (waits for the list before Enter). */
 export async function runCommand(page, title) {
   await page.keyboard.press('F1');
