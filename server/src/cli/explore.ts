@@ -15,7 +15,7 @@ import { basename } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { compile } from '../language';
 import { compareDiagnostics } from '../language/diagnostic';
-import { findingToDiagnostic, type ExploreProgress, type ExploreResult } from '../explorer';
+import { findingToDiagnostic, stoppedSearch, type ExploreProgress, type ExploreResult } from '../explorer';
 import type { CommandOptions } from './args';
 import type { ExploreJob, JobMessage } from './explore-job';
 import { readInput } from './files';
@@ -75,28 +75,6 @@ function searchInWorker(job: ExploreJob): Promise<ExploreResult | HardStop> {
   });
 }
 
-/** A search's result as printed: a hard stop knows no default outcome. */
-type Shown = ExploreResult;
-
-/** What a hard stop leaves: an incomplete search with no finding, and what the progress said. */
-function stoppedResult(stop: HardStop): Shown {
-  const p = stop.progress;
-  return {
-    schedules: 0,
-    states: p?.states ?? 0,
-    transitions: p?.transitions ?? 0,
-    complete: false,
-    stoppedBy: stop.reason,
-    findings: [],
-    baseline: null,
-    searched: [],
-    reductions: [],
-    bytes: p?.bytes ?? 0,
-    bytesPerState: 0,
-    depth: p?.depth ?? 0,
-  };
-}
-
 /** Runs the search and prints the findings; exit 1 when an error-severity finding or text error exists. */
 export async function exploreCommand(file: string, opts: CommandOptions): Promise<number> {
   const text = readInput(file);
@@ -130,7 +108,7 @@ export async function exploreCommand(file: string, opts: CommandOptions): Promis
     horizon: opts.horizon,
     maxEvents: opts.maxEvents,
   });
-  let result: Shown;
+  let result: ExploreResult;
   if ('reason' in outcome) {
     const limit =
       outcome.reason === 'time'
@@ -139,14 +117,14 @@ export async function exploreCommand(file: string, opts: CommandOptions): Promis
     process.stderr.write(
       `threadscape: the search was stopped at its ${limit} in the middle of a step; what it had found is lost\n`,
     );
-    result = stoppedResult(outcome);
+    result = stoppedSearch(outcome.reason, outcome.progress);
   } else result = outcome;
   if (opts.json) out(JSON.stringify(toJson(result), null, 2) + '\n');
   else printText(file, result);
   return result.findings.some((f) => f.severity === 'error') ? 1 : 0;
 }
 
-function toJson(r: Shown) {
+function toJson(r: ExploreResult) {
   return {
     schedules: r.schedules,
     states: r.states,
@@ -177,13 +155,13 @@ const STOPPED = {
 } as const;
 
 /** True when the search looked for every problem the proof names (the default schedule showed none of them). */
-function provesAll(r: Shown): boolean {
+function provesAll(r: ExploreResult): boolean {
   return (['deadlock-reachable', 'hang-reachable', 'inversion-reachable'] as const).every((c) =>
     r.searched.includes(c),
   );
 }
 
-function printText(file: string, r: Shown): void {
+function printText(file: string, r: ExploreResult): void {
   const how = r.complete
     ? 'the whole space'
     : r.stoppedBy !== null

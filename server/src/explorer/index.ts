@@ -121,7 +121,7 @@ function problemsOf(r: RunResult): Set<Problem> {
 export function explore(model: Model, options: ExploreOptions = {}): ExploreResult {
   const sim = options.simulation ?? {};
   const baseRun = createSimulation(model, sim);
-  if (!baseRun.step({ shouldStop: options.shouldStop })) return stoppedInBaseline();
+  if (!baseRun.step({ shouldStop: options.shouldStop })) return stoppedSearch('time');
   const base = baseRun.result();
   const shown = problemsOf(base);
   const watch = new Set(KINDS.map((k) => k.problem).filter((p) => !shown.has(p)));
@@ -199,20 +199,23 @@ export function findingToDiagnostic(f: Finding): Diagnostic {
   };
 }
 
-/** The host stopped the search while the default schedule ran (a budget-length run). */
-function stoppedInBaseline(): ExploreResult {
+/**
+ * A search stopped before it could report: what a host knows of it is its last progress (none
+ * when the default schedule's run was cut short), and why it stopped.
+ */
+export function stoppedSearch(stoppedBy: 'time' | 'memory', progress: SpaceProgress | null = null): ExploreResult {
   return {
     schedules: 0,
-    states: 0,
-    transitions: 0,
+    states: progress?.states ?? 0,
+    transitions: progress?.transitions ?? 0,
     complete: false,
-    stoppedBy: 'time',
+    stoppedBy,
     findings: [],
     baseline: null,
     searched: [],
     reductions: [],
-    bytes: 0,
+    bytes: progress?.bytes ?? 0,
     bytesPerState: 0,
-    depth: 0,
+    depth: progress?.depth ?? 0,
   };
 }
