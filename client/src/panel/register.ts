@@ -12,7 +12,7 @@ import { findingsMessage } from './findings';
 import { registerModeCommands } from './mode-commands';
 import { isRestorableUri } from './restore';
 import { NextRunOffer } from './next-run';
-import { targetUri } from './target';
+import { targetUri, trackFocusedDocument } from './target';
 import { SimulationPanel, VIEW_TYPE, webviewOptions } from './simulation-panel';
 
 /** The untitled Threadscape documents open in the editor, by URI. */
@@ -71,6 +71,7 @@ export function registerPanel(
     return adopt(panel, uri);
   };
 
+  trackFocusedDocument(context);
   registerModeCommands(context, show);
   context.subscriptions.push(
     explorations((e) => {

@@ -44,6 +44,8 @@ export function registerFirstHourTests(): void {
     assert.equal(doc.getText(), original);
     await diagnosticsWith(doc.uri, ['lock-order-cycle', 'deadlock'], 'the copy is analysed and simulated');
     const editor = vscode.window.activeTextEditor!;
+    assert.equal(editor.options.tabSize, 2, 'indented as the samples are, by two spaces');
+    assert.equal(editor.options.insertSpaces, true);
     assert.ok(await editor.edit((b) => b.insert(new vscode.Position(0, 0), '// my notes\n')));
     assert.equal(await readShipped('samples', SAMPLE), original, 'the installed sample is unchanged');
   });
@@ -112,6 +114,24 @@ export function registerFirstHourTests(): void {
     );
     await vscode.commands.executeCommand('workbench.action.openWalkthrough', `${extension().id}#firstHour`, false);
     await tabLike(/Threadscape|Walkthrough|Welcome/, 'the walkthrough tab');
+  });
+
+  test("the walkthrough's Simulate button means the scenario its tab hides", async () => {
+    await vscode.commands.executeCommand('threadscape.openSample', 'sigwaiting.threads');
+    const scenario = activeDocument();
+    await vscode.commands.executeCommand('workbench.action.openWalkthrough', `${extension().id}#firstHour`, false);
+    await waitFor(
+      vscode.window.onDidChangeActiveTextEditor,
+      () => (vscode.window.visibleTextEditors.some((e) => e.document === scenario) ? undefined : true),
+      'the walkthrough in front of the scenario',
+    );
+    // As the step's button does: the command with no argument.
+    await vscode.commands.executeCommand('threadscape.simulate');
+    const panel = () =>
+      vscode.window.tabGroups.all
+        .flatMap((g) => g.tabs)
+        .find((t) => t.input instanceof vscode.TabInputWebview && /^Simulation: sigwaiting/.test(t.label));
+    await waitFor(vscode.window.tabGroups.onDidChangeTabs, panel, `a panel of the scenario (tabs: ${tabLabels()})`);
   });
 
   test('Open Reference shows the language reference in the Markdown preview', async () => {
