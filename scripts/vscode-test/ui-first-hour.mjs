@@ -66,6 +66,24 @@ async function openWalkthrough(page) {
   await page.click('.quick-input-list .monaco-list-row:has-text("Get Started with Threadscape")', { timeout: 20000 });
 }
 
+/**
+ * The walkthrough's steps in order (package.json), each with what shows its page: the heading
+ * of its Markdown (in a webview), or its image by its text alternative.
+ */
+const STEPS = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).contributes.walkthroughs[0].steps.map(
+  (s) => ({
+    id: s.id,
+    heading: s.media.markdown && /^# (.+)$/m.exec(readFileSync(join(root, s.media.markdown), 'utf8'))[1],
+    alt: s.media.altText,
+  }),
+);
+
+/** Whether the page of a step shows. */
+async function stepPageShows(page, { heading, alt }) {
+  if (heading) return (await webviewFrame(page, `h1:has-text("${heading}")`)) !== null;
+  return settles(page.waitForSelector(`img[alt="${alt}"]`, { state: 'visible', timeout: 20000 }));
+}
+
 const tab = (page, name) =>
   settles(page.waitForSelector(`.tabs-container .tab:has-text("${name}")`, { timeout: 30000 }));
 
@@ -86,7 +104,13 @@ export async function firstHourUiTest(host, dataDir) {
     await page.waitForSelector('.monaco-workbench', { timeout: 90000 });
 
     await openWalkthrough(page);
-    const titles = ['Open a sample', 'See a diagnostic', 'Simulate', 'Fix the deadlock with a quick fix', 'Explore'];
+    const titles = [
+      'Open a sample',
+      'See a diagnostic',
+      'Simulate',
+      'Fix the deadlock with a quick fix',
+      'Explore every schedule',
+    ];
     const walkthrough = await settles(
       page.waitForFunction((ts) => ts.every((t) => document.body.innerText.includes(t)), titles, { timeout: 30000 }),
     );
@@ -94,6 +118,19 @@ export async function firstHourUiTest(host, dataDir) {
     const media = await webviewFrame(page, 'text=The samples');
     check("the first step's page lists the samples", media !== null);
     await shot('first-hour-walkthrough.png');
+
+    // Every step as a newcomer sees it, its page beside the list (the page shows while the
+    // walkthrough is wide enough: before the panel takes half the window).
+    let pages = 0;
+    for (const [i, step] of STEPS.entries()) {
+      const id = step.id;
+      await page.locator(`.getting-started-step[data-step-id$="${id}"] .step-title`).click();
+      await page.waitForSelector(`.getting-started-step.expanded[data-step-id$="${id}"]`, { timeout: 20000 });
+      if (await stepPageShows(page, step)) pages++;
+      await shot(`first-hour-step-${i + 1}-${id}.png`);
+    }
+    check(`each of the ${STEPS.length} steps shows its page`, pages === STEPS.length);
+    await page.locator(`.getting-started-step[data-step-id$="${STEPS[0].id}"] .step-title`).click();
 
     await page.getByText('Open the Dining Philosophers', { exact: true }).first().click();
     check('its button opens the sample as an untitled copy', await tab(page, 'dining-philosophers.threads'));
@@ -132,6 +169,8 @@ export async function firstHourUiTest(host, dataDir) {
       }),
     );
     check('the quick fix splits the last philosopher off and the run completes', completed);
+    const proof = await statusBar(page, /no deadlock, hang, fault or unbounded priority inversion in any schedule/);
+    check('the exploration then proves no deadlock in any schedule (status bar)', proof);
     await shot('first-hour-fixed.png');
 
     await openWalkthrough(page);
@@ -141,7 +180,29 @@ export async function firstHourUiTest(host, dataDir) {
       }),
     );
     check('the walkthrough marks the fix step done', done);
+    const seen = await settles(
+      page.waitForSelector(
+        '.getting-started-step[data-step-id$="seeDiagnostic"] .codicon-getting-started-step-checked',
+        {
+          timeout: 10000,
+        },
+      ),
+    );
+    check('and the diagnostic step, the deadlock having been on screen', seen);
     await shot('first-hour-walkthrough-done.png');
+
+    // The last step's button, with the walkthrough in front of the scenario: that scenario's panel.
+    const explore = page.locator('.getting-started-step[data-step-id$="explore"]');
+    await explore.locator('.step-title').click();
+    await explore.getByText('Play the Scheduler', { exact: true }).click();
+    const playing = await settles(frame.waitForSelector('.ts-play-q', { state: 'visible', timeout: 30000 }));
+    const explored = await settles(
+      page.waitForSelector('.getting-started-step[data-step-id$="explore"] .codicon-getting-started-step-checked', {
+        timeout: 30000,
+      }),
+    );
+    check("the last step's Play the Scheduler plays the fixed scenario and completes the step", playing && explored);
+    await shot('first-hour-play.png');
 
     // From the editor: the walkthrough's page (a webview) may take the focus as it loads, and a
     // quick pick closes when it loses the focus.

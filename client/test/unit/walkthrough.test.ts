@@ -8,6 +8,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import {
   DEADLOCK_FIXED_CONTEXT,
+  DIAGNOSTIC_SEEN_CONTEXT,
   NEW_SCENARIO_COMMAND,
   OPEN_REFERENCE_COMMAND,
   OPEN_SAMPLE_COMMAND,
@@ -66,7 +67,8 @@ test('every command link and completion event names a command or context that ex
     for (const e of s.completionEvents) {
       const [kind, what] = e.split(':');
       if (kind === 'onCommand') assert.ok(contributed.has(what) || BUILT_IN.has(what), `${s.id}: ${e}`);
-      else if (kind === 'onContext') assert.equal(what, DEADLOCK_FIXED_CONTEXT, `${s.id}: ${e}`);
+      else if (kind === 'onContext')
+        assert.ok([DEADLOCK_FIXED_CONTEXT, DIAGNOSTIC_SEEN_CONTEXT].includes(what), `${s.id}: ${e}`);
       else assert.equal(kind, 'onView', `${s.id}: ${e}`);
     }
   }
