@@ -13,8 +13,7 @@
  */
 import { basename } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { compile } from '../language';
-import { compareDiagnostics } from '../language/diagnostic';
+import { diagnose } from '../diagnose';
 import { findingToDiagnostic, stoppedSearch, type ExploreProgress, type ExploreResult } from '../explorer';
 import type { CommandOptions } from './args';
 import type { ExploreJob, JobMessage } from './explore-job';
@@ -75,12 +74,17 @@ function searchInWorker(job: ExploreJob): Promise<ExploreResult | HardStop> {
   });
 }
 
-/** Runs the search and prints the findings; exit 1 when an error-severity finding or text error exists. */
+/**
+ * Runs the search and prints the findings. Exit 1 when the file has an error-severity
+ * diagnostic of any tier, as `check` and `run` count them: of the text, of the static analysis,
+ * of the default schedule's run (a deadlock, a hang, a fault), or a finding of that severity.
+ */
 export async function exploreCommand(file: string, opts: CommandOptions): Promise<number> {
   const text = readInput(file);
-  const { diagnostics, model } = compile(text);
+  const diagnosis = diagnose(text);
+  const model = diagnosis.compilation.model;
   if (!model) {
-    const errors = diagnostics.sort(compareDiagnostics);
+    const errors = diagnosis.diagnostics;
     if (opts.json) {
       out(
         JSON.stringify({ schedules: 0, states: 0, complete: false, findings: [], diagnostics: errors }, null, 2) + '\n',
@@ -119,9 +123,17 @@ export async function exploreCommand(file: string, opts: CommandOptions): Promis
     );
     result = stoppedSearch(outcome.reason, outcome.progress);
   } else result = outcome;
-  if (opts.json) out(JSON.stringify(toJson(result), null, 2) + '\n');
-  else printText(file, result);
-  return result.findings.some((f) => f.severity === 'error') ? 1 : 0;
+  const analysisErrors = diagnosis.analysis.filter((d) => d.severity === 'error');
+  if (opts.json) out(JSON.stringify({ ...toJson(result), diagnostics: diagnosis.diagnostics }, null, 2) + '\n');
+  else {
+    // The errors that decide the status before any search: the analysis's (the default
+    // schedule's are named by its outcome, the findings' are printed below).
+    for (const d of analysisErrors) out(formatDiagnostic(file, d) + '\n');
+    printText(file, result);
+  }
+  const errors =
+    analysisErrors.length + result.baselineErrors.length + result.findings.filter((f) => f.severity === 'error').length;
+  return errors > 0 ? 1 : 0;
 }
 
 function toJson(r: ExploreResult) {
@@ -132,6 +144,7 @@ function toJson(r: ExploreResult) {
     complete: r.complete,
     stoppedBy: r.stoppedBy,
     baseline: r.baseline,
+    baselineErrors: r.baselineErrors,
     reductions: r.reductions,
     bytesPerState: Math.round(r.bytesPerState * 10) / 10,
     memory: r.bytes,

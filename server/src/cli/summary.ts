@@ -17,7 +17,8 @@ function pad(s: string | number | null, n: number, right = false): string {
 /**
  * One text line per CPU. A column stands for `per` ticks: it shows what ran longest in it (a
  * thread's letter, or `~` for switch overhead) when the CPU was busy at least half of the
- * column, whoever ran, and `.` (idle) otherwise.
+ * column, whoever ran, and `.` (idle) otherwise. When the recording cap stopped recording, a
+ * column from that instant on is blank: not recorded, which is not idle.
  */
 export function gantt(result: RunResult): string[] {
   const spans = (result.spans ?? []).filter(
@@ -40,6 +41,9 @@ export function gantt(result: RunResult): string[] {
   const lines: string[] = [
     `time 0..${end}, one column = ${count(Number.isInteger(per) ? per : Number(per.toFixed(2)), 'tick')}`,
   ];
+  const until = result.recording && !result.recording.complete ? result.recording.until : null;
+  /** A column whose middle comes at or after the instant recording stopped. */
+  const unrecorded = (c: number): boolean => until !== null && (c + 0.5) * per >= until;
   for (const cpu of result.cpus) {
     const weight: Map<string, number>[] = Array.from({ length: cols }, () => new Map());
     for (const s of spans) {
@@ -51,7 +55,8 @@ export function gantt(result: RunResult): string[] {
       }
     }
     const row = weight
-      .map((w) => {
+      .map((w, c) => {
+        if (unrecorded(c)) return ' ';
         let best = '.';
         let bw = 0;
         let busy = 0;
@@ -64,7 +69,8 @@ export function gantt(result: RunResult): string[] {
       .join('');
     lines.push(`cpu${String(cpu.id).padEnd(3)}|${row}|`);
   }
-  lines.push(`${legend.join('  ')}  .=idle  ~=switch`);
+  const blank = until !== null ? `  (blank)=not recorded from t=${until}` : '';
+  lines.push(`${legend.join('  ')}  .=idle  ~=switch${blank}`);
   return lines;
 }
 

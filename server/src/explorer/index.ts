@@ -11,6 +11,7 @@ import type { Diagnostic, DiagnosticCode, Severity } from '../language/diagnosti
 import type { Model, SourceRange } from '../language/model';
 import { createSimulation } from '../simulator';
 import type { SimulationOptions } from '../simulator/api';
+import { plural } from '../simulator/outcome';
 import type { RunResult } from '../simulator/trace';
 import { replayHook } from './replay';
 import { searchSpace, type Problem, type RawFinding, type SpaceProgress } from './space';
@@ -80,6 +81,8 @@ export interface ExploreResult {
   findings: Finding[];
   /** The default schedule's outcome; null when the host stopped the search during that run. */
   baseline: RunResult['outcome'] | null;
+  /** The codes of the default schedule's error-severity diagnostics (a deadlock, a hang, a fault), in order. */
+  baselineErrors: DiagnosticCode[];
   /**
    * The problems searched for (those the default schedule does not show), in the order
    * deadlock, hang, fault, inversion: what a complete search with no finding proves absent.
@@ -138,9 +141,9 @@ export function explore(model: Model, options: ExploreOptions = {}): ExploreResu
     maxBytes: options.maxBytes,
     shouldStop: options.shouldStop,
     onProgress: options.onProgress,
-    onFinding: options.onFinding && ((f, p) => options.onFinding?.(finding(model, sim, f, p.states))),
+    onFinding: options.onFinding && ((f, p) => options.onFinding?.(finding(model, sim, f, p))),
   });
-  const findings = space.findings.map((f) => finding(model, sim, f, space.states));
+  const findings = space.findings.map((f) => finding(model, sim, f, space));
   return {
     schedules: space.schedules,
     states: space.states,
@@ -149,6 +152,7 @@ export function explore(model: Model, options: ExploreOptions = {}): ExploreResu
     stoppedBy: space.stoppedBy,
     findings,
     baseline: base.outcome,
+    baselineErrors: [...new Set(base.diagnostics.filter((d) => d.severity === 'error').map((d) => d.code))],
     searched: KINDS.filter((k) => watch.has(k.problem)).map((k) => k.code),
     reductions: space.reductions,
     bytes: space.bytes,
@@ -162,7 +166,7 @@ function finding(
   model: Model,
   simulation: Omit<SimulationOptions, 'choose' | 'record'>,
   f: RawFinding,
-  states: number,
+  searched: { schedules: number; states: number },
 ): Finding {
   const kind = KINDS.find((k) => k.problem === f.problem) ?? KINDS[0];
   const replay = replayHook({ version: 2, choices: f.choices });
@@ -170,12 +174,15 @@ function finding(
   run.step();
   const d = run.result().diagnostics.find((x) => x.code === kind.diag) ?? null;
   const how = f.departures.length > 0 ? f.departures.join('; ') : 'the default choices';
-  const count = f.occurrences > 1 ? `${f.occurrences} schedules show it; ` : '';
+  const shown = f.occurrences > 1 ? `${f.occurrences} schedules show it; ` : '';
+  // The counterexample is a schedule searched, even when the search stopped at it mid-run.
+  const schedules = plural(Math.max(searched.schedules, 1), 'schedule');
   return {
     code: kind.code,
     severity: kind.severity,
     message:
-      `${kind.what} reachable: some schedule reaches it, the default one does not (${states} states searched; ${count}` +
+      `${kind.what} reachable: some schedule reaches it, the default one does not ` +
+      `(${schedules} searched, ${plural(searched.states, 'state')}; ${shown}` +
       `first counterexample: ${how})${d ? `: ${d.message}` : ''}`,
     choices: f.choices,
     departures: f.departures,
@@ -212,6 +219,7 @@ export function stoppedSearch(stoppedBy: 'time' | 'memory', progress: SpaceProgr
     stoppedBy,
     findings: [],
     baseline: null,
+    baselineErrors: [],
     searched: [],
     reductions: [],
     bytes: progress?.bytes ?? 0,

@@ -341,7 +341,7 @@ class Space {
     const seen = node.seen | this.problems();
     this.note(seen & ~node.seen, path);
     if (sim.done) {
-      this.schedules++;
+      if (this.stoppedBy !== 'finding') this.schedules++;
       if (this.o.maxSchedules !== undefined && this.schedules >= this.o.maxSchedules) this.stoppedBy ??= 'schedules';
       return { records, picks: records.map((r) => r.pick), firstPick: tree.firstPick(), footprint, child: null };
     }
@@ -382,7 +382,12 @@ class Space {
         // The shortest counterexample is kept.
         if (choices.length < prev.choices.length) Object.assign(prev, { choices, departures });
       }
-      if (!this.o.all && (!this.o.untilEach || this.findings.size >= this.o.watch.size)) this.stoppedBy = 'finding';
+      if (!this.o.all && (!this.o.untilEach || this.findings.size >= this.o.watch.size) && this.stoppedBy === null) {
+        // The search ends on this schedule: the counterexample counts as one examined,
+        // whether or not its run has ended (a fault or an inversion is seen mid-run).
+        this.stoppedBy = 'finding';
+        this.schedules++;
+      }
     }
   }
 }

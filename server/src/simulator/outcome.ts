@@ -18,7 +18,8 @@ export interface OutcomeSummary {
   warnings: number;
 }
 
-function plural(n: number, word: string): string {
+/** `1 warning`, `2 warnings`: a count and its noun, in the right number. */
+export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 

@@ -36,6 +36,28 @@ process p {
   assert.match(row, /^[ABC]+$/, 'no column of a CPU busy all the time reads as idle');
 });
 
+test('past the recording cap a column is blank, not idle, and the legend says from when', () => {
+  const { model } = compile(`process p {
+  model one_to_one
+  thread a { repeat 10 { compute 3 sleep 1 } }
+}`);
+  assert.ok(model);
+  const result = simulate(model, { record: { events: false, spans: true, maxEvents: 8 } });
+  assert.equal(result.recording?.complete, false);
+  const until = result.recording?.until ?? 0;
+  const lines = gantt(result);
+  const row = /^cpu0 *\|(.*)\|$/.exec(lines[1])?.[1] ?? '';
+  assert.equal(row.length, 40);
+  assert.match(row.slice(0, until), /^[A.]+$/, row);
+  assert.ok(row.slice(0, until).includes('A'), row);
+  assert.equal(row.slice(until), ' '.repeat(40 - until), 'not recorded: blank');
+  assert.match(lines[2], new RegExp(`\\(blank\\)=not recorded from t=${until}$`));
+  // A complete recording has no blank and says nothing of it.
+  const whole = gantt(simulate(model, { record: { events: false, spans: true } }));
+  assert.doesNotMatch(whole.join('\n'), /not recorded/);
+  assert.match(/^cpu0 *\|(.*)\|$/.exec(whole[1])?.[1] ?? '', /^[A.]{40}$/);
+});
+
 test('a column where the CPU was mostly idle reads as idle', () => {
   // One tick of work every 4 ticks (the rest is io), 120 ticks: 2 ticks a column, at most one busy.
   const result = run(`process p {

@@ -63,7 +63,10 @@ test('the explorer finds a deadlock the default schedule misses, with choices th
   const f = r.findings.find((x) => x.code === 'deadlock-reachable');
   assert.ok(f, 'deadlock-reachable found');
   assert.equal(f.severity, 'error');
-  assert.match(f.message, new RegExp(`${r.states} states searched; \\d+ schedules show it`));
+  assert.match(
+    f.message,
+    new RegExp(`\\(${r.schedules} schedules searched, ${r.states} states; \\d+ schedules show it`),
+  );
   assert.match(f.message, /first holds a and waits for b/);
   assert.equal(f.range.start.line, 10, 'on the lock of the first thread in the cycle');
   // Replaying the finding's choices reproduces the deadlock exactly.
@@ -163,4 +166,42 @@ test('the proof names only what was searched: a default run with an inversion ge
     encoding: 'utf8',
   });
   assert.match(clean.stdout, /^proof: no deadlock, hang or unbounded inversion in any schedule$/m);
+});
+
+test('explore exits 1 for an error of any tier, as check and run do: the analysis, the default run, a finding', () => {
+  const cli = resolve(__dirname, '../../../dist/cli.js');
+  const root = resolve(__dirname, '../../..');
+  const dir = mkdtempSync(join(tmpdir(), 'threadscape-explore-status-'));
+  const explore = (file: string, ...args: string[]) =>
+    spawnSync(process.execPath, [cli, 'explore', file, ...args], { encoding: 'utf8' });
+
+  // The default schedule deadlocks: nothing more is reachable, but the file has an error.
+  const dining = explore(join(root, 'samples/dining-philosophers.threads'));
+  assert.equal(dining.status, 1, dining.stdout);
+  assert.match(dining.stdout, /default outcome: deadlock/);
+  const json = JSON.parse(explore(join(root, 'samples/dining-philosophers.threads'), '--json').stdout);
+  assert.deepEqual(json.baselineErrors, ['deadlock']);
+  assert.ok(json.diagnostics.some((d: { code: string }) => d.code === 'lock-order-cycle'));
+
+  // An error of the static analysis is printed, and decides the status.
+  const unlock = join(dir, 'unlock.threads');
+  writeFileSync(unlock, 'process p {\n  model one_to_one\n  mutex m\n  thread a { compute 1 unlock m }\n}\n');
+  const analysed = explore(unlock);
+  assert.equal(analysed.status, 1);
+  assert.match(analysed.stdout, /^.*unlock\.threads:4:24: error unlock-not-held: /m);
+
+  // A clean file: its proof, exit 0.
+  const clean = explore(join(root, 'samples/sigwaiting.threads'));
+  assert.equal(clean.status, 0, clean.stdout);
+
+  // A fault seen mid-run stops the search at its counterexample, which counts as a schedule.
+  const fault = join(dir, 'fault.threads');
+  writeFileSync(
+    fault,
+    'scenario "x" { horizon 10 }\nprocess p {\n  thread t stack 4k { compute 5..15 stack_use 8k }\n}\n',
+  );
+  const found = explore(fault);
+  assert.equal(found.status, 1);
+  assert.match(found.stdout, /^1 state, \d+ transitions, 1 schedule \(incomplete: it stopped at the first finding/m);
+  assert.match(found.stdout, /error fault-reachable: .*\(1 schedule searched, 1 state; first counterexample: /);
 });

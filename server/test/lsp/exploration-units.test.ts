@@ -160,7 +160,7 @@ describe('exploration tier parts', () => {
     assert.equal(result.findings[0].code, 'deadlock-reachable');
     assert.ok(result.searched.includes('deadlock-reachable'));
     // The search went on for the other problems after it: the finding was posted mid-search.
-    const at = Number(/\((\d+) states searched/.exec(early[0].message)?.[1]);
+    const at = Number(/ searched, (\d+) states?;/.exec(early[0].message)?.[1]);
     assert.ok(at < result.states, `found at ${at} of ${result.states} states`);
   });
 
