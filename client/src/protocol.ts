@@ -141,7 +141,7 @@ export interface MarksMessage {
   marks: ThreadMark[];
 }
 
-/** Save a schedule as a choices file (CLI.md: `{ "version": 2, "choices": [...] }`, for `run --replay`). */
+/** Save a schedule as a choices file (docs/reference/cli.md: `{ "version": 2, "choices": [...] }`, for `run --replay`). */
 export interface SaveReplayMessage {
   type: 'saveReplay';
   choices: ChoiceRecord[];
@@ -158,7 +158,7 @@ export const MAX_FINDINGS = 10_000;
 
 const CHOICE_KINDS = new Set(['range', 'tie', 'order']);
 
-/** One recorded decision (CLI.md's choices file): `{ t, kind, pick }`. */
+/** One recorded decision (docs/reference/cli.md's choices file): `{ t, kind, pick }`. */
 export function isChoiceRecord(v: unknown): v is ChoiceRecord {
   return isRecord(v) && isCount(v.t) && typeof v.kind === 'string' && CHOICE_KINDS.has(v.kind) && isCount(v.pick);
 }

@@ -1,5 +1,5 @@
 /**
- * The choices file that `threadscape run FILE --replay CHOICES.json` takes (CLI.md), as the panel
+ * The choices file that `threadscape run FILE --replay CHOICES.json` takes (docs/reference/cli.md), as the panel
  * saves it: one choice a line. Pure, so it is unit-tested (parseChoicesFile reads it back).
  */
 import type { ChoiceRecord } from '@server/explorer/unit-tree';

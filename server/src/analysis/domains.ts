@@ -1,5 +1,5 @@
 /**
- * Scheduling domains (LANGUAGE.md §5.2–§5.5): where a thread competes, and with whom.
+ * Scheduling domains (docs/reference/language.md §5.2–§5.5): where a thread competes, and with whom.
  *
  * Kernel level: KLTs compete for CPUs by kernel priority (a bound or one_to_one thread's LWP
  * runs at the thread's priority, a pool LWP at its process's priority), a pinned KLT only on

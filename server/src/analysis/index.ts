@@ -1,4 +1,4 @@
-/** Static analyses of a Model (DIAGNOSTICS.md, second table); the rules are in docs/analysis.md. */
+/** Static analyses of a Model (docs/reference/diagnostics.md, second table); the rules are in docs/analysis.md. */
 import { compareDiagnostics, type Diagnostic } from '../language/diagnostic';
 import type { Model, ProcessModel } from '../language/model';
 import { stackFinding, unusedFindings } from './declarations';

@@ -1,7 +1,7 @@
 /**
  * `inversion-risk`: a mutex whose users L < H share a scheduling domain with a thread M of
  * priority strictly between them that can run while L is ready, where the deciding scheduler
- * does not see what a protocol gives L (LANGUAGE.md §8–§9).
+ * does not see what a protocol gives L (docs/reference/language.md §8–§9).
  *
  * Library level (L unbound): an unbound M of L's process between L's effective priority (its
  * own, raised by `inherit` or a `ceiling`) and H's, and enough unbound threads of that process

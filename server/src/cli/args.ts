@@ -1,5 +1,5 @@
 /**
- * The command line's words to a command and its options (CLI.md), with one clear line for
+ * The command line's words to a command and its options (docs/reference/cli.md), with one clear line for
  * every misuse: an unknown option, an option the command does not take, a number out of
  * range (`--seed -1` included), an empty file name.
  */
@@ -67,7 +67,7 @@ const FILES: Record<Command, 'some' | 'one' | 'none'> = {
   exercise: 'none',
 };
 
-/** The defaults CLI.md states. */
+/** The defaults docs/reference/cli.md states. */
 export const DEFAULT_TIME_LIMIT_S = 60;
 export const DEFAULT_MAX_MEMORY_MIB = 512;
 export const DEFAULT_MAX_RECORDED = 1_000_000;

@@ -1,5 +1,5 @@
 /**
- * `threadscape check FILE...` (CLI.md): every diagnostic of each file (text, static analysis,
+ * `threadscape check FILE...` (docs/reference/cli.md): every diagnostic of each file (text, static analysis,
  * and the simulation of the files without text errors), one a line, compiler style, sorted by
  * file, line, column and code; with --json, `{ "files": [ { "file", "diagnostics" } ] }` with
  * the diagnostics as `run --json` prints them. Exit 0 without error diagnostics, 1 with one.

@@ -1,5 +1,5 @@
 /**
- * The command's failures and their exit statuses (CLI.md): a usage error, an unreadable input
+ * The command's failures and their exit statuses (docs/reference/cli.md): a usage error, an unreadable input
  * or an output that cannot be written is one line on stderr and exit 2; anything else is an
  * internal error (a bug), one line `threadscape: internal error: …` and exit 3. Never a stack.
  */

@@ -1,5 +1,5 @@
 /**
- * `threadscape explore FILE`: the model checker (LANGUAGE.md §7). It searches every schedule the
+ * `threadscape explore FILE`: the model checker (docs/reference/language.md §7). It searches every schedule the
  * file allows (reduced by state hashing, partial-order and symmetry reduction) for deadlocks,
  * hangs, unbounded inversions and faults that the default schedule does not show. Progress goes
  * to stderr once a second; a complete search with no finding is a proof, said in those words.
@@ -7,7 +7,7 @@
  * The search runs in a worker thread (explore-job.ts) under its own limits: the time limit
  * (`--time-limit`, 60 s by default, the clock read at every poll of the core), the visited
  * states' budget (`--max-memory`, 512 MiB by default) and the process's memory (twice that).
- * This thread holds the hard limits CLI.md promises whatever the search does between two
+ * This thread holds the hard limits docs/reference/cli.md promises whatever the search does between two
  * polls: the worker is stopped one second after the time limit, and its heap is capped at
  * `--max-memory` + 256 MiB; either stop is reported as an incomplete search, never a crash.
  */

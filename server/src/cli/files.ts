@@ -1,7 +1,7 @@
 /**
  * The command's files: inputs read with a size cap (a device or a pipe that never ends is
  * refused, not read forever), outputs written whole or not at all, and never onto an input
- * (CLI.md: compared after resolving links).
+ * (docs/reference/cli.md: compared after resolving links).
  */
 import { closeSync, openSync, readSync, realpathSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';

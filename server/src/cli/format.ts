@@ -1,8 +1,8 @@
-/** How the command prints diagnostics: compiler-style text lines, or CLI.md's JSON objects. */
+/** How the command prints diagnostics: compiler-style text lines, or docs/reference/cli.md's JSON objects. */
 import type { Diagnostic } from '../language/diagnostic';
 import { escapeControls } from '../language/escape';
 
-/** `FILE:LINE:COL: SEVERITY CODE: MESSAGE`, 1-based line and column (CLI.md), control characters escaped. */
+/** `FILE:LINE:COL: SEVERITY CODE: MESSAGE`, 1-based line and column (docs/reference/cli.md), control characters escaped. */
 export function formatDiagnostic(file: string, d: Diagnostic): string {
   const where = `${escapeControls(file)}:${d.range.start.line + 1}:${d.range.start.character + 1}`;
   return `${where}: ${d.severity} ${d.code}: ${escapeControls(d.message)}`;

@@ -1,5 +1,5 @@
 /**
- * `threadscape`: the command line (CLI.md). Reads the arguments (args.ts) and hands each
+ * `threadscape`: the command line (docs/reference/cli.md). Reads the arguments (args.ts) and hands each
  * command to its own module. Exit status: 0 no error diagnostic, 1 at least one error
  * diagnostic, 2 bad usage, an unreadable input or an unwritable output, 3 an internal error;
  * the highest wins. Failures are one line on stderr, never a stack trace.

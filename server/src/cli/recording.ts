@@ -1,5 +1,5 @@
 /**
- * The recording of a run as CLI.md reports it: `{ events, complete, until }`. Recording stops
+ * The recording of a run as docs/reference/cli.md reports it: `{ events, complete, until }`. Recording stops
  * at its cap (`--max-recorded`) while the run goes on; the summary still covers the whole run.
  */
 import type { RecordingInfo, RunResult } from '../simulator';

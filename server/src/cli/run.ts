@@ -1,5 +1,5 @@
 /**
- * `threadscape run FILE`: simulate once; a readable summary and the diagnostics, or CLI.md's
+ * `threadscape run FILE`: simulate once; a readable summary and the diagnostics, or docs/reference/cli.md's
  * JSON with --json. The text is diagnosed and simulated once, recording what the outputs asked
  * for (events for --events, --trace and --html, spans for the summary, --trace and --html), and
  * every output is made from that one run. A file with text errors is not simulated

@@ -1,5 +1,5 @@
 /**
- * Standard output as CLI.md wants it: a reader that goes away (`| head`) ends the output
+ * Standard output as docs/reference/cli.md wants it: a reader that goes away (`| head`) ends the output
  * quietly (nothing more is written; the command still finishes the work that decides its
  * status and exits with it); any other write error (a full disk) is one line and exit 2.
  */

@@ -3,7 +3,7 @@
  * two schedules that reach the same state (up to the symmetries of symmetry.ts and the renaming
  * of LWPs, and of CPUs where they are interchangeable) get the same fingerprint and are searched
  * once. The encoding holds everything the rest of the run depends on, up to the choices the
- * search branches on (LANGUAGE.md §7): every thread's position, loop counters, remaining time,
+ * search branches on (docs/reference/language.md §7): every thread's position, loop counters, remaining time,
  * what it holds and waits for; queues in the order that decides; LWP/KLT/CPU assignment; pending
  * events relative to now; pending signals and arrivals; death row. Absolute time is kept only
  * where a rule still depends on it (the horizon, the reaper's period). Metrics are left out.

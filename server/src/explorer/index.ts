@@ -1,5 +1,5 @@
 /**
- * The explorer: a model checker over the schedules a scenario allows (LANGUAGE.md §7). It runs
+ * The explorer: a model checker over the schedules a scenario allows (docs/reference/language.md §7). It runs
  * the default schedule, then searches the state space (space.ts) for deadlocks, hangs,
  * unbounded inversions and faults that the default schedule does not show, and gives for each
  * finding the choices that reproduce it (`threadscape run --replay`). A complete search with no

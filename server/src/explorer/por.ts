@@ -1,5 +1,5 @@
 /**
- * Partial-order reduction for the `order` choices (LANGUAGE.md §7): which thread takes its
+ * Partial-order reduction for the `order` choices (docs/reference/language.md §7): which thread takes its
  * zero-time steps first when several can at one instant.
  *
  * Two steps are independent only when running them in either order reaches the same state: they
@@ -17,7 +17,7 @@ import type { ThreadRt } from '../simulator/entities';
 import { nextStmt, type ProgramCounter } from '../simulator/program';
 import type { Stmt } from '../language/model';
 
-/** True when the two steps commute (LANGUAGE.md §7's independence, from their footprints). */
+/** True when the two steps commute (docs/reference/language.md §7's independence, from their footprints). */
 export function independent(a: Footprint, b: Footprint): boolean {
   if (a.dependent || b.dependent) return false;
   const [small, large] = a.keys.size <= b.keys.size ? [a.keys, b.keys] : [b.keys, a.keys];

@@ -1,7 +1,7 @@
 /**
- * Replaying a schedule: the choices file of CLI.md
+ * Replaying a schedule: the choices file of docs/reference/cli.md
  * (`{ "version": 2, "choices": [ { "t": 12, "kind": "tie", "pick": 2 } ] }`) as a choice hook.
- * Version 2 since simultaneous arrivals (LANGUAGE.md §5.5) changed the choice points: a
+ * Version 2 since simultaneous arrivals (docs/reference/language.md §5.5) changed the choice points: a
  * version-1 file describes other choices and is refused.
  */
 import type { ChoiceHook } from '../simulator/api';

@@ -8,7 +8,7 @@ import type { Footprint, World } from '../simulator/world';
 import { independent } from './por';
 import type { ChoiceRecord } from './unit-tree';
 
-/** What a search looks for (LANGUAGE.md §9's problems that some schedule may reach). */
+/** What a search looks for (docs/reference/language.md §9's problems that some schedule may reach). */
 export type Problem = 'deadlock' | 'hang' | 'inversion' | 'fault' | 'goal';
 
 export interface SpaceOptions {

@@ -1,5 +1,5 @@
 /**
- * Play the scheduler: a run that stops at every choice point (LANGUAGE.md §7) and waits for a
+ * Play the scheduler: a run that stops at every choice point (docs/reference/language.md §7) and waits for a
  * pick, with undo, and "show me": a schedule from where the player stands that reaches a goal,
  * found by the model checker. The panel drives it; it is pure (no clock), so the panel's
  * reducer and the tests drive it the same way.

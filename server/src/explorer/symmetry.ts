@@ -1,5 +1,5 @@
 /**
- * Symmetries a search may exploit (LANGUAGE.md §7): the threads of one array whose bodies do not
+ * Symmetries a search may exploit (docs/reference/language.md §7): the threads of one array whose bodies do not
  * depend on their index are interchangeable; where they do, a rotation of the thread indices is a
  * symmetry when applied together to every array of the same length that they index by `i`; and
  * unpinned CPUs are interchangeable when nothing the scheduler decides depends on a CPU's number.

@@ -7,7 +7,7 @@
  */
 import type { Choice } from '../simulator/api';
 
-/** One recorded decision, in the shape of CLI.md's replay file. */
+/** One recorded decision, in the shape of docs/reference/cli.md's replay file. */
 export interface ChoiceRecord {
   t: number;
   kind: Choice['kind'];

@@ -1,5 +1,5 @@
 /**
- * The scenario-wide limits of LANGUAGE.md §2: threads after arrays are expanded, LWPs
+ * The scenario-wide limits of docs/reference/language.md §2: threads after arrays are expanded, LWPs
  * (initial pools, concurrency, bound and one_to_one threads) and synchronisation objects.
  * Each total is counted in text order from the declarations as written, never expanded, and
  * reported once, as `invalid-value` at the declaration that crosses it. Linear in the number

@@ -1,6 +1,6 @@
 /**
  * Checks of the scenario's and processes' settings and of thread attributes: values,
- * duplicates, the settings each threading model allows (LANGUAGE.md §5.2), pins, and
+ * duplicates, the settings each threading model allows (docs/reference/language.md §5.2), pins, and
  * `policy rr` without a quantum.
  */
 import type { AttrNode, ProcessNode, ScenarioNode, SettingNode, ThreadNode, Word } from './ast';
@@ -103,7 +103,7 @@ export function checkProcessSettings(p: ProcessNode, model: ThreadingModel, out:
       else ok = intOk(v, out);
     }
     if (st.keep) intOk(st.keep, out);
-    // lwps 1 under many_to_one states what that model is anyway (DIAGNOSTICS.md: "lwps > 1").
+    // lwps 1 under many_to_one states what that model is anyway (docs/reference/diagnostics.md: "lwps > 1").
     const harmless = st.key === 'lwps' && model === 'many_to_one' && ok && !('word' in v) && v.value === 1;
     if (M2M_ONLY.has(st.key) && model !== 'many_to_many' && !harmless) {
       out.push(diag('model-conflict', st, `'${st.key}' belongs to the many_to_many model, but ${where} is ${model}`));

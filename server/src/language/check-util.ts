@@ -10,7 +10,7 @@ import {
 
 import { groupDigits } from './limits';
 
-/** The largest integer the language accepts (LANGUAGE.md §2). */
+/** The largest integer the language accepts (docs/reference/language.md §2). */
 export const INT_MAX = 2 ** 31 - 1;
 
 export interface DiagExtra {
@@ -77,7 +77,7 @@ export function rangeOk(lit: IntLit, what: string, out: Diagnostic[], min: numbe
 }
 
 /**
- * Checks a literal that must be at least `min` and at most `max`, a limit of LANGUAGE.md §2;
+ * Checks a literal that must be at least `min` and at most `max`, a limit of docs/reference/language.md §2;
  * the message over the limit names it (`limit`, e.g. "10,000 elements per array").
  */
 export function limitOk(

@@ -1,5 +1,5 @@
 /**
- * The checker: every diagnostic of DIAGNOSTICS.md's "From the text" table, from the parser's
+ * The checker: every diagnostic of docs/reference/diagnostics.md's "From the text" table, from the parser's
  * issues, the AST and the symbol table. Ranges are the tightest that say what is wrong; see
  * docs/language.md for the choice made for each code.
  */

@@ -1,10 +1,10 @@
 import type { SourceRange } from './model';
 
-/** Severities, as CLI.md prints them (and LSP numbers them 1..4 in that order). */
+/** Severities, as docs/reference/cli.md prints them (and LSP numbers them 1..4 in that order). */
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 
 /**
- * Every diagnostic code (DIAGNOSTICS.md) with its severity: the one table of codes. A code
+ * Every diagnostic code (docs/reference/diagnostics.md) with its severity: the one table of codes. A code
  * spelt anywhere else (a quick fix, a detector, a host) is checked against it by the type of
  * `Diagnostic.code`, so a misspelt code fails the type-check.
  */
@@ -66,7 +66,7 @@ export interface RelatedInformation {
  * `threadscape check` prints it compiler style; `run --json` emits it as is.
  */
 export interface Diagnostic {
-  /** Stable kebab-case code from DIAGNOSTICS.md. */
+  /** Stable kebab-case code from docs/reference/diagnostics.md. */
   code: DiagnosticCode;
   severity: Severity;
   message: string;
@@ -80,7 +80,7 @@ export interface Diagnostic {
 
 export const SEVERITY_RANK: Record<Severity, number> = { error: 1, warning: 2, info: 3, hint: 4 };
 
-/** Orders diagnostics by line, column, then code (CLI.md). */
+/** Orders diagnostics by line, column, then code (docs/reference/cli.md). */
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
   return (
     a.range.start.line - b.range.start.line ||

@@ -1,6 +1,6 @@
 /**
- * Control characters (LANGUAGE.md §2): U+0000–U+001F except tab, and U+007F–U+009F. A string
- * may not contain them, and text taken from a file is shown with them escaped (CLI.md).
+ * Control characters (docs/reference/language.md §2): U+0000–U+001F except tab, and U+007F–U+009F. A string
+ * may not contain them, and text taken from a file is shown with them escaped (docs/reference/cli.md).
  */
 const CONTROL = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f]/g;
 

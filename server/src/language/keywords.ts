@@ -1,5 +1,5 @@
 /**
- * Every keyword of the scenario language (LANGUAGE.md §3): the one table of words. For each,
+ * Every keyword of the scenario language (docs/reference/language.md §3): the one table of words. For each,
  * the places the grammar gives it (its categories: the lexer makes them token categories, the
  * parser consumes them, completion offers the words of a place) and a one-line explanation in
  * the terms of the SunOS two-level model (hover, completion). No other file lists keywords.

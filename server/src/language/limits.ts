@@ -1,5 +1,5 @@
 /**
- * The limits of LANGUAGE.md §2. With the event budget they bound every compile, analysis and
+ * The limits of docs/reference/language.md §2. With the event budget they bound every compile, analysis and
  * run; the checker reports each crossing as an `invalid-value` error at the number, so a
  * scenario over a limit is never expanded, analysed or simulated.
  */

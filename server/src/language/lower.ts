@@ -3,7 +3,7 @@
  *
  * Arrays are expanded in declaration order (`fork[0]` … `fork[N-1]`), references become
  * indices into the process's tables, `i`-relative indices are reduced modulo the array length
- * (non-negative), every default of LANGUAGE.md §4 is filled in, and `repeat` stays a loop.
+ * (non-negative), every default of docs/reference/language.md §4 is filled in, and `repeat` stays a loop.
  * The work is linear in the size of the text times the length of the thread arrays (each
  * element gets its own body with its indices resolved; a body that does not use `i` is shared
  * by all the elements of its array).

@@ -3,7 +3,7 @@
  *
  * Lowering (`lower.ts`) produces it from a checked AST; the simulator, the static analyses,
  * the explorer and the webview consume it. Arrays are expanded (`phil[0]` … `phil[N-1]`),
- * indices are resolved, every default of LANGUAGE.md §4 is filled in, and `repeat` stays a
+ * indices are resolved, every default of docs/reference/language.md §4 is filled in, and `repeat` stays a
  * loop (never unrolled). Every element keeps the source range it came from.
  *
  * Cross references are indices into the owning process's tables (`mutexes`, `condvars`,
@@ -118,7 +118,7 @@ export interface SemaphoreModel extends SyncModel {
 export interface ThreadSpec {
   /** Index in `process.threads`. */
   index: number;
-  /** 1-based, declaration order after arrays are expanded (CLI.md `tid`). */
+  /** 1-based, declaration order after arrays are expanded (docs/reference/cli.md `tid`). */
   tid: number;
   /** `worker`, or `phil[0]` for an element of a thread array. */
   name: string;
@@ -205,7 +205,7 @@ export type Stmt =
 
 export type StmtOp = Stmt['op'];
 
-/** Defaults of LANGUAGE.md §4. */
+/** Defaults of docs/reference/language.md §4. */
 export const DEFAULTS = {
   cpus: 1,
   horizon: 100000,

@@ -1,5 +1,5 @@
 /**
- * The block loops of the parser, with statement-level recovery (LANGUAGE.md §3):
+ * The block loops of the parser, with statement-level recovery (docs/reference/language.md §3):
  *
  * - a statement, setting, declaration or header that fails gives exactly one `syntax` issue;
  *   the loop then skips to the next keyword that starts a statement, setting or declaration,

@@ -1,9 +1,9 @@
 /**
- * The parser (LANGUAGE.md §3): a Chevrotain EmbeddedActionsParser that builds the AST directly.
+ * The parser (docs/reference/language.md §3): a Chevrotain EmbeddedActionsParser that builds the AST directly.
  *
  * Each statement, setting, declaration and thread attribute is a Chevrotain rule. The blocks
  * around them (file, scenario, process, thread header, statement block) are driven by plain
- * loops in `parser-drivers.ts`, which give the recovery LANGUAGE.md asks for: a rule that fails
+ * loops in `parser-drivers.ts`, which give the recovery docs/reference/language.md asks for: a rule that fails
  * leaves exactly one `syntax` issue, and parsing resumes at the next keyword that starts a
  * statement, setting or declaration, or at `}`. Chevrotain's own recovery is off, so no token
  * is ever invented (and none lacks a position).

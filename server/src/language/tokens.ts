@@ -1,5 +1,5 @@
 /**
- * Tokens and the lexer (LANGUAGE.md §2).
+ * Tokens and the lexer (docs/reference/language.md §2).
  *
  * Words and numbers are lexed by one pattern each and classified afterwards: a word is a
  * keyword exactly when the whole word is in the keyword table, so `io_x`, `one` and `stacks`

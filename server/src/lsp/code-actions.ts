@@ -1,4 +1,4 @@
-/** Code actions: the quick fixes of DIAGNOSTICS.md that plain text edits can make, and Play counterexample. */
+/** Code actions: the quick fixes of docs/reference/diagnostics.md that plain text edits can make, and Play counterexample. */
 import {
   CodeActionKind,
   type CodeAction,
@@ -18,7 +18,7 @@ import { playActions } from './play-counterexample';
 /** A lock-order cycle: reorder the locks of one thread, or split the last element off a thread array. */
 const fixCycle: Fixer = (d, fc) => [...fixLockOrder(d, fc), ...fixArrayOrder(d, fc)];
 
-/** The quick fixes by diagnostic code (DIAGNOSTICS.md, "Quick fixes"). */
+/** The quick fixes by diagnostic code (docs/reference/diagnostics.md, "Quick fixes"). */
 const FIXERS: Partial<Record<DiagnosticCode, Fixer>> = {
   syntax: fixMisspeltKeyword,
   'unknown-name': fixUnknownName,

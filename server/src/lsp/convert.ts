@@ -1,4 +1,4 @@
-/** Translation of core diagnostics into LSP diagnostics (one to one, DIAGNOSTICS.md). */
+/** Translation of core diagnostics into LSP diagnostics (one to one, docs/reference/diagnostics.md). */
 import { DiagnosticSeverity, type Diagnostic as LspDiagnostic } from 'vscode-languageserver';
 import type { Diagnostic, Severity } from '../language/diagnostic';
 import { helpHref } from './diagnostic-help';

@@ -1,7 +1,7 @@
 /**
  * Quick fixes for `inversion-risk` and `priority-inversion`: give the mutex a priority protocol;
  * where the kernel decides for an unbound owner under many_to_many (the visibility problem,
- * LANGUAGE.md §8), make the owner `bound`, with `inherit` when the mutex has no protocol, since
+ * docs/reference/language.md §8), make the owner `bound`, with `inherit` when the mutex has no protocol, since
  * a protocol alone cannot reach its pool LWP and `bound` alone cures nothing.
  */
 import type { CodeAction } from 'vscode-languageserver';

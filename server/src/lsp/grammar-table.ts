@@ -1,5 +1,5 @@
 /**
- * Which words the grammar (LANGUAGE.md §3) allows where, as completion needs it: every list is
+ * Which words the grammar (docs/reference/language.md §3) allows where, as completion needs it: every list is
  * read from the language's keyword table (its categories), none is spelt here.
  */
 import { wordsOf } from '../language/keywords';

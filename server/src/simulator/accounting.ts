@@ -1,6 +1,6 @@
 /**
  * Metrics by state: every change of a thread's, CPU's or LWP's state goes through `touch*`,
- * which charges the interval just ended to the right counter (CLI.md's definitions) and,
+ * which charges the interval just ended to the right counter (docs/reference/cli.md's definitions) and,
  * when spans are recorded, closes and opens the lane's span (threads, LWPs, mutexes: the CPU
  * lanes are derived from the LWPs', see derive-spans.ts).
  */
@@ -9,7 +9,7 @@ import type { CpuRt, LwpRt, MutexRt, ThreadRt } from './entities';
 import type { SpanState, ThreadState } from './trace';
 import type { SpanExtra } from './recorder';
 
-/** The state a thread is in now, derived from where it is (CLI.md `state`). */
+/** The state a thread is in now, derived from where it is (docs/reference/cli.md `state`). */
 export function deriveState(th: ThreadRt): ThreadState {
   if (th.end !== null) return th.end;
   if (!th.created) return 'not-started';
@@ -156,7 +156,7 @@ export function touchCpu(w: World, cpu: CpuRt): void {
   const l = cpu.lwp;
   const s = l === null ? 'idle' : l.phase === 'switch' ? 'overhead' : 'busy';
   if (s !== cpu.state) {
-    // What a CPU does after the last thread event is not part of the run (LANGUAGE.md §9):
+    // What a CPU does after the last thread event is not part of the run (docs/reference/language.md §9):
     // its accounting as of that event is kept, for the end of the run to return to.
     if (cpu.ckEpoch !== w.epoch) saveCheckpoint(cpu, w.epoch);
     flushCpu(cpu, w.now);

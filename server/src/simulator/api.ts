@@ -3,7 +3,7 @@
  */
 import type { RunResult } from './trace';
 
-/** A point where the spec allows more than one continuation (LANGUAGE.md §7). */
+/** A point where the spec allows more than one continuation (docs/reference/language.md §7). */
 export interface Choice {
   /** Instant of the choice. */
   t: number;
@@ -33,7 +33,7 @@ export interface SimulationOptions {
   maxEvents?: number;
   /**
    * What to record besides metrics; nothing by default, so memory does not grow with time.
-   * `maxEvents`: recorded events at most (hosts pass CLI.md's `--max-recorded`, default 10⁶).
+   * `maxEvents`: recorded events at most (hosts pass docs/reference/cli.md's `--max-recorded`, default 10⁶).
    */
   record?: { events?: boolean; spans?: boolean; maxEvents?: number };
   /** Called at every choice point; default: the documented rule. */

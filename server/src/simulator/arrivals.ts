@@ -1,5 +1,5 @@
 /**
- * Simultaneous arrivals (LANGUAGE.md §5.5): everything that becomes ready at an instant before
+ * Simultaneous arrivals (docs/reference/language.md §5.5): everything that becomes ready at an instant before
  * its steps run (ends of io, sleep, switch overhead and spawn costs; arriving signals; threads
  * whose `at` is now; LWPs created now) has only entered its queue. Then, once: each process
  * unparks one parked LWP per runnable ULT it has no LWP for; the ready KLTs, in their queue's

@@ -100,7 +100,7 @@ export function cycleMessage(w: World, ring: ThreadRt[], from = 0): string {
   }
   const holds = prev.waitMutex !== null && prev.waitMutex.owner === first ? `holds ${prev.waitMutex.name} and ` : '';
   let msg = `deadlock at t=${w.now}: ${first.name} ${holds}waits for ${edge(first, at(1))}`;
-  // A long cycle is told up to its 8th thread (DIAGNOSTICS.md), then counted.
+  // A long cycle is told up to its 8th thread (docs/reference/diagnostics.md), then counted.
   const told = Math.min(n, MAX_TOLD);
   for (let i = 1; i < told; i++) {
     const t = at(i);

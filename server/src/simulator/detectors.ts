@@ -1,6 +1,6 @@
 /**
  * End-of-instant checks (SIGWAITING, process stalls, inversions) and the end of a run: the
- * outcome (LANGUAGE.md §9, first that holds: fault, deadlock, hang, budget, horizon,
+ * outcome (docs/reference/language.md §9, first that holds: fault, deadlock, hang, budget, horizon,
  * completed), `endTime`, and the diagnostics that need the whole run (hang, horizon, event
  * budget, starvation, process stall, silent overflows).
  */
@@ -33,7 +33,7 @@ export function endOfInstant(w: World): void {
 }
 
 /**
- * The run ends at its last thread event (LANGUAGE.md §9): what CPUs did after it (an LWP switched
+ * The run ends at its last thread event (docs/reference/language.md §9): what CPUs did after it (an LWP switched
  * in only to park), the counts made since and the events recorded since are not part of it.
  */
 function forgetTail(w: World): void {

@@ -2,7 +2,7 @@
  * The engine: event-driven discrete time. It jumps from one instant to the next; at each
  * instant it processes the timed completions, then signals and interrupts, then creations
  * (the heap orders them by phase, then declaration order), then lets threads take their
- * zero-time steps, first in declaration order first, to a fixed point (LANGUAGE.md §5.5).
+ * zero-time steps, first in declaration order first, to a fixed point (docs/reference/language.md §5.5).
  * The run is resumable: `step` stops at an instant, after N events, or when the host says.
  *
  * The engine is the top of the simulator's stack (world ← kernel ← library ← sync ←

@@ -91,7 +91,7 @@ export interface ThreadRt extends HeapItem, ProgramCounter {
 
 /**
  * `free`: a pool LWP without a ULT, off CPU, while the arrivals of an instant are gathered: once
- * they have all arrived it takes work or parks (LANGUAGE.md §5.5).
+ * they have all arrived it takes work or parks (docs/reference/language.md §5.5).
  */
 export type LwpState = 'creating' | 'ready' | 'cpu' | 'blocked' | 'parked' | 'free' | 'gone';
 /** What an LWP on a CPU is doing: switching to it, zero-time steps, a timed slice, spinning. */

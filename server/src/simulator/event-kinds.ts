@@ -18,7 +18,7 @@ export const EV = {
   age: 11,
 } as const;
 
-/** Phases of an instant (LANGUAGE.md §5.5): the heap processes them in this order. */
+/** Phases of an instant (docs/reference/language.md §5.5): the heap processes them in this order. */
 export const PHASE = {
   /** Ends of compute slices, io, sleep, switch overhead, spawn costs. */
   completion: 0,

@@ -47,7 +47,7 @@ export function handleEvent(w: World, ev: TimedEvent): void {
       sleepDone(w, w.threads[ev.target], ev.gen);
       return;
     // A signal that arrives with the other arrivals of its instant is decided once they are all
-    // in (LANGUAGE.md §5.5); the decision is taken again then.
+    // in (docs/reference/language.md §5.5); the decision is taken again then.
     case EV.kernelIpi:
       if (w.arriving) w.kSignals.push(w.cpus[ev.target]);
       else deliverPreempt(w, w.cpus[ev.target]);

@@ -1,5 +1,5 @@
 /**
- * Statements (LANGUAGE.md §6): a thread on a CPU runs its zero-time statements until one takes
+ * Statements (docs/reference/language.md §6): a thread on a CPU runs its zero-time statements until one takes
  * time, blocks or exits. Statements that were interrupted (a preempted compute, a spinning
  * lock, a spawn paying its costs) resume where they stopped.
  */

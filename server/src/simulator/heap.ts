@@ -6,7 +6,7 @@
 /** A timed event. `gen` lets the owner invalidate it without searching the heap. */
 export interface TimedEvent {
   t: number;
-  /** 0 timed completions, 1 signals and interrupts, 2 creations, 3 housekeeping (LANGUAGE.md §5.5). */
+  /** 0 timed completions, 1 signals and interrupts, 2 creations, 3 housekeeping (docs/reference/language.md §5.5). */
   phase: number;
   /** Declaration order of what it concerns. */
   ord: number;

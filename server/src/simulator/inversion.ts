@@ -1,5 +1,5 @@
 /**
- * The unbounded priority inversion detector (LANGUAGE.md §9). After every instant it looks for H
+ * The unbounded priority inversion detector (docs/reference/language.md §9). After every instant it looks for H
  * waiting for a mutex owned by L, L ready but not running, and a thread M running in L's
  * scheduling domain with a priority strictly between them, as the deciding scheduler sees them:
  * - library level (L waits for an LWP of its pool): the threads' effective priorities, M on an

@@ -1,5 +1,5 @@
 /**
- * The kernel scheduler (LANGUAGE.md §5.5): the ready queue of KLTs, dispatch onto CPUs with
+ * The kernel scheduler (docs/reference/language.md §5.5): the ready queue of KLTs, dispatch onto CPUs with
  * switch costs, preemption (at once, or by an inter-processor interrupt `cost ipi` later),
  * quanta, pinning and affinity.
  */
@@ -31,7 +31,7 @@ export function bestFor(w: World, cpu: CpuRt): LwpRt | undefined {
   return best;
 }
 
-/** Kernel ready-queue order (LANGUAGE.md §5.5): true when `a` goes before `b`. */
+/** Kernel ready-queue order (docs/reference/language.md §5.5): true when `a` goes before `b`. */
 export function kernelOrder(policy: Policy): (a: LwpRt, b: LwpRt) => boolean {
   return (a, b) => {
     if (policy === 'priority') {
@@ -65,7 +65,7 @@ export function enqueueKlt(w: World, l: LwpRt, where: 'tail' | 'head' | 'late'):
 
 /**
  * A KLT becomes ready (creation, wake-up, I/O completion). While the arrivals of an instant are
- * gathered it only enters the queue (LANGUAGE.md §5.5, "Simultaneous arrivals": `settle` places
+ * gathered it only enters the queue (docs/reference/language.md §5.5, "Simultaneous arrivals": `settle` places
  * them together); later in the instant it is placed at once: an idle CPU, or a preemption.
  */
 export function makeReady(w: World, l: LwpRt): void {
@@ -203,7 +203,7 @@ export function takeOffCpu(w: World, l: LwpRt): void {
 }
 
 /**
- * A choice point (LANGUAGE.md §7): the ready KLTs this CPU may run that tie with the head
+ * A choice point (docs/reference/language.md §7): the ready KLTs this CPU may run that tie with the head
  * (same priority under `priority`, same key under `sjf`, same instant of readiness otherwise),
  * in queue order; the host's hook picks one (default: the head).
  */
@@ -241,7 +241,7 @@ function tieKey(w: World, l: LwpRt): number {
 }
 
 /**
- * A free CPU takes the head of the ready queue (switch costs, LANGUAGE.md §5.5). While the
+ * A free CPU takes the head of the ready queue (switch costs, docs/reference/language.md §5.5). While the
  * arrivals of an instant are being placed (`holdCpus`), a CPU that frees stays idle: the
  * ready KLTs take the idle CPUs together, in queue order.
  */

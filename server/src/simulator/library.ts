@@ -1,5 +1,5 @@
 /**
- * The thread library of a process (LANGUAGE.md §5.3–§5.4): the run queue of unbound ULTs, the
+ * The thread library of a process (docs/reference/language.md §5.3–§5.4): the run queue of unbound ULTs, the
  * LWP pool (park, unpark, aging), library preemption (at once on the current CPU, by a signal
  * `cost ipi` later otherwise), `yield`, `thr_setconcurrency` and SIGWAITING.
  */
@@ -10,7 +10,7 @@ import { touchLwp, touchThread, touchCpu } from './accounting';
 import { EV } from './event-kinds';
 
 /**
- * Puts a runnable ULT in its process's run queue (LANGUAGE.md §5.3). `external`: no running
+ * Puts a runnable ULT in its process's run queue (docs/reference/language.md §5.3). `external`: no running
  * thread caused it (a creation at `at`, the end of a sleep). While the arrivals of an instant are
  * gathered it only queues (`settle` places them together); later in the instant a parked LWP is
  * unparked for it, and when none was parked or the unparked LWP's KLT got no CPU at once, the
@@ -170,7 +170,7 @@ export function switchNext(w: World, l: LwpRt): void {
   beginRun(w, l);
 }
 
-/** The head of the run queue, or (with a choice hook) any ULT of the head's priority (a tie, LANGUAGE.md §7). */
+/** The head of the run queue, or (with a choice hook) any ULT of the head's priority (a tie, docs/reference/language.md §7). */
 function pickUlt(w: World, proc: ProcRt): ThreadRt | undefined {
   const head = proc.runq.peek();
   if (head === undefined || w.choose === null) return proc.runq.pop();
@@ -215,7 +215,7 @@ export function releaseLwp(w: World, th: ThreadRt): void {
 export function poolLwpFree(w: World, l: LwpRt): void {
   l.thread = null;
   if (w.arriving) {
-    // It takes work or parks once every arrival of the instant is in (LANGUAGE.md §5.5).
+    // It takes work or parks once every arrival of the instant is in (docs/reference/language.md §5.5).
     l.state = 'free';
     w.freedPool.push(l);
     touchLwp(w, l);

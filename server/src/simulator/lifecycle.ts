@@ -1,5 +1,5 @@
 /**
- * Thread lifecycle (LANGUAGE.md §5.6–§5.7): creation (at `at`, or by `spawn` paying `cost
+ * Thread lifecycle (docs/reference/language.md §5.6–§5.7): creation (at `at`, or by `spawn` paying `cost
  * create` / `cost create_cached` with reuse from death row), exit, death row and the reaper,
  * stack use with red zones on (a fault) or off (a misattributed fault), killed processes.
  */

@@ -1,6 +1,6 @@
 /**
  * Simulation diagnostics with the same code and range (the threads of one array share their
- * statements) merge into one whose message names the threads concerned (DIAGNOSTICS.md): the
+ * statements) merge into one whose message names the threads concerned (docs/reference/diagnostics.md): the
  * first one's message, then "likewise" up to 8 threads in all, then "and N more". Linear in the
  * diagnostics: each message stays short whatever the number of threads.
  */

@@ -1,5 +1,5 @@
 /**
- * The LWP pool of a process (LANGUAGE.md §5.3–§5.4): LWPs asked of the kernel (the initial pool,
+ * The LWP pool of a process (docs/reference/language.md §5.3–§5.4): LWPs asked of the kernel (the initial pool,
  * `concurrency`, `set_concurrency`, SIGWAITING), their arrival after `cost lwp_create`, aging,
  * and the SIGWAITING check. Bound LWPs are created here too, beside the library that uses them.
  */

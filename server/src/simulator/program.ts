@@ -253,7 +253,7 @@ function frameCompute(body: Stmt[], pc: number, left: number): number {
   return sum;
 }
 
-/** The sum of the remaining compute statements, ranges at their minimum (sjf, LANGUAGE.md §5.5). */
+/** The sum of the remaining compute statements, ranges at their minimum (sjf, docs/reference/language.md §5.5). */
 export function remainingCompute(p: ProgramCounter): number {
   let sum = frameCompute(p.body, p.pc, p.left);
   for (const f of p.outer) sum += frameCompute(f.body, f.pc, f.left);

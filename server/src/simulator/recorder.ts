@@ -1,10 +1,10 @@
 /**
- * What a run records when a host asks for it: the one recorded form every view reads (CLI.md's
+ * What a run records when a host asks for it: the one recorded form every view reads (docs/reference/cli.md's
  * events, the lanes' spans, the process stalls and the statements each thread reached). The
  * CPU lanes and what an LWP shows while it runs are not recorded: `deriveSpans` makes them
  * from the thread and LWP lanes, so the lanes cannot contradict one another.
  *
- * Recording is bounded (CLI.md, `--max-recorded`): past the cap it stops at an instant T and
+ * Recording is bounded (docs/reference/cli.md, `--max-recorded`): past the cap it stops at an instant T and
  * keeps everything before T, nothing at or after it, while the run goes on. Nothing is kept
  * when no host asks, so memory does not grow with the horizon.
  */
@@ -22,7 +22,7 @@ import type {
 import type { SourceRange } from '../language/model';
 import { RecordedStatements, type StatementsMark } from './recorded-statements';
 
-/** The default cap on recorded events (CLI.md). */
+/** The default cap on recorded events (docs/reference/cli.md). */
 export const DEFAULT_MAX_RECORDED = 1_000_000;
 
 /** Spans or statements recorded per event allowed, at most, before recording stops anyway. */
@@ -241,7 +241,7 @@ export class Recorder {
     return stop !== null && stop.until <= t ? this.statements.until(stop.until, false) : this.statements.until(t, true);
   }
 
-  /** Drops the events recorded after the last one that concerns a thread (LANGUAGE.md §9). */
+  /** Drops the events recorded after the last one that concerns a thread (docs/reference/language.md §9). */
   dropTrailingThreadless(): void {
     let n = this.visible ?? this.eventList.length;
     while (n > 0 && this.eventList[n - 1].thread === null) n--;
@@ -255,7 +255,7 @@ export class Recorder {
     return this.eventList.slice(0, n);
   }
 
-  /** CLI.md's `recording` field. */
+  /** docs/reference/cli.md's `recording` field. */
   info(): RecordingInfo {
     const events = Math.min(this.stop?.counted ?? Infinity, this.visibleCounted ?? Infinity, this.counts.all);
     return { events, complete: this.stop === null, until: this.stop?.until ?? null };
@@ -276,7 +276,7 @@ export class Recorder {
   }
 
   /**
-   * Records an event (CLI.md shape: fields that do not apply are null); returns its index, or
+   * Records an event (docs/reference/cli.md shape: fields that do not apply are null); returns its index, or
    * -1 when events are not kept or recording has stopped.
    */
   event(kind: EventKind, th: ThreadRt | null, info: EventInfo = {}): number {

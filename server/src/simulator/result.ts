@@ -1,4 +1,4 @@
-/** Builds the RunResult (CLI.md `run --json`) from the engine's state. */
+/** Builds the RunResult (docs/reference/cli.md `run --json`) from the engine's state. */
 import type { World } from './world';
 import type { RunResult, ThreadMetrics, Topology } from './trace';
 import { compareDiagnostics } from '../language/diagnostic';

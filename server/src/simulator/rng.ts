@@ -1,4 +1,4 @@
-/** mulberry32: the deterministic source of duration draws (LANGUAGE.md §7). */
+/** mulberry32: the deterministic source of duration draws (docs/reference/language.md §7). */
 export class Mulberry32 {
   private state: number;
 

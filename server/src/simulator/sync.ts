@@ -1,5 +1,5 @@
 /**
- * Mutexes, condition variables, semaphores and joins (LANGUAGE.md §8): spinning and sleeping
+ * Mutexes, condition variables, semaphores and joins (docs/reference/language.md §8): spinning and sleeping
  * waiters, hand-off to the highest-priority waiter, priority inheritance (transitive) and
  * ceilings, and the wait-for edges the deadlock detector follows.
  */
@@ -187,7 +187,7 @@ function sleepSpinners(w: World, m: MutexRt): void {
   }
 }
 
-/** The owner's KLT left its CPU: adaptive waiters of what it holds go to sleep (LANGUAGE.md §8). */
+/** The owner's KLT left its CPU: adaptive waiters of what it holds go to sleep (docs/reference/language.md §8). */
 export function adaptiveOwnerLeft(w: World, owner: ThreadRt): void {
   for (const m of owner.held) if (m.spec.kind === 'adaptive' && m.waiters.length > 0) sleepSpinners(w, m);
 }

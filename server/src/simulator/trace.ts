@@ -1,5 +1,5 @@
 /**
- * What a simulation produces: the result of CLI.md's `run --json`, plus (when asked for)
+ * What a simulation produces: the result of docs/reference/cli.md's `run --json`, plus (when asked for)
  * the event list and the state spans the playback panel draws.
  *
  * Plain data only: the CLI prints it, the language server reads metrics from it, and the
@@ -35,7 +35,7 @@ export interface ThreadMetrics {
   waitingSince: number | null;
 }
 
-/** The fields of a thread in `run --json` (CLI.md), in its order: the others serve the editor. */
+/** The fields of a thread in `run --json` (docs/reference/cli.md), in its order: the others serve the editor. */
 export const CLI_THREAD_FIELDS = [
   'name',
   'process',
@@ -107,7 +107,7 @@ export type EventKind =
   | 'post'
   | 'kill';
 
-/** CLI.md's event: fields that do not apply are null. */
+/** docs/reference/cli.md's event: fields that do not apply are null. */
 export interface TraceEvent {
   t: number;
   kind: EventKind;
@@ -204,7 +204,7 @@ export interface StatementLog {
   range: number[];
 }
 
-/** What was recorded of a run (CLI.md `run --json` `recording`). */
+/** What was recorded of a run (docs/reference/cli.md `run --json` `recording`). */
 export interface RecordingInfo {
   /** Events recorded. */
   events: number;

@@ -2,7 +2,7 @@
  * The waiters of a mutex, a condition variable or a semaphore: kept in arrival order, with a
  * count of waiters per effective priority beside them, so that the best waiter (highest
  * priority, first come among equals) is found without a scan of the queue: a storm of
- * thousands of waiters costs each hand-off about as much as a queue of one (LANGUAGE.md §2
+ * thousands of waiters costs each hand-off about as much as a queue of one (docs/reference/language.md §2
  * "Limits": no step quadratic in the number of threads).
  *
  * Whoever changes a queued thread's effective priority tells its queue (`reprioritized`);

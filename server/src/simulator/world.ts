@@ -15,7 +15,7 @@ import { Mulberry32 } from './rng';
 import { Recorder } from './recorder';
 import { StmtCache } from './program';
 
-/** The default event budget (LANGUAGE.md §9). */
+/** The default event budget (docs/reference/language.md §9). */
 export const DEFAULT_MAX_EVENTS = 10_000_000;
 
 /** Calls from the kernel up to the layers above it, wired by the engine. */
@@ -41,7 +41,7 @@ export interface InversionLog {
 
 /**
  * What a thread's zero-time steps did that another thread's could observe (the explorer's
- * independence, LANGUAGE.md §7): the sync objects and join targets they touched, and whether
+ * independence, docs/reference/language.md §7): the sync objects and join targets they touched, and whether
  * they readied a thread, freed a CPU or an LWP, preempted, spawned or created an LWP (then
  * they depend on every other step). Recorded only while `World.footprint` is set.
  */
@@ -75,7 +75,7 @@ export class World {
   done = false;
   eventCount = 0;
   outcome: Outcome = 'completed';
-  /** Instant of the last thread event (LANGUAGE.md §9 `endTime`). */
+  /** Instant of the last thread event (docs/reference/language.md §9 `endTime`). */
   lastEventTime = 0;
   readonly heap = new EventHeap();
   private readonly freeEvents: TimedEvent[] = [];
@@ -118,7 +118,7 @@ export class World {
   endTime = 0;
   readonly counters: Counters = zeroCounters();
   /**
-   * True while the timed events of an instant are handled (LANGUAGE.md §5.5, "Simultaneous
+   * True while the timed events of an instant are handled (docs/reference/language.md §5.5, "Simultaneous
    * arrivals"): what becomes ready only enters its queue, and the lists below say what to place
    * once every arrival of the instant is in (`settle`).
    */
@@ -139,7 +139,7 @@ export class World {
   holdCpus = false;
   /**
    * Thread events so far: what changes after the last one (an LWP switched in only to park,
-   * housekeeping) is not part of the run (LANGUAGE.md §9). Counters count twice: in
+   * housekeeping) is not part of the run (docs/reference/language.md §9). Counters count twice: in
    * `counters`, and in `tail` since the last thread event, which the end of a run subtracts.
    */
   epoch = 0;
@@ -206,7 +206,7 @@ export class World {
     this.freeEvents.push(ev);
   }
 
-  /** Draws a duration (LANGUAGE.md §7), through the choice hook when a host drives the run. */
+  /** Draws a duration (docs/reference/language.md §7), through the choice hook when a host drives the run. */
   draw(min: number, max: number, what?: string): number {
     if (min === max) return min;
     const v = this.rng.range(min, max);
@@ -258,7 +258,7 @@ export class World {
     return true;
   }
 
-  /** Counts `n` of a counter (CLI.md `counters`). */
+  /** Counts `n` of a counter (docs/reference/cli.md `counters`). */
   count(key: keyof Counters, n = 1): void {
     this.counters[key] += n;
     this.tail[key] += n;

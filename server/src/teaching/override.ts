@@ -1,6 +1,6 @@
 /**
  * One scenario under another threading model: the compiled Model with the chosen processes'
- * `model` replaced, and every setting the new model cannot take (LANGUAGE.md §5.2) dropped
+ * `model` replaced, and every setting the new model cannot take (docs/reference/language.md §5.2) dropped
  * with a note, as if the file had said `model X` without them. Pure data in, data out.
  */
 import type { FileNode } from '../language/ast';

@@ -1,7 +1,7 @@
 /**
  * The kernel scheduling topics: fifo, sjf, rr and priority. Compute-only jobs, each a
  * one_to_one thread (so the kernel schedules the jobs themselves), no switch cost unless the
- * topic is about it: the numbers of the classic scheduling exercises (CLI.md).
+ * topic is about it: the numbers of the classic scheduling exercises (docs/reference/cli.md).
  */
 import type { AskedQuestion, Draft } from './draft';
 import type { RunView } from './queries';

@@ -129,7 +129,7 @@ process app {
 });
 
 /**
- * The visibility problem (LANGUAGE.md §5.2, §8): under many_to_many an unbound owner's pool LWP
+ * The visibility problem (docs/reference/language.md §5.2, §8): under many_to_many an unbound owner's pool LWP
  * runs at the process's priority whatever `inherit` gives the owner in the library, so a KLT of
  * another process between that priority and H's still runs first.
  */

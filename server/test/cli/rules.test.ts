@@ -1,4 +1,4 @@
-// The rules of CLI.md every command keeps: exit statuses, one clear line per misuse and never
+// The rules of docs/reference/cli.md every command keeps: exit statuses, one clear line per misuse and never
 // a stack trace, outputs never an input, a closed or full standard output, escaped text.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';

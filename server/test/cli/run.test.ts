@@ -1,4 +1,4 @@
-/** `threadscape run`: summary, --json shape (CLI.md), exit codes, --events, --trace. */
+/** `threadscape run`: summary, --json shape (docs/reference/cli.md), exit codes, --events, --trace. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -9,7 +9,7 @@ const { dir, file } = scratch('threadscape-run-');
 
 const OK = file('ok.threads', 'process p { model one_to_one thread a { compute 3 } thread b { io 2 } }\n');
 
-test('--json has exactly the fields of CLI.md, every one present', () => {
+test('--json has exactly the fields of docs/reference/cli.md, every one present', () => {
   const { out, code } = cmd(['run', OK, '--json']);
   assert.equal(code, 0);
   const r = JSON.parse(out);

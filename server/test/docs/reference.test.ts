@@ -63,6 +63,32 @@ test('every § cited in the sources and documents is a section of the language r
   assert.deepEqual(bad, [], 'citations of sections the language reference does not have');
 });
 
+test('no source or document sends a reader to a specification file the repository does not have', () => {
+  const files = [
+    'server/src',
+    'client/src',
+    'server/test',
+    'client/test',
+    'docs',
+    'samples',
+    'bench',
+    'scripts',
+    'media',
+  ]
+    .flatMap((d) => filesUnder(d, (n) => /\.(ts|md|threads|mjs|css)$/.test(n)))
+    .concat(['README.md', 'CHANGELOG.md', 'package.json']);
+  const bad: string[] = [];
+  for (const f of files) {
+    read(f)
+      .split('\n')
+      .forEach((line, k) => {
+        // The upper-case names are the specification's files; the reference is in docs/reference.
+        for (const m of line.matchAll(/\b(?:LANGUAGE|DIAGNOSTICS|CLI)\.md\b/g)) bad.push(`${f}:${k + 1}: ${m[0]}`);
+      });
+  }
+  assert.deepEqual(bad, [], 'cite docs/reference/language.md, diagnostics.md or cli.md instead');
+});
+
 test('every link of README.md and docs/ resolves inside the repository', () => {
   const pages = ['README.md', 'CHANGELOG.md', ...filesUnder('docs', (n) => n.endsWith('.md'))];
   const bad: string[] = [];

@@ -104,7 +104,7 @@ test('the schedule limit and the stop callback end the search, marked incomplete
   assert.ok(stopped.schedules <= 1);
 });
 
-test('threadscape explore prints the finding compiler style and exits 1; --json has CLI.md’s fields', () => {
+test('threadscape explore prints the finding compiler style and exits 1; --json has docs/reference/cli.md’s fields', () => {
   const cli = resolve(__dirname, '../../../dist/cli.js');
   const dir = mkdtempSync(join(tmpdir(), 'threadscape-explore-'));
   const file = join(dir, 'race.threads');

@@ -1,4 +1,4 @@
-// One or more cases per code of DIAGNOSTICS.md's "From the text" table, each at its exact
+// One or more cases per code of docs/reference/diagnostics.md's "From the text" table, each at its exact
 // range (⟦…⟧ markers), with the severity and the words the message must contain.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';

@@ -1,4 +1,4 @@
-// Lexing (LANGUAGE.md §2): keywords, identifiers that merely start with one, numbers, sizes,
+// Lexing (docs/reference/language.md §2): keywords, identifiers that merely start with one, numbers, sizes,
 // strings, comments, and what becomes a token the parser reports.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';

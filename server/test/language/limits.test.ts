@@ -1,4 +1,4 @@
-// The limits of LANGUAGE.md §2 (each an `invalid-value` at the number, naming the limit, before
+// The limits of docs/reference/language.md §2 (each an `invalid-value` at the number, naming the limit, before
 // anything is expanded), control characters in strings, and ranges of unterminated comments.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';

@@ -83,7 +83,7 @@ test('tables are expanded in declaration order and references are indices', () =
   );
 });
 
-test('defaults of LANGUAGE.md §4 fill a file without a scenario', () => {
+test('defaults of docs/reference/language.md §4 fill a file without a scenario', () => {
   const m = model('process p { mutex m thread t { compute 3 } }');
   assert.equal(m.title, null);
   assert.deepEqual([m.cpus, m.horizon, m.seed, m.policy, m.quantum], [1, 100000, 1, 'priority', null]);

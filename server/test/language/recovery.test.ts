@@ -1,4 +1,4 @@
-// Recovery (LANGUAGE.md §3): one syntax diagnostic per broken statement, setting or
+// Recovery (docs/reference/language.md §3): one syntax diagnostic per broken statement, setting or
 // declaration, parsing resumes at the next keyword, and the checker still runs elsewhere.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';

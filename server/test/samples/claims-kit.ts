@@ -56,7 +56,7 @@ const EVENT_KINDS = [
 const everyKind: Exclude<EventKind, (typeof EVENT_KINDS)[number]> extends never ? true : false = true;
 void everyKind;
 
-/** The diagnostic codes a comment may name (DIAGNOSTICS.md, analysis and simulation). */
+/** The diagnostic codes a comment may name (docs/reference/diagnostics.md, analysis and simulation). */
 const DIAGNOSTIC_CODES = [
   'lock-order-cycle',
   'held-at-exit',

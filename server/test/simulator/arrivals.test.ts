@@ -1,5 +1,5 @@
 /**
- * Simultaneous arrivals (LANGUAGE.md §5.5), the library's preemption when an unparked LWP gets no
+ * Simultaneous arrivals (docs/reference/language.md §5.5), the library's preemption when an unparked LWP gets no
  * CPU (§5.3), and the end of a run at its last thread event (§9).
  */
 import { test } from 'node:test';

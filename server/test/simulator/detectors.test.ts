@@ -1,4 +1,4 @@
-/** Detectors of the simulation table of DIAGNOSTICS.md. */
+/** Detectors of the simulation table of docs/reference/diagnostics.md. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { codes, expectThread, oneToOne, run } from './helpers';

@@ -59,7 +59,7 @@ export function oneToOne(settings: string, body: string): string {
   return `scenario "t" { ${settings} }\nprocess p {\n  model one_to_one\n${body}\n}\n`;
 }
 
-/** The conservation laws of CLI.md: per CPU and per thread. */
+/** The conservation laws of docs/reference/cli.md: per CPU and per thread. */
 export function assertConservation(r: RunResult): void {
   for (const c of r.cpus)
     assert.equal(c.busy + c.overhead + c.idle, r.endTime, `cpu ${c.id}: ${JSON.stringify(c)} vs ${r.endTime}`);

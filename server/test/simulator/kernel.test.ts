@@ -1,4 +1,4 @@
-/** The kernel scheduler, instant by instant (LANGUAGE.md §5.5). */
+/** The kernel scheduler, instant by instant (docs/reference/language.md §5.5). */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { expectThread, oneToOne, run, assertConservation } from './helpers';

@@ -1,4 +1,4 @@
-/** The two-level model: the thread library, the LWP pool and its life (LANGUAGE.md §5.2–§5.4). */
+/** The two-level model: the thread library, the LWP pool and its life (docs/reference/language.md §5.2–§5.4). */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { codes, expectThread, run, assertConservation } from './helpers';

@@ -1,5 +1,5 @@
 /**
- * One outcome, one time, said one way (LANGUAGE.md §9): the phrase the status bar, the panel
+ * One outcome, one time, said one way (docs/reference/language.md §9): the phrase the status bar, the panel
  * header, the hover and the CLI summary take from `summarizeOutcome`, and the diagnostics that
  * say the same; and a process stall that counts pool LWPs only.
  */

@@ -141,7 +141,7 @@ test('ties are choice points at both levels; picking another tied thread changes
       return c.kind === 'tie' ? c.count - 1 : c.defaultPick;
     },
   });
-  // The three arrive together at 0 and tie for the idle CPU (LANGUAGE.md §5.5); at 2 the other two.
+  // The three arrive together at 0 and tie for the idle CPU (docs/reference/language.md §5.5); at 2 the other two.
   assert.deepEqual(seen[0], ['a', 'b', 'c']);
   assert.deepEqual(seen[1], ['a', 'b']);
   assert.equal(r.threads.find((t) => t.name === 'c')?.firstRun, 0);

@@ -1,5 +1,5 @@
 /**
- * Bounded recording (CLI.md): past the cap recording stops at an instant, keeping all before
+ * Bounded recording (docs/reference/cli.md): past the cap recording stops at an instant, keeping all before
  * it and nothing at or after it, while the run and its metrics go on to the end; a mark and a
  * rewind return the recorder to where it stood, so a restored run records as an uninterrupted one.
  */

@@ -1,4 +1,4 @@
-/** Mutexes, condvars, semaphores and joins (LANGUAGE.md §8), instant by instant. */
+/** Mutexes, condvars, semaphores and joins (docs/reference/language.md §8), instant by instant. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { codes, expectThread, oneToOne, run, assertConservation } from './helpers';

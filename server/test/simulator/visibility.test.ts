@@ -1,5 +1,5 @@
 /**
- * The visibility problem (LANGUAGE.md §5.2, §8, §9): `inherit` lifts an unbound owner in the
+ * The visibility problem (docs/reference/language.md §5.2, §8, §9): `inherit` lifts an unbound owner in the
  * library only; its pool LWP stays at the process's priority, so a KLT of another process between
  * the two still runs first, and the simulation reports a kernel-level inversion.
  */

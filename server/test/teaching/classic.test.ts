@@ -1,5 +1,5 @@
 /**
- * The scheduling exercises give the numbers of the classic textbook exercises (CLI.md: compute-only
+ * The scheduling exercises give the numbers of the classic textbook exercises (docs/reference/cli.md: compute-only
  * one_to_one threads on one CPU with zero costs): FIFO, non-preemptive SJF and round robin, worked
  * out here by hand-written schedulers independent of the simulator.
  */
@@ -119,7 +119,7 @@ function check(topic: Topic, expected: (js: Job[], model: Model) => Map<string, 
 describe('classic scheduling numbers', () => {
   test('fifo', () => assert.equal(check('fifo', fifo), 50));
   const together = (js: Job[]) => new Set(js.map((j) => j.at)).size < js.length;
-  // Jobs that arrive together: the shortest runs first (LANGUAGE.md §5.5, simultaneous arrivals).
+  // Jobs that arrive together: the shortest runs first (docs/reference/language.md §5.5, simultaneous arrivals).
   for (const [title, keep] of [
     ['sjf (non-preemptive), jobs arriving at different instants', (js: Job[]) => !together(js)],
     ['sjf (non-preemptive), jobs arriving together', together],
