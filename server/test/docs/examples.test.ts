@@ -8,24 +8,9 @@ import { explore } from '../../src/explorer';
 import { compile } from '../../src/language';
 import { simulate } from '../../src/simulator';
 import { emittedCodes } from './codes';
-import { codeBlocks, headings, read } from './markdown';
+import { codeBlocks, read, sectionsByCode } from './markdown';
 
 const DIAGNOSTICS = 'docs/reference/diagnostics.md';
-
-/** The text of each `### \`code\`` section, by code. */
-function sections(): Map<string, string> {
-  const text = read(DIAGNOSTICS);
-  const lines = text.split('\n');
-  const hs = headings(text);
-  const out = new Map<string, string>();
-  hs.forEach((h, k) => {
-    const code = /^`([a-z-]+)`$/.exec(h.text)?.[1];
-    if (h.level !== 3 || !code) return;
-    const end = hs.slice(k + 1).find((n) => n.level <= 3)?.line ?? lines.length;
-    out.set(code, lines.slice(h.line + 1, end).join('\n'));
-  });
-  return out;
-}
 
 /** Codes the file's diagnostics carry, from every tier (exploration for `…-reachable`). */
 function codesOf(text: string, code: string): { codes: string[]; errors: string[] } {
@@ -47,7 +32,7 @@ function codesOf(text: string, code: string): { codes: string[]; errors: string[
 const HOST_ONLY = new Set(['simulation-time-limit']);
 
 const emitted = new Set(emittedCodes());
-for (const [code, body] of sections()) {
+for (const [code, body] of sectionsByCode(read(DIAGNOSTICS))) {
   if (!emitted.has(code) || HOST_ONLY.has(code)) continue;
   test(`the example of ${code} reports it, and its fix does not`, () => {
     const blocks = codeBlocks(body).filter((b) => b.lang === 'threads');

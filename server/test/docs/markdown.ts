@@ -66,6 +66,20 @@ export function links(text: string): { target: string; line: number }[] {
   return out;
 }
 
+/** The text of each `### \`code\`` section of the diagnostics reference, by code. */
+export function sectionsByCode(text: string): Map<string, string> {
+  const lines = text.split('\n');
+  const hs = headings(text);
+  const out = new Map<string, string>();
+  hs.forEach((h, k) => {
+    const code = /^`([a-z-]+)`$/.exec(h.text)?.[1];
+    if (h.level !== 3 || !code) return;
+    const end = hs.slice(k + 1).find((n) => n.level <= 3)?.line ?? lines.length;
+    out.set(code, lines.slice(h.line + 1, end).join('\n'));
+  });
+  return out;
+}
+
 /** Fenced code blocks of a text with their info string (`threads`, `ebnf`, …). */
 export function codeBlocks(text: string): { lang: string; code: string }[] {
   const out: { lang: string; code: string }[] = [];
