@@ -18,7 +18,7 @@ import { findingToDiagnostic, stoppedSearch, type ExploreProgress, type ExploreR
 import type { CommandOptions } from './args';
 import type { ExploreJob, JobMessage } from './explore-job';
 import { readInput } from './files';
-import { count, formatDiagnostic } from './format';
+import { count, formatDiagnostic, jsonDiagnostic } from './format';
 import { out } from './stdout';
 
 /** How long past its time limit a search may run before its worker is stopped. */
@@ -86,9 +86,7 @@ export async function exploreCommand(file: string, opts: CommandOptions): Promis
   if (!model) {
     const errors = diagnosis.diagnostics;
     if (opts.json) {
-      out(
-        JSON.stringify({ schedules: 0, states: 0, complete: false, findings: [], diagnostics: errors }, null, 2) + '\n',
-      );
+      out(JSON.stringify({ ...toJson(NOTHING_EXPLORED), diagnostics: errors.map(jsonDiagnostic) }, null, 2) + '\n');
     } else {
       for (const d of errors) out(formatDiagnostic(file, d) + '\n');
       process.stderr.write('threadscape: the file has errors; nothing explored\n');
@@ -124,7 +122,8 @@ export async function exploreCommand(file: string, opts: CommandOptions): Promis
     result = stoppedSearch(outcome.reason, outcome.progress);
   } else result = outcome;
   const analysisErrors = diagnosis.analysis.filter((d) => d.severity === 'error');
-  if (opts.json) out(JSON.stringify({ ...toJson(result), diagnostics: diagnosis.diagnostics }, null, 2) + '\n');
+  if (opts.json)
+    out(JSON.stringify({ ...toJson(result), diagnostics: diagnosis.diagnostics.map(jsonDiagnostic) }, null, 2) + '\n');
   else {
     // The errors that decide the status before any search: the analysis's (the default
     // schedule's are named by its outcome, the findings' are printed below).
@@ -159,6 +158,23 @@ function toJson(r: ExploreResult) {
     })),
   };
 }
+
+/** The search of a file with text errors: none, every figure zero. */
+const NOTHING_EXPLORED: ExploreResult = {
+  schedules: 0,
+  states: 0,
+  transitions: 0,
+  complete: false,
+  stoppedBy: null,
+  findings: [],
+  baseline: null,
+  baselineErrors: [],
+  searched: [],
+  reductions: [],
+  bytes: 0,
+  bytesPerState: 0,
+  depth: 0,
+};
 
 const STOPPED = {
   time: 'the time limit stopped it',
