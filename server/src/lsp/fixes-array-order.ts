@@ -63,6 +63,17 @@ function resolvedText(
   return out + text.slice(at, end);
 }
 
+/**
+ * The end of a statement ending at `end`, past the `//` comment that follows it when nothing
+ * else does on its line: a comment moves with its statement (`// left fork` stays on the lock
+ * of the left fork).
+ */
+function endWithComment(text: string, end: number): number {
+  const eol = text.indexOf('\n', end);
+  const m = /^[ \t]*\/\/[^\r\n]*/.exec(text.slice(end, eol === -1 ? text.length : eol));
+  return m ? end + m[0].length : end;
+}
+
 /** Whether the lock-order cycles of `text` leave the offsets [from, to) alone, and it compiles. */
 function cycleFreeBetween(text: string, from: number, to: number): boolean {
   const c = compile(text);
@@ -95,12 +106,14 @@ function splitAt(fc: FixContext, d: Parameters<Fixer>[0], offset: number): CodeA
   const last = t.size.value - 1;
   const refs = refsIn(t.body).sort((a, b) => a.start - b.start);
   const part = (from: number, to: number) => resolvedText(text, from, to, p, refs, last);
+  const firstEnd = endWithComment(text, first.end);
+  const secondEnd = endWithComment(text, second.end);
   const body =
     part(open, first.start) +
-    part(second.start, second.end) +
-    part(first.end, second.start) +
-    part(first.start, first.end) +
-    part(second.end, t.end);
+    part(second.start, secondEnd) +
+    part(firstEnd, second.start) +
+    part(first.start, firstEnd) +
+    part(secondEnd, t.end);
   const attrs = text.slice(text.indexOf(']', t.size.end) + 1, open);
   const name = freeName(p, t.name.name);
   const indent = /^[ \t]*/.exec(text.slice(text.lastIndexOf('\n', t.start) + 1))?.[0] ?? '';

@@ -58,6 +58,9 @@ describe('authoring help', () => {
       assert.match(r.text, /thread phil\[4\] \{/);
       const last = /thread phil_last \{[\s\S]*?\n {2}\}/.exec(r.text)?.[0] ?? '';
       assert.ok(last.indexOf('lock fork[0]') < last.indexOf('lock fork[4]'), last);
+      // Each lock keeps its own comment: fork[0] is the last philosopher's right fork.
+      assert.match(last, /lock fork\[0\] +\/\/ right fork: fork\[0\] for the last philosopher\n/);
+      assert.match(last, /lock fork\[4\] +\/\/ left fork\n/);
       assert.ok(!/\bi\b/.test(last.replace(/\/\/.*$/gm, '')), `no index variable left: ${last}`);
       assert.ok(!r.codes.includes('lock-order-cycle') && !r.codes.includes('deadlock'), r.codes.join());
       assert.ok(!r.codes.includes('syntax'), r.codes.join());
