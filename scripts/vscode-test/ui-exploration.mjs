@@ -5,40 +5,17 @@
 import { join } from 'node:path';
 import {
   checks,
+  codeLens,
   launchBrowser,
   openFile,
   remote,
   root,
   settles,
   shots,
+  statusBar,
   webviewFrame,
   workbenchUrl,
 } from './workbench.mjs';
-
-/** Waits until the status bar's text matches `re` (false after 60 s). */
-function statusBar(page, re) {
-  return settles(
-    page.waitForFunction(
-      (src) => new RegExp(src).test(document.querySelector('.statusbar')?.textContent ?? ''),
-      re.source,
-      {
-        timeout: 60000,
-      },
-    ),
-  );
-}
-
-/** Waits until a code lens's text matches `re` (false after 60 s). */
-function codeLens(page, re) {
-  return settles(
-    page.waitForFunction(
-      (src) =>
-        [...document.querySelectorAll('.codelens-decoration')].some((e) => new RegExp(src).test(e.textContent ?? '')),
-      re.source,
-      { timeout: 60000 },
-    ),
-  );
-}
 
 /** Returns the tally of the checks. */
 export async function explorationUiTest(host, workspace, dataDir) {

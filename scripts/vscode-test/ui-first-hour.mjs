@@ -7,12 +7,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   checks,
+  codeLens,
   launchBrowser,
   remote,
   root,
   runCommand,
   settles,
   shots,
+  statusBar,
   webviewFrame,
   workbenchUrl,
 } from './workbench.mjs';
@@ -22,17 +24,6 @@ function headingLine(code) {
   const lines = readFileSync(join(root, 'docs/reference/diagnostics.md'), 'utf8').split('\n');
   return lines.indexOf(`### \`${code}\``) + 1;
 }
-
-const statusBar = (page, re) =>
-  settles(
-    page.waitForFunction(
-      (src) => new RegExp(src).test(document.querySelector('.statusbar')?.textContent ?? ''),
-      re.source,
-      {
-        timeout: 30000,
-      },
-    ),
-  );
 
 /** Moves the mouse onto the first error squiggle (and clicks there, putting the cursor on it). */
 async function pointAtSquiggle(page, click = false) {
@@ -169,8 +160,9 @@ export async function firstHourUiTest(host, dataDir) {
       }),
     );
     check('the quick fix splits the last philosopher off and the run completes', completed);
-    const proof = await statusBar(page, /no deadlock, hang, fault or unbounded priority inversion in any schedule/);
-    check('the exploration then proves no deadlock in any schedule (status bar)', proof);
+    const proved = /no deadlock, hang, fault or unbounded priority inversion in any schedule/;
+    const proof = (await statusBar(page, proved)) && (await codeLens(page, proved));
+    check('the exploration then proves no deadlock in any schedule (status bar and lens)', proof);
     await shot('first-hour-fixed.png');
 
     await openWalkthrough(page);

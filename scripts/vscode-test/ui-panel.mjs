@@ -12,6 +12,7 @@ import {
   runCommand,
   settles,
   shots,
+  statusBar,
   webviewFrame,
   workbenchUrl,
 } from './workbench.mjs';
@@ -51,24 +52,12 @@ export async function panelUiTest(host, workspace, dataDir) {
       );
       check('the panel names the philosophers', named);
       check('the panel shows the outcome', /^deadlock at t=1\b/.test((await frame.textContent('.ts-outcome')) ?? ''));
-      const status = await settles(
-        page.waitForFunction(
-          () => /deadlock at t=1/.test(document.querySelector('.statusbar')?.textContent ?? ''),
-          null,
-          { timeout: 30000 },
-        ),
-      );
+      const status = await statusBar(page, /deadlock at t=1/, 30000);
       check('the status bar gives the outcome', status);
       // The diagnostics are in their tab.
       await frame.click('#ts-tab-diagnostics');
       await frame.click('.ts-diagnostics button[data-code="deadlock"]');
-      const revealed = await settles(
-        page.waitForFunction(
-          () => /Ln 13, Col \d+ \(14 selected\)/.test(document.querySelector('.statusbar')?.textContent ?? ''),
-          null,
-          { timeout: 30000 },
-        ),
-      );
+      const revealed = await statusBar(page, /Ln 13, Col \d+ \(14 selected\)/, 30000);
       check('clicking the deadlock in the panel selects its lock in the editor', revealed);
       await page.screenshot({ path: join(shots, 'ui-panel.png') });
       // Reload the window as a user does (the workbench saves its state, the panel's included,

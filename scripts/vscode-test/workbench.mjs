@@ -145,6 +145,29 @@ export function settles(promise) {
   );
 }
 
+/** Waits until the status bar's text matches `re` (false after `ms`). */
+export function statusBar(page, re, ms = 60000) {
+  return settles(
+    page.waitForFunction(
+      (src) => new RegExp(src).test(document.querySelector('.statusbar')?.textContent ?? ''),
+      re.source,
+      { timeout: ms },
+    ),
+  );
+}
+
+/** Waits until a code lens's text matches `re` (false after `ms`). */
+export function codeLens(page, re, ms = 60000) {
+  return settles(
+    page.waitForFunction(
+      (src) =>
+        [...document.querySelectorAll('.codelens-decoration')].some((e) => new RegExp(src).test(e.textContent ?? '')),
+      re.source,
+      { timeout: ms },
+    ),
+  );
+}
+
 /** The webview frame showing `selector`, once one of the page's nested iframes does (null after 60 s). */
 export async function webviewFrame(page, selector) {
   for (const deadline = Date.now() + 60000; Date.now() < deadline;) {
