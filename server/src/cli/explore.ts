@@ -160,21 +160,7 @@ function toJson(r: ExploreResult) {
 }
 
 /** The search of a file with text errors: none, every figure zero. */
-const NOTHING_EXPLORED: ExploreResult = {
-  schedules: 0,
-  states: 0,
-  transitions: 0,
-  complete: false,
-  stoppedBy: null,
-  findings: [],
-  baseline: null,
-  baselineErrors: [],
-  searched: [],
-  reductions: [],
-  bytes: 0,
-  bytesPerState: 0,
-  depth: 0,
-};
+const NOTHING_EXPLORED: ExploreResult = { ...stoppedSearch('time'), stoppedBy: null };
 
 const STOPPED = {
   time: 'the time limit stopped it',

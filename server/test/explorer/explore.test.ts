@@ -190,6 +190,18 @@ test('explore exits 1 for an error of any tier, as check and run do: the analysi
   assert.equal(analysed.status, 1);
   assert.match(analysed.stdout, /^.*unlock\.threads:4:24: error unlock-not-held: /m);
 
+  // Text errors: nothing explored, every field of the JSON there, the diagnostics as run --json gives them.
+  const broken = join(dir, 'broken.threads');
+  writeFileSync(broken, 'process {\n');
+  const none = explore(broken, '--json');
+  assert.equal(none.status, 1);
+  const nothing = JSON.parse(none.stdout);
+  assert.deepEqual(Object.keys(nothing), [...Object.keys(json)]);
+  assert.equal(nothing.states, 0);
+  assert.equal(nothing.baseline, null);
+  assert.deepEqual(nothing.diagnostics[0].code, 'syntax');
+  assert.ok(!('data' in nothing.diagnostics[0]));
+
   // A clean file: its proof, exit 0.
   const clean = explore(join(root, 'samples/sigwaiting.threads'));
   assert.equal(clean.status, 0, clean.stdout);
