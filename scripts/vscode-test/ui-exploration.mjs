@@ -6,30 +6,24 @@ import { join } from 'node:path';
 import {
   checks,
   codeLens,
+  extensionUrl,
   launchBrowser,
+  loadWorkbench,
   openFile,
-  remote,
-  root,
   settles,
   shots,
   statusBar,
   webviewFrame,
-  workbenchUrl,
 } from './workbench.mjs';
 
 /** Returns the tally of the checks. */
 export async function explorationUiTest(host, workspace, dataDir) {
-  const url = workbenchUrl(host, workspace, [
-    ['extensionDevelopmentPath', remote(host, root)],
-    ['skipWelcome', 'true'],
-  ]);
+  const url = extensionUrl(host, workspace);
   const ctx = await launchBrowser(dataDir, 'ui-exploration');
   const tally = checks('exploration');
   const check = tally.check;
   try {
-    const page = ctx.pages()[0] ?? (await ctx.newPage());
-    await page.goto(url);
-    await page.waitForSelector('.monaco-workbench', { timeout: 90000 });
+    const page = await loadWorkbench(ctx, url);
     await openFile(page, 'opposite-orders.threads');
     check(
       'the reachable deadlock is underlined',

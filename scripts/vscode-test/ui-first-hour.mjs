@@ -8,15 +8,15 @@ import { join } from 'node:path';
 import {
   checks,
   codeLens,
+  extensionUrl,
   launchBrowser,
-  remote,
+  loadWorkbench,
   root,
   runCommand,
   settles,
   shots,
   statusBar,
   webviewFrame,
-  workbenchUrl,
 } from './workbench.mjs';
 
 /** The 1-based line of the `### \`code\`` heading of the diagnostics reference. */
@@ -80,19 +80,14 @@ const tab = (page, name) =>
 
 /** Returns the tally of the checks. */
 export async function firstHourUiTest(host, dataDir) {
-  const url = workbenchUrl(host, null, [
-    ['extensionDevelopmentPath', remote(host, root)],
-    ['skipWelcome', 'true'],
-  ]);
+  const url = extensionUrl(host, null);
   const ctx = await launchBrowser(dataDir, 'first-hour', { width: 1280, height: 800 });
   const tally = checks('first hour');
   const check = tally.check;
   const shot = (name) => page.screenshot({ path: join(shots, name) });
   let page;
   try {
-    page = ctx.pages()[0] ?? (await ctx.newPage());
-    await page.goto(url);
-    await page.waitForSelector('.monaco-workbench', { timeout: 90000 });
+    page = await loadWorkbench(ctx, url);
 
     await openWalkthrough(page);
     const titles = [

@@ -5,31 +5,25 @@
 import { join } from 'node:path';
 import {
   checks,
+  extensionUrl,
   launchBrowser,
+  loadWorkbench,
   openFile,
-  remote,
-  root,
   runCommand,
   settles,
   shots,
   statusBar,
   webviewFrame,
-  workbenchUrl,
 } from './workbench.mjs';
 
 /** Returns the tally of the checks. */
 export async function panelUiTest(host, workspace, dataDir) {
-  const url = workbenchUrl(host, workspace, [
-    ['extensionDevelopmentPath', remote(host, root)],
-    ['skipWelcome', 'true'],
-  ]);
+  const url = extensionUrl(host, workspace);
   const ctx = await launchBrowser(dataDir, 'ui');
   const tally = checks('ui');
   const check = tally.check;
   try {
-    const page = ctx.pages()[0] ?? (await ctx.newPage());
-    await page.goto(url);
-    await page.waitForSelector('.monaco-workbench', { timeout: 90000 });
+    const page = await loadWorkbench(ctx, url);
     await openFile(page, 'dining-three.threads');
     const squiggle = await settles(page.waitForSelector('.monaco-editor .squiggly-error', { timeout: 60000 }));
     check('the deadlock is underlined in the editor', squiggle);

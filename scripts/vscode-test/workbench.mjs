@@ -145,6 +145,22 @@ export function settles(promise) {
   );
 }
 
+/** The workbench URL of this extension under development, `folder` open (or none), no welcome page. */
+export function extensionUrl(host, folder) {
+  return workbenchUrl(host, folder, [
+    ['extensionDevelopmentPath', remote(host, root)],
+    ['skipWelcome', 'true'],
+  ]);
+}
+
+/** The browser context's page, the workbench at `url` loaded in it. */
+export async function loadWorkbench(ctx, url) {
+  const page = ctx.pages()[0] ?? (await ctx.newPage());
+  await page.goto(url);
+  await page.waitForSelector('.monaco-workbench', { timeout: 90000 });
+  return page;
+}
+
 /** Waits until the status bar's text matches `re` (false after `ms`). */
 export function statusBar(page, re, ms = 60000) {
   return settles(
