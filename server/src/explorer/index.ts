@@ -14,34 +14,27 @@ import type { SimulationOptions } from '../simulator/api';
 import { plural } from '../simulator/outcome';
 import type { RunResult } from '../simulator/trace';
 import { replayHook } from './replay';
-import { searchSpace, type Problem, type RawFinding, type SpaceProgress } from './space';
+import { searchSpace, type Problem, type RawFinding, type SpaceOptions, type SpaceProgress } from './space';
 import type { ChoiceRecord } from './unit-tree';
 
 export type { ChoiceRecord } from './unit-tree';
 export type { SpaceProgress as ExploreProgress } from './space';
 
-export interface ExploreOptions {
-  /** Seed, horizon and event budget of every run (the explorer sets the choice hook). */
-  simulation?: Omit<SimulationOptions, 'choose' | 'record'>;
-  /** Complete schedules to examine at most (default: no limit). */
-  maxSchedules?: number;
-  /** Memory the visited set may take, in bytes (default 512 MiB). */
-  maxBytes?: number;
-  /** Keep searching after the first finding, counting schedules that show each. */
-  all?: boolean;
-  /** Keep searching after a finding for the problems not found yet; stop once each has a finding. */
-  untilEach?: boolean;
-  /** Breadth-first: the first counterexample is a shortest one. */
-  bfs?: boolean;
-  /** Range values enumerated in full up to this many (default 16), sampled above. */
-  rangeCap?: number;
-  /** Partial-order reduction and symmetry reduction (default on). */
-  por?: boolean;
-  symmetry?: boolean;
-  /** Polled between transitions; true ends the search (the host's time limit). */
-  shouldStop?: () => boolean;
-  /** Called now and then with the figures so far (progress). */
-  onProgress?: (p: SpaceProgress) => void;
+/** The search's options a host sets (space-types.ts says what each does), with findings as the host sees them. */
+export interface ExploreOptions extends Pick<
+  SpaceOptions,
+  | 'simulation'
+  | 'maxSchedules'
+  | 'maxBytes'
+  | 'all'
+  | 'untilEach'
+  | 'bfs'
+  | 'rangeCap'
+  | 'por'
+  | 'symmetry'
+  | 'shouldStop'
+  | 'onProgress'
+> {
   /**
    * Called as soon as a problem is first found, with its first counterexample (a host publishes
    * it before the search ends; the result's finding may later be a shorter counterexample).

@@ -19,7 +19,7 @@ export interface SpaceOptions {
   goal?: (w: World) => boolean;
   /** Picks every schedule starts with (play the scheduler's "show me" from where the player is). */
   prefix?: readonly number[];
-  /** Keep searching after a finding (default: stop at the first). */
+  /** Keep searching after a finding, counting the schedules that show each (default: stop at the first). */
   all?: boolean;
   /** Keep searching after a finding for the problems not found yet; stop once each watched problem has one. */
   untilEach?: boolean;
@@ -27,9 +27,10 @@ export interface SpaceOptions {
   bfs?: boolean;
   /** Range values enumerated in full up to this many (default 16), sampled above. */
   rangeCap?: number;
+  /** Partial-order reduction and symmetry reduction (default on). */
   por?: boolean;
   symmetry?: boolean;
-  /** Complete schedules to examine at most. */
+  /** Complete schedules to examine at most (default: no limit). */
   maxSchedules?: number;
   /** Bytes the visited set may take (default 512 MiB). */
   maxBytes?: number;
